@@ -1,0 +1,351 @@
+using System.Buffers;
+using System.Text;
+
+namespace AnomalyStudio.Core.Parsing;
+
+/// <summary>
+/// Parses Apache/Nginx access logs in combined or common log format:
+/// <c>ip ident user [dd/MMM/yyyy:HH:mm:ss +zzzz] "METHOD uri PROTOCOL" status bytes ["referrer" "user agent"]</c>.
+/// Works on UTF-8 bytes line by line; malformed lines are skipped and reported, never fatal.
+/// </summary>
+public sealed class AccessLogParser
+{
+    private const int ProgressEveryLines = 65_536;
+
+    private static readonly string[] Months =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>Parses the whole stream. Throws <see cref="InvalidInputException"/> when no line is an access-log record.</summary>
+    public AccessLogParseResult Parse(
+        Stream stream,
+        ParseLimits? limits = null,
+        IProgress<long>? bytesRead = null,
+        CancellationToken cancellationToken = default)
+    {
+        limits ??= ParseLimits.Default;
+        var records = new List<AccessLogRecord>();
+        var skipped = new SkippedLines();
+        var pool = new StringPool();
+        var chars = ArrayPool<char>.Shared.Rent(limits.MaxLineBytes + 1);
+        try
+        {
+            using var reader = new Utf8LineReader(stream, limits.MaxLineBytes);
+            while (reader.TryReadLine(out var bytes, out var tooLong))
+            {
+                var lineNumber = reader.LineNumber;
+                if (lineNumber % ProgressEveryLines == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    bytesRead?.Report(reader.BytesRead);
+                }
+
+                if (tooLong)
+                {
+                    skipped.Add(lineNumber, $"line is longer than {limits.MaxLineBytes:N0} bytes");
+                    continue;
+                }
+
+                if (bytes.IsEmpty || bytes.Trim((byte)' ').IsEmpty)
+                {
+                    continue;
+                }
+
+                var length = Encoding.UTF8.GetChars(bytes, chars);
+                if (TryParseLine(chars.AsSpan(0, length), lineNumber, pool, out var record, out var reason))
+                {
+                    if (records.Count >= limits.MaxRecords)
+                    {
+                        throw new InvalidInputException(
+                            $"The file has more than {limits.MaxRecords:N0} records, the most one analysis accepts.", lineNumber);
+                    }
+
+                    records.Add(record);
+                }
+                else
+                {
+                    skipped.Add(lineNumber, reason);
+                }
+            }
+
+            bytesRead?.Report(reader.BytesRead);
+            if (records.Count == 0)
+            {
+                var first = skipped.Examples.Count > 0
+                    ? $" Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}."
+                    : string.Empty;
+                throw new InvalidInputException(
+                    reader.LineNumber == 0 || skipped.Count == 0
+                        ? "The file has no access-log lines."
+                        : $"None of the {skipped.Count:N0} lines is an access-log record.{first}",
+                    skipped.Examples.Count > 0 ? skipped.Examples[0].LineNumber : null);
+            }
+
+            return new AccessLogParseResult(records, skipped, reader.LineNumber);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>Parses one line. On failure <paramref name="reason"/> says what was wrong, in words for the user.</summary>
+    public static bool TryParseLine(
+        ReadOnlySpan<char> line,
+        long lineNumber,
+        StringPool pool,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AccessLogRecord? record,
+        out string reason)
+    {
+        record = null;
+        var rest = line.TrimEnd();
+        if (!TryToken(ref rest, out var ip) || !TryToken(ref rest, out var ident) || !TryToken(ref rest, out var user))
+        {
+            reason = "too few fields for an access-log line";
+            return false;
+        }
+
+        if (rest.IsEmpty || rest[0] != '[')
+        {
+            reason = "expected '[' and a timestamp after the client, ident and user fields";
+            return false;
+        }
+
+        var close = rest.IndexOf(']');
+        if (close < 0)
+        {
+            reason = "the timestamp has no closing ']'";
+            return false;
+        }
+
+        var timeText = rest[1..close];
+        if (!TryParseTimestamp(timeText, out var timestamp))
+        {
+            reason = $"timestamp '{Clip(timeText)}' is not dd/MMM/yyyy:HH:mm:ss +zzzz";
+            return false;
+        }
+
+        rest = rest[(close + 1)..].TrimStart(' ');
+        if (!TryQuoted(ref rest, out var request))
+        {
+            reason = "expected a quoted request (\"METHOD uri PROTOCOL\") after the timestamp";
+            return false;
+        }
+
+        SplitRequest(request, out var method, out var uri, out var protocol);
+
+        if (!TryToken(ref rest, out var statusText) || statusText.Length != 3 || !int.TryParse(statusText, out var status) || status < 100)
+        {
+            reason = $"status '{Clip(statusText)}' is not a 3-digit HTTP status";
+            return false;
+        }
+
+        if (!TryToken(ref rest, out var bytesText))
+        {
+            reason = "the response size is missing after the status";
+            return false;
+        }
+
+        long bytes = 0;
+        if (!(bytesText is "-") && (!long.TryParse(bytesText, System.Globalization.NumberStyles.None, null, out bytes)))
+        {
+            reason = $"response size '{Clip(bytesText)}' is not a number or '-'";
+            return false;
+        }
+
+        string? referrer = null;
+        string? userAgent = null;
+        if (!rest.IsEmpty)
+        {
+            if (!TryQuoted(ref rest, out var referrerText) || !TryQuoted(ref rest, out var agentText))
+            {
+                reason = "expected a quoted referrer and user agent after the response size";
+                return false;
+            }
+
+            referrer = pool.Get(referrerText);
+            userAgent = pool.Get(agentText);
+        }
+
+        record = new AccessLogRecord
+        {
+            Line = lineNumber,
+            Ip = pool.Get(ip),
+            Ident = pool.Get(ident),
+            User = pool.Get(user),
+            Timestamp = timestamp,
+            Method = pool.Get(method),
+            Uri = pool.Get(uri),
+            Protocol = pool.Get(protocol),
+            Status = status,
+            Bytes = bytes,
+            Referrer = referrer,
+            UserAgent = userAgent,
+        };
+        reason = string.Empty;
+        return true;
+    }
+
+    private static string Clip(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
+
+    private static bool TryToken(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> token)
+    {
+        rest = rest.TrimStart(' ');
+        if (rest.IsEmpty)
+        {
+            token = default;
+            return false;
+        }
+
+        var space = rest.IndexOf(' ');
+        token = space < 0 ? rest : rest[..space];
+        rest = space < 0 ? default : rest[(space + 1)..];
+        return true;
+    }
+
+    // A quoted field ends at the first quote not escaped by a backslash (Apache writes \" inside fields).
+    private static bool TryQuoted(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> value)
+    {
+        rest = rest.TrimStart(' ');
+        value = default;
+        if (rest.IsEmpty || rest[0] != '"')
+        {
+            return false;
+        }
+
+        var searchFrom = 1;
+        while (true)
+        {
+            var quote = rest[searchFrom..].IndexOf('"');
+            if (quote < 0)
+            {
+                return false;
+            }
+
+            var at = searchFrom + quote;
+            var backslashes = 0;
+            for (var i = at - 1; i >= 1 && rest[i] == '\\'; i--)
+            {
+                backslashes++;
+            }
+
+            if (backslashes % 2 == 0)
+            {
+                value = rest[1..at];
+                rest = rest[(at + 1)..];
+                return true;
+            }
+
+            searchFrom = at + 1;
+        }
+    }
+
+    // "GET /a HTTP/1.1" normally; probes send "-", a bare token or garbage, which we keep as the method.
+    private static void SplitRequest(
+        ReadOnlySpan<char> request,
+        out ReadOnlySpan<char> method,
+        out ReadOnlySpan<char> uri,
+        out ReadOnlySpan<char> protocol)
+    {
+        var first = request.IndexOf(' ');
+        if (first < 0)
+        {
+            method = request;
+            uri = default;
+            protocol = default;
+            return;
+        }
+
+        method = request[..first];
+        var remainder = request[(first + 1)..];
+        var last = remainder.LastIndexOf(' ');
+        if (last >= 0 && remainder[(last + 1)..].StartsWith("HTTP/", StringComparison.OrdinalIgnoreCase))
+        {
+            uri = remainder[..last];
+            protocol = remainder[(last + 1)..];
+        }
+        else
+        {
+            uri = remainder;
+            protocol = default;
+        }
+    }
+
+    /// <summary>Parses <c>17/May/2015:10:05:03 +0000</c> by hand: this runs once per line.</summary>
+    internal static bool TryParseTimestamp(ReadOnlySpan<char> text, out DateTimeOffset timestamp)
+    {
+        timestamp = default;
+        // dd/MMM/yyyy:HH:mm:ss +zzzz = 26 characters
+        if (text.Length != 26 || text[2] != '/' || text[6] != '/' || text[11] != ':' || text[14] != ':' || text[17] != ':'
+            || text[20] != ' ' || (text[21] != '+' && text[21] != '-'))
+        {
+            return false;
+        }
+
+        var month = MonthNumber(text.Slice(3, 3));
+        if (month == 0
+            || !TryDigits(text.Slice(0, 2), out var day) || !TryDigits(text.Slice(7, 4), out var year)
+            || !TryDigits(text.Slice(12, 2), out var hour) || !TryDigits(text.Slice(15, 2), out var minute)
+            || !TryDigits(text.Slice(18, 2), out var second)
+            || !TryDigits(text.Slice(22, 2), out var offsetHours) || !TryDigits(text.Slice(24, 2), out var offsetMinutes))
+        {
+            return false;
+        }
+
+        if (year < 1 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 60
+            || offsetHours > 14 || offsetMinutes > 59)
+        {
+            return false;
+        }
+
+        var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+        if (text[21] == '-')
+        {
+            offset = -offset;
+        }
+
+        // A leap second (:60) is folded into the next second rather than refused.
+        var local = new DateTime(year, month, day, hour, minute, Math.Min(second, 59), DateTimeKind.Unspecified);
+        if (second == 60)
+        {
+            local = local.AddSeconds(1);
+        }
+
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        timestamp = new DateTimeOffset(local, offset);
+        return true;
+    }
+
+    private static int MonthNumber(ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < Months.Length; i++)
+        {
+            if (name.Equals(Months[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+namespace AnomalyStudio.Core.Parsing;
+
+/// <summary>A parsed CSV file: typed columns, the roles found for them, and the rows that were skipped.</summary>
+public sealed class CsvTable
+{
+    public required char Delimiter { get; init; }
+
+    public required IReadOnlyList<CsvColumn> Columns { get; init; }
+
+    public required int RowCount { get; init; }
+
+    /// <summary>Physical 1-based line on which each data row starts (the header is line 1).</summary>
+    public required long[] LineNumbers { get; init; }
+
+    /// <summary>Data row number of each row (1-based, header excluded, counting skipped rows too).</summary>
+    public required long[] RowNumbers { get; init; }
+
+    public required SkippedLines Skipped { get; init; }
+
+    public required long TotalLines { get; init; }
+
+    /// <summary>Parsed timestamp per row when a timestamp column was found.</summary>
+    public DateTimeOffset?[]? Timestamps { get; init; }
+
+    public CsvColumn? TimestampColumn => Columns.FirstOrDefault(c => c.Role == ColumnRole.Timestamp);
+
+    public CsvColumn? IdentifierColumn => Columns.FirstOrDefault(c => c.Role == ColumnRole.Identifier);
+
+    public CsvColumn? LabelColumn => Columns.FirstOrDefault(c => c.Role == ColumnRole.Label);
+
+    public IEnumerable<CsvColumn> NumericFeatureColumns => Columns.Where(c => c.Role == ColumnRole.Numeric);
+
+    public IEnumerable<CsvColumn> CategoricalColumns => Columns.Where(c => c.Role == ColumnRole.Categorical);
+
+    /// <summary>The record's identifier: the identifier column's value, else "row N".</summary>
+    public string Identifier(int row) =>
+        IdentifierColumn is { } id && id.Display(row) is { Length: > 0 } value ? value : $"row {RowNumbers[row]}";
+}

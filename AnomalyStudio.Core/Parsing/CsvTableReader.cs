@@ -1,0 +1,375 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace AnomalyStudio.Core.Parsing;
+
+/// <summary>
+/// Reads a CSV file with a header through CsvHelper: types each column from the first rows (numeric when
+/// at least 90% of its non-missing values are numbers), finds the label, timestamp and identifier columns,
+/// and stores numbers as doubles and text interned, so the file is never held as a grid of strings.
+/// Rows with the wrong number of fields or stray quotes are skipped and reported.
+/// </summary>
+public sealed class CsvTableReader
+{
+    /// <summary>Rows used to decide the column types before the rest is streamed.</summary>
+    public const int TypingSampleRows = 2_000;
+
+    private const double NumericShare = 0.9;
+    private const double TimestampShare = 0.9;
+
+    private static readonly HashSet<string> MissingTokens =
+        new(["", "na", "n/a", "nan", "null", "none", "?", "-", "#n/a"], StringComparer.OrdinalIgnoreCase);
+
+    public CsvTable Read(
+        Stream content,
+        char delimiter,
+        ParseLimits? limits = null,
+        IProgress<long>? rowsRead = null,
+        CancellationToken cancellationToken = default)
+    {
+        limits ??= ParseLimits.Default;
+        var skipped = new SkippedLines();
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = delimiter,
+            HasHeader = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            OnMalformedRecord = record => skipped.Add(record.LineNumber, Describe(record)),
+            MaxRecordSize = limits.MaxLineBytes,
+            PoolStrings = true,
+            FormatProvider = CultureInfo.InvariantCulture,
+        };
+
+        try
+        {
+            using var reader = CsvReader.Create(content, options, leaveOpen: true);
+            var header = ReadHeader(reader, limits);
+            var sample = new List<(string[] Cells, long Line, long Row)>();
+            Columns? columns = null;
+            long rows = 0;
+            while (reader.Read())
+            {
+                rows++;
+                if (rows % 65_536 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    rowsRead?.Report(rows);
+                }
+
+                if (rows > limits.MaxRecords)
+                {
+                    throw new InvalidInputException(
+                        $"The file has more than {limits.MaxRecords:N0} rows, the most one analysis accepts.", reader.LineNumber);
+                }
+
+                var cells = new string[header.Length];
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = reader.GetString(i) ?? string.Empty;
+                }
+
+                // The data row number counts skipped rows too, so it matches what the user sees in the file.
+                var rowNumber = reader.RowNumber + skipped.Count;
+                if (columns is null)
+                {
+                    sample.Add((cells, reader.LineNumber, rowNumber));
+                    if (sample.Count == TypingSampleRows)
+                    {
+                        columns = Columns.Create(header, sample);
+                    }
+                }
+                else
+                {
+                    columns.Add(cells, reader.LineNumber, rowNumber);
+                }
+            }
+
+            if (sample.Count == 0)
+            {
+                throw new InvalidInputException(
+                    skipped.Count == 0
+                        ? "The CSV file has a header but no data rows."
+                        : $"None of the CSV file's {skipped.Count:N0} data rows could be read. Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}.",
+                    skipped.Examples.Count > 0 ? skipped.Examples[0].LineNumber : null);
+            }
+
+            columns ??= Columns.Create(header, sample);
+            rowsRead?.Report(rows);
+            return columns.Build(delimiter, skipped, Math.Max(reader.LineNumber, skipped.Examples.Count > 0 ? skipped.Examples[^1].LineNumber : 0));
+        }
+        catch (CsvFormatException ex)
+        {
+            var line = ex.LineNumber > 0 ? ex.LineNumber : (long?)null;
+            throw new InvalidInputException(
+                line is null ? $"The CSV file is malformed: {FirstSentence(ex.Message)}" : $"The CSV file is malformed at line {line}: {FirstSentence(ex.Message)}",
+                line, ex);
+        }
+    }
+
+    private static string Describe(CsvMalformedRecord record) => record.Reason switch
+    {
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
+        CsvMalformedReason.UnterminatedQuote => "a quoted field that is never closed",
+        CsvMalformedReason.LineBreakInQuotes => "a line break inside a quoted field",
+        CsvMalformedReason.FieldCountMismatch => "a different number of fields than the header",
+        _ => record.Reason.ToString(),
+    };
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+
+    private static string[] ReadHeader(CsvReader reader, ParseLimits limits)
+    {
+        reader.ReadHeader();
+        var raw = reader.Headers.ToArray();
+        if (raw.Length == 0)
+        {
+            throw new InvalidInputException("The CSV file has no header row.", 1);
+        }
+
+        if (raw.Length > limits.MaxColumns)
+        {
+            throw new InvalidInputException(
+                $"The CSV header has {raw.Length:N0} columns; at most {limits.MaxColumns:N0} are accepted.", 1);
+        }
+
+        if (raw.Length > 1 && raw.All(h => double.TryParse(h, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        {
+            throw new InvalidInputException(
+                "Line 1 holds numbers, not column names: a CSV file needs a header row.", 1);
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new string[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var name = string.IsNullOrWhiteSpace(raw[i]) ? $"column {i + 1}" : raw[i].Trim();
+            var unique = name;
+            for (var n = 2; !seen.Add(unique); n++)
+            {
+                unique = $"{name}_{n}";
+            }
+
+            names[i] = unique;
+        }
+
+        return names;
+    }
+
+    internal static bool IsMissing(string? value) => value is null || MissingTokens.Contains(value.Trim());
+
+    internal static bool TryNumber(string value, out double number) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+
+    internal static bool TryTimestamp(string value, bool numericEpoch, out DateTimeOffset timestamp)
+    {
+        timestamp = default;
+        if (numericEpoch)
+        {
+            if (!TryNumber(value, out var number))
+            {
+                return false;
+            }
+
+            return TryEpoch(number, out timestamp);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out timestamp);
+    }
+
+    // Seconds or milliseconds since 1970, within 2001..2096: other numbers are not taken for times.
+    internal static bool TryEpoch(double number, out DateTimeOffset timestamp)
+    {
+        timestamp = default;
+        if (number is >= 1e9 and < 4e9)
+        {
+            timestamp = DateTimeOffset.FromUnixTimeMilliseconds((long)(number * 1000));
+            return true;
+        }
+
+        if (number is >= 1e12 and < 4e12)
+        {
+            timestamp = DateTimeOffset.FromUnixTimeMilliseconds((long)number);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Column builders, typed once from the sample rows.</summary>
+    private sealed class Columns
+    {
+        private readonly string[] _names;
+        private readonly ColumnRole[] _roles;
+        private readonly List<double>?[] _numbers;
+        private readonly List<string?>?[] _texts;
+        private readonly StringPool?[] _pools;
+        private readonly int _timestampIndex;
+        private readonly bool _numericTimestamp;
+        private readonly List<DateTimeOffset?>? _timestamps;
+        private readonly List<long> _lines = [];
+        private readonly List<long> _rows = [];
+
+        private Columns(string[] names, ColumnRole[] roles, bool[] numeric, int timestampIndex)
+        {
+            _names = names;
+            _roles = roles;
+            _timestampIndex = timestampIndex;
+            _numericTimestamp = timestampIndex >= 0 && numeric[timestampIndex];
+            _timestamps = timestampIndex >= 0 ? [] : null;
+            _numbers = new List<double>?[names.Length];
+            _texts = new List<string?>?[names.Length];
+            _pools = new StringPool?[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (numeric[i] && roles[i] != ColumnRole.Label && roles[i] != ColumnRole.Identifier)
+                {
+                    _numbers[i] = [];
+                }
+                else
+                {
+                    _texts[i] = [];
+                    _pools[i] = new StringPool(100_000);
+                }
+            }
+        }
+
+        public static Columns Create(string[] names, List<(string[] Cells, long Line, long Row)> sample)
+        {
+            var n = names.Length;
+            var roles = new ColumnRole[n];
+            var numeric = new bool[n];
+            var timestamp = -1;
+            var label = -1;
+            for (var c = 0; c < n; c++)
+            {
+                var values = sample.Select(s => s.Cells[c]).Where(v => !IsMissing(v)).ToList();
+                var numbers = values.Select(v => TryNumber(v, out var d) ? d : (double?)null).ToList();
+                numeric[c] = values.Count > 0 && numbers.Count(d => d.HasValue) >= values.Count * NumericShare;
+                roles[c] = numeric[c] ? ColumnRole.Numeric : ColumnRole.Categorical;
+
+                if (label < 0 && ColumnNames.IsLabel(names[c]))
+                {
+                    label = c;
+                    roles[c] = ColumnRole.Label;
+                    continue;
+                }
+
+                if (timestamp < 0 && values.Count > 0 && IsTimestamp(names[c], numeric[c], values, numbers))
+                {
+                    timestamp = c;
+                    roles[c] = ColumnRole.Timestamp;
+                    continue;
+                }
+
+                if (numeric[c] && IsRowCounter(numbers))
+                {
+                    roles[c] = ColumnRole.RowCounter;
+                }
+            }
+
+            var identifier = Enumerable.Range(0, n)
+                .Where(c => roles[c] is ColumnRole.Categorical or ColumnRole.Numeric or ColumnRole.RowCounter)
+                .Select(c => (Column: c, Rank: ColumnNames.IdentifierRank(names[c])))
+                .Where(x => x.Rank.HasValue)
+                .OrderBy(x => x.Rank)
+                .Select(x => x.Column)
+                .DefaultIfEmpty(-1)
+                .First();
+            if (identifier >= 0)
+            {
+                roles[identifier] = ColumnRole.Identifier;
+            }
+
+            var columns = new Columns(names, roles, numeric, timestamp);
+            foreach (var (cells, line, row) in sample)
+            {
+                columns.Add(cells, line, row);
+            }
+
+            return columns;
+        }
+
+        private static bool IsTimestamp(string name, bool numeric, List<string> values, List<double?> numbers)
+        {
+            var hinted = ColumnNames.HasTimestampHint(name);
+            if (numeric)
+            {
+                return hinted && numbers.Count(d => d.HasValue && TryEpoch(d.Value, out _)) >= values.Count * TimestampShare;
+            }
+
+            var parsed = values.Count(v => TryTimestamp(v, false, out _));
+            return parsed >= values.Count * (hinted ? TimestampShare : 0.99);
+        }
+
+        private static bool IsRowCounter(List<double?> numbers)
+        {
+            if (numbers.Count < 3 || numbers.Any(d => !d.HasValue || d.Value != Math.Floor(d.Value)))
+            {
+                return false;
+            }
+
+            for (var i = 1; i < numbers.Count; i++)
+            {
+                if (numbers[i]!.Value != numbers[i - 1]!.Value + 1)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public void Add(string[] cells, long line, long row)
+        {
+            _lines.Add(line);
+            _rows.Add(row);
+            for (var c = 0; c < cells.Length; c++)
+            {
+                var value = cells[c];
+                if (_numbers[c] is { } numbers)
+                {
+                    numbers.Add(!IsMissing(value) && TryNumber(value, out var d) ? d : double.NaN);
+                }
+                else
+                {
+                    _texts[c]!.Add(IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.Get(value.AsSpan().Trim()));
+                }
+            }
+
+            if (_timestamps is not null)
+            {
+                var value = cells[_timestampIndex];
+                _timestamps.Add(!IsMissing(value) && TryTimestamp(value, _numericTimestamp, out var t) ? t : null);
+            }
+        }
+
+        public CsvTable Build(char delimiter, SkippedLines skipped, long totalLines)
+        {
+            var columns = new List<CsvColumn>(_names.Length);
+            for (var c = 0; c < _names.Length; c++)
+            {
+                columns.Add(new CsvColumn(_names[c], _roles[c], _numbers[c]?.ToArray(), _texts[c]?.ToArray()));
+            }
+
+            return new CsvTable
+            {
+                Delimiter = delimiter,
+                Columns = columns,
+                RowCount = _lines.Count,
+                LineNumbers = [.. _lines],
+                RowNumbers = [.. _rows],
+                Skipped = skipped,
+                TotalLines = totalLines,
+                Timestamps = _timestamps?.ToArray(),
+            };
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace AnomalyStudio.Core.Parsing;
+
+/// <summary>Bounds a parser enforces so that no input can exhaust memory.</summary>
+public sealed record ParseLimits
+{
+    /// <summary>Longest line accepted, in bytes; longer lines are skipped (logs) or refused (CSV).</summary>
+    public int MaxLineBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Most records read from one file.</summary>
+    public long MaxRecords { get; init; } = 20_000_000;
+
+    /// <summary>Most CSV columns accepted.</summary>
+    public int MaxColumns { get; init; } = 2_000;
+
+    public static ParseLimits Default { get; } = new();
+}

@@ -1,0 +1,26 @@
+namespace AnomalyStudio.Core.Parsing;
+
+/// <summary>
+/// Counts every skipped line but keeps only the first few with their reasons, so a file of a million
+/// broken lines reports them without holding a million messages.
+/// </summary>
+public sealed class SkippedLines
+{
+    /// <summary>How many skipped lines are kept with their reasons.</summary>
+    public const int KeptExamples = 20;
+
+    private readonly List<SkippedLine> _examples = [];
+
+    public long Count { get; private set; }
+
+    public IReadOnlyList<SkippedLine> Examples => _examples;
+
+    public void Add(long lineNumber, string reason)
+    {
+        Count++;
+        if (_examples.Count < KeptExamples)
+        {
+            _examples.Add(new SkippedLine(lineNumber, reason));
+        }
+    }
+}

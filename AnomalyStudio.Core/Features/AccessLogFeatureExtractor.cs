@@ -1,0 +1,105 @@
+using AnomalyStudio.Core.Parsing;
+using MathNet.Numerics.Statistics;
+
+namespace AnomalyStudio.Core.Features;
+
+/// <summary>
+/// Turns access-log records into the reference design's nine features: status class flags, the response
+/// size as a z-score over the file and a large-response flag, suspicious URI and user agent, the HTTP
+/// method as a code, and the URI length.
+/// </summary>
+public static class AccessLogFeatureExtractor
+{
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "is_4xx", "is_5xx", "is_3xx", "bytes_zscore", "large_response", "suspicious_uri", "suspicious_ua", "method_code",
+        "uri_length",
+    ];
+
+    public const int Is4xx = 0, Is5xx = 1, Is3xx = 2, BytesZscore = 3, LargeResponse = 4, SuspiciousUri = 5,
+        SuspiciousUserAgent = 6, MethodCode = 7, UriLength = 8;
+
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"];
+
+    /// <summary>GET 0, POST 1, PUT 2, DELETE 3, HEAD 4, OPTIONS 5, PATCH 6, anything else 7.</summary>
+    public static int MethodCodeOf(string method)
+    {
+        var index = Array.IndexOf(Methods, method);
+        return index < 0 ? Methods.Length : index;
+    }
+
+    public static AccessLogFeatures Extract(IReadOnlyList<AccessLogRecord> records, CancellationToken cancellationToken = default)
+    {
+        var n = records.Count;
+        var bytes = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            bytes[i] = records[i].Bytes;
+        }
+
+        var (mean, std) = n > 1 ? ArrayStatistics.MeanStandardDeviation(bytes) : (n == 1 ? bytes[0] : 0, 0);
+        if (!(std > 0))
+        {
+            std = 1; // as the reference design: a constant size gives z = 0, not a division by zero
+        }
+
+        var median = ArrayStatistics.MedianInplace(bytes);
+        var stats = new ByteStatistics(mean, std, median);
+
+        var matrix = new FeatureMatrix(Names, n);
+        var threats = new UriThreat[n];
+        var agents = new UserAgentKind[n];
+
+        // URIs and user agents are interned by the parser and repeat a lot: classify each distinct one once per worker.
+        var partitions = System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(4096, n / (Environment.ProcessorCount * 8) + 1));
+        Parallel.ForEach(
+            partitions,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => (Uris: new Dictionary<string, UriThreat>(), Agents: new Dictionary<string, UserAgentKind>(ReferenceEqualityComparer.Instance)),
+            (range, _, caches) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var record = records[i];
+                    if (!caches.Uris.TryGetValue(record.Uri, out var threat))
+                    {
+                        threat = UriThreatDetector.Detect(record.Uri);
+                        if (caches.Uris.Count < 200_000)
+                        {
+                            caches.Uris[record.Uri] = threat;
+                        }
+                    }
+
+                    UserAgentKind agent;
+                    if (record.UserAgent is null)
+                    {
+                        agent = UserAgentKind.NotLogged;
+                    }
+                    else if (!caches.Agents.TryGetValue(record.UserAgent, out agent))
+                    {
+                        agent = UserAgentClassifier.Classify(record.UserAgent);
+                        caches.Agents[record.UserAgent] = agent;
+                    }
+
+                    threats[i] = threat;
+                    agents[i] = agent;
+                    var row = matrix.RowForWrite(i);
+                    var status = record.Status;
+                    row[Is4xx] = status is >= 400 and < 500 ? 1 : 0;
+                    row[Is5xx] = status >= 500 ? 1 : 0;
+                    row[Is3xx] = status is >= 300 and < 400 ? 1 : 0;
+                    row[BytesZscore] = (record.Bytes - mean) / std;
+                    row[LargeResponse] = record.Bytes > stats.LargeResponseLimit ? 1 : 0;
+                    row[SuspiciousUri] = threat == UriThreat.None ? 0 : 1;
+                    row[SuspiciousUserAgent] = agent is UserAgentKind.Empty or UserAgentKind.ScriptClient or UserAgentKind.Scanner ? 1 : 0;
+                    row[MethodCode] = MethodCodeOf(record.Method);
+                    row[UriLength] = record.Uri.Length;
+                }
+
+                return caches;
+            },
+            _ => { });
+
+        return new AccessLogFeatures(matrix, records, threats, agents, stats);
+    }
+}

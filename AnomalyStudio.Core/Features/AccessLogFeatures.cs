@@ -1,0 +1,11 @@
+using AnomalyStudio.Core.Parsing;
+
+namespace AnomalyStudio.Core.Features;
+
+/// <summary>The feature matrix of an access log plus the per-record signals explanations need.</summary>
+public sealed record AccessLogFeatures(
+    FeatureMatrix Matrix,
+    IReadOnlyList<AccessLogRecord> Records,
+    UriThreat[] UriThreats,
+    UserAgentKind[] UserAgents,
+    ByteStatistics Bytes);

@@ -1,0 +1,11 @@
+using AnomalyStudio.Core.Parsing;
+
+namespace AnomalyStudio.Core.Features;
+
+/// <summary>The feature matrix of a CSV file and the column statistics explanations need.</summary>
+public sealed record CsvFeatures(
+    FeatureMatrix Matrix,
+    FeatureKind Kind,
+    CsvTable Table,
+    IReadOnlyDictionary<CsvColumn, ColumnStatistics> NumericStatistics,
+    IReadOnlyDictionary<CsvColumn, CategoryShares> CategoryShares);

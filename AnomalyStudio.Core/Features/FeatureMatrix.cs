@@ -1,0 +1,61 @@
+namespace AnomalyStudio.Core.Features;
+
+/// <summary>
+/// A dense row-major matrix of feature values with named columns. Names travel with the numbers so that
+/// explanations and the UI can say which feature a value is.
+/// </summary>
+public sealed class FeatureMatrix
+{
+    public FeatureMatrix(IReadOnlyList<string> names, int rows)
+        : this(names, new double[checked(rows * names.Count)])
+    {
+    }
+
+    public FeatureMatrix(IReadOnlyList<string> names, double[] values)
+    {
+        if (names.Count == 0)
+        {
+            throw new ArgumentException("A feature matrix needs at least one column.", nameof(names));
+        }
+
+        if (values.Length % names.Count != 0)
+        {
+            throw new ArgumentException($"{values.Length} values do not fill rows of {names.Count} columns.", nameof(values));
+        }
+
+        Names = names;
+        Values = values;
+        Rows = values.Length / names.Count;
+    }
+
+    public IReadOnlyList<string> Names { get; }
+
+    public int Rows { get; }
+
+    public int Columns => Names.Count;
+
+    /// <summary>All values, row after row.</summary>
+    public double[] Values { get; }
+
+    public double this[int row, int column]
+    {
+        get => Values[(row * Columns) + column];
+        set => Values[(row * Columns) + column] = value;
+    }
+
+    public ReadOnlySpan<double> Row(int row) => Values.AsSpan(row * Columns, Columns);
+
+    public Span<double> RowForWrite(int row) => Values.AsSpan(row * Columns, Columns);
+
+    /// <summary>A copy of the rows at <paramref name="indices"/>, in that order.</summary>
+    public FeatureMatrix Select(IReadOnlyList<int> indices)
+    {
+        var selected = new FeatureMatrix(Names, indices.Count);
+        for (var i = 0; i < indices.Count; i++)
+        {
+            Row(indices[i]).CopyTo(selected.RowForWrite(i));
+        }
+
+        return selected;
+    }
+}

@@ -1,0 +1,13 @@
+namespace AnomalyStudio.Core.Features;
+
+/// <summary>Attack patterns found in a request URI.</summary>
+[Flags]
+public enum UriThreat : byte
+{
+    None = 0,
+    PathTraversal = 1,
+    SqlInjection = 2,
+    CrossSiteScripting = 4,
+    CommandInjection = 8,
+    SensitiveFile = 16,
+}

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+
+namespace AnomalyStudio.Core.Features;
+
+/// <summary>
+/// Finds attack patterns in request URIs: path traversal (also percent-encoded and double-encoded), SQL
+/// injection, cross-site scripting, command injection and probes for sensitive files. The URI is
+/// percent-decoded up to twice before matching, so <c>%252e%252e%252f</c> counts as <c>../</c>.
+/// </summary>
+public static partial class UriThreatDetector
+{
+    public static UriThreat Detect(string uri)
+    {
+        if (uri.Length == 0)
+        {
+            return UriThreat.None;
+        }
+
+        var decoded = Decode(uri);
+        if (!AnyThreat().IsMatch(decoded))
+        {
+            return UriThreat.None;
+        }
+
+        var threats = UriThreat.None;
+        foreach (var (threat, pattern) in Patterns)
+        {
+            if (pattern.IsMatch(decoded))
+            {
+                threats |= threat;
+            }
+        }
+
+        return threats;
+    }
+
+    /// <summary>The text that matched <paramref name="threat"/>, clipped, for an explanation; null when it does not match.</summary>
+    public static string? Evidence(string uri, UriThreat threat)
+    {
+        var decoded = Decode(uri);
+        foreach (var (kind, pattern) in Patterns)
+        {
+            if (kind == threat && pattern.Match(decoded) is { Success: true } match)
+            {
+                var text = match.Value.Trim();
+                return text.Length <= 24 ? text : string.Concat(text.AsSpan(0, 24), "…");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Percent-decodes twice (double encoding is a classic evasion) and turns '+' into spaces.</summary>
+    internal static string Decode(string uri)
+    {
+        if (uri.IndexOf('%') < 0 && uri.IndexOf('+') < 0)
+        {
+            return uri;
+        }
+
+        var once = Uri.UnescapeDataString(uri.Replace('+', ' '));
+        return once.IndexOf('%') < 0 ? once : Uri.UnescapeDataString(once);
+    }
+
+    private static readonly (UriThreat Threat, Regex Pattern)[] Patterns =
+    [
+        (UriThreat.PathTraversal, PathTraversal()),
+        (UriThreat.SqlInjection, SqlInjection()),
+        (UriThreat.CrossSiteScripting, CrossSiteScripting()),
+        (UriThreat.CommandInjection, CommandInjection()),
+        (UriThreat.SensitiveFile, SensitiveFile()),
+    ];
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"\.\.[/\\]|[/\\]\.\.(?:$|[?;])", Options)]
+    private static partial Regex PathTraversal();
+
+    [GeneratedRegex(@"union\s+(?:all\s+)?select\b|'\s*(?:or|and)\s+'?\w+'?\s*=\s*'?\w|\bor\s+1\s*=\s*1\b|;\s*(?:drop|delete|insert|update|shutdown)\s|\bdrop\s+table\b|\bsleep\s*\(\s*\d|\bbenchmark\s*\(|information_schema|waitfor\s+delay|xp_cmdshell|'\s*(?:--|#)|\bselect\s+[\w*,\s()@]+\s+from\s", Options)]
+    private static partial Regex SqlInjection();
+
+    [GeneratedRegex(@"<\s*script|javascript\s*:|\bon(?:error|load|mouseover|focus|click)\s*=|<\s*(?:img|svg|iframe|body)\b[^>]*>?|\balert\s*\(|document\.cookie", Options)]
+    private static partial Regex CrossSiteScripting();
+
+    [GeneratedRegex(@"[;|`]\s*(?:cat|ls|id|whoami|uname|wget|curl|nc|netcat|bash|sh|rm|ping|echo)\b|\$\([^)]*\)|&&\s*(?:cat|ls|id|whoami|uname|wget|curl)\b|cmd\.exe|/bin/(?:ba)?sh\b|powershell", Options)]
+    private static partial Regex CommandInjection();
+
+    [GeneratedRegex(@"/etc/(?:passwd|shadow|hosts)|/proc/self|win\.ini|boot\.ini|/\.env\b|/\.git/|\.ht(?:access|passwd)|/wp-(?:admin|login|config)|phpmyadmin|\.(?:bak|sql|old|swp)$|/shell\.php|web\.config|server-status|/cgi-bin/|\.ds_store|id_rsa|/config\.php", Options)]
+    private static partial Regex SensitiveFile();
+
+    // One cheap pre-check: most URIs contain none of the characters or words an attack needs.
+    [GeneratedRegex(@"\.\.|union|select|'|\bor\b|drop|sleep|benchmark|information_schema|waitfor|xp_cmd|<|javascript|alert|document\.|[;|`]|\$\(|&&|cmd\.exe|/bin/|powershell|/etc/|/proc/|\.ini|\.env|\.git|\.ht|wp-|phpmyadmin|\.bak|\.sql|\.old|\.swp|shell\.php|web\.config|server-status|cgi-bin|ds_store|id_rsa|config\.php", Options)]
+    private static partial Regex AnyThreat();
+}

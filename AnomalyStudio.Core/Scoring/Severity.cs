@@ -1,0 +1,11 @@
+namespace AnomalyStudio.Core.Scoring;
+
+/// <summary>Severity bands of a normalised score, from normal up.</summary>
+public enum Severity
+{
+    Normal,
+    Low,
+    Medium,
+    High,
+    Critical,
+}

@@ -1,27 +1,12 @@
-using AnomalyStudio.App.Components;
+using AnomalyStudio.App;
+using AnomalyStudio.App.Cli;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+// A CLI verb runs without starting the web host; anything else (no arguments, "serve", host options) serves the app.
+if (CliApplication.IsCliInvocation(args))
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    return await CliApplication.RunAsync(args);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+var serveArgs = args.Length > 0 && args[0] == "serve" ? args[1..] : args;
+await WebApp.Build(serveArgs).RunAsync();
+return 0;

@@ -48,41 +48,37 @@ public static class AccessLogFeatureExtractor
 
         var matrix = new FeatureMatrix(Names, n);
         var threats = new UriThreat[n];
-        var agents = new UserAgentKind[n];
+        var userAgents = new UserAgentKind[n];
 
-        // URIs and user agents are interned by the parser and repeat a lot: classify each distinct one once per worker.
+        // User agents are interned by the parser and repeat a lot: classify each distinct one once per worker.
         var partitions = System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(4096, n / (Environment.ProcessorCount * 8) + 1));
         Parallel.ForEach(
             partitions,
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Uris: new Dictionary<string, UriThreat>(), Agents: new Dictionary<string, UserAgentKind>(ReferenceEqualityComparer.Instance)),
-            (range, _, caches) =>
+            () => new Dictionary<string, UserAgentKind>(ReferenceEqualityComparer.Instance),
+            (range, _, agents) =>
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var record = records[i];
-                    if (!caches.Uris.TryGetValue(record.Uri, out var threat))
-                    {
-                        threat = UriThreatDetector.Detect(record.Uri);
-                        if (caches.Uris.Count < 200_000)
-                        {
-                            caches.Uris[record.Uri] = threat;
-                        }
-                    }
+                    var threat = UriThreatDetector.Detect(record.Uri);
 
                     UserAgentKind agent;
                     if (record.UserAgent is null)
                     {
                         agent = UserAgentKind.NotLogged;
                     }
-                    else if (!caches.Agents.TryGetValue(record.UserAgent, out agent))
+                    else if (!agents.TryGetValue(record.UserAgent, out agent))
                     {
                         agent = UserAgentClassifier.Classify(record.UserAgent);
-                        caches.Agents[record.UserAgent] = agent;
+                        if (agents.Count < 100_000)
+                        {
+                            agents[record.UserAgent] = agent;
+                        }
                     }
 
                     threats[i] = threat;
-                    agents[i] = agent;
+                    userAgents[i] = agent;
                     var row = matrix.RowForWrite(i);
                     var status = record.Status;
                     row[Is4xx] = status is >= 400 and < 500 ? 1 : 0;
@@ -96,10 +92,10 @@ public static class AccessLogFeatureExtractor
                     row[UriLength] = record.Uri.Length;
                 }
 
-                return caches;
+                return agents;
             },
             _ => { });
 
-        return new AccessLogFeatures(matrix, records, threats, agents, stats);
+        return new AccessLogFeatures(matrix, records, threats, userAgents, stats);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace AnomalyStudio.Core.Parsing;
@@ -10,12 +9,13 @@ namespace AnomalyStudio.Core.Parsing;
 /// </summary>
 public sealed class AccessLogParser
 {
-    private const int ProgressEveryLines = 65_536;
-
     private static readonly string[] Months =
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-    /// <summary>Parses the whole stream. Throws <see cref="InvalidInputException"/> when no line is an access-log record.</summary>
+    /// <summary>
+    /// Parses the whole stream, in blocks of lines on all cores; records come back in file order.
+    /// Throws <see cref="InvalidInputException"/> when no line is an access-log record.
+    /// </summary>
     public AccessLogParseResult Parse(
         Stream stream,
         ParseLimits? limits = null,
@@ -23,70 +23,111 @@ public sealed class AccessLogParser
         CancellationToken cancellationToken = default)
     {
         limits ??= ParseLimits.Default;
-        var records = new List<AccessLogRecord>();
-        var skipped = new SkippedLines();
-        var pool = new StringPool();
-        var chars = ArrayPool<char>.Shared.Rent(limits.MaxLineBytes + 1);
-        try
+        var reader = new Utf8BlockReader(stream, limits.MaxLineBytes);
+        var parts = new List<Part?>();
+        long recordCount = 0;
+        using var pools = new ThreadLocal<StringPool>(() => new StringPool());
+        using var chars = new ThreadLocal<char[]>(() => new char[limits.MaxLineBytes + 1]);
+        var blocks = reader.Blocks().Select(block =>
         {
-            using var reader = new Utf8LineReader(stream, limits.MaxLineBytes);
-            while (reader.TryReadLine(out var bytes, out var tooLong))
+            bytesRead?.Report(reader.BytesRead);
+            return block;
+        });
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(blocks, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { CancellationToken = cancellationToken },
+            block =>
             {
-                var lineNumber = reader.LineNumber;
-                if (lineNumber % ProgressEveryLines == 0)
+                using (block)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    bytesRead?.Report(reader.BytesRead);
-                }
+                    var part = ParseBlock(block, limits, pools.Value!, chars.Value!);
+                    if (Interlocked.Add(ref recordCount, part.Records.Count) > limits.MaxRecords)
+                    {
+                        throw new InvalidInputException(
+                            $"The file has more than {limits.MaxRecords:N0} records, the most one analysis accepts.", block.FirstLine);
+                    }
 
-                if (tooLong)
-                {
-                    skipped.Add(lineNumber, $"line is longer than {limits.MaxLineBytes:N0} bytes");
-                    continue;
-                }
+                    lock (parts)
+                    {
+                        while (parts.Count <= block.Index)
+                        {
+                            parts.Add(null);
+                        }
 
-                if (bytes.IsEmpty || bytes.Trim((byte)' ').IsEmpty)
-                {
-                    continue;
+                        parts[block.Index] = part;
+                    }
                 }
+            });
 
+        bytesRead?.Report(reader.BytesRead);
+        var records = new List<AccessLogRecord>(checked((int)recordCount));
+        var skipped = new SkippedLines();
+        foreach (var part in parts)
+        {
+            records.AddRange(part!.Records);
+            skipped.Append(part.Skipped);
+        }
+
+        if (records.Count == 0)
+        {
+            var first = skipped.Examples.Count > 0
+                ? $" Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}."
+                : string.Empty;
+            throw new InvalidInputException(
+                skipped.Count == 0
+                    ? "The file has no access-log lines."
+                    : $"None of the {skipped.Count:N0} lines is an access-log record.{first}",
+                skipped.Examples.Count > 0 ? skipped.Examples[0].LineNumber : null);
+        }
+
+        return new AccessLogParseResult(records, skipped, reader.Lines);
+    }
+
+    private static Part ParseBlock(LineBlock block, ParseLimits limits, StringPool pool, char[] chars)
+    {
+        var part = new Part(new List<AccessLogRecord>(block.LineCount), new SkippedLines());
+        if (block.TooLong)
+        {
+            part.Skipped.Add(block.FirstLine, $"line is longer than {limits.MaxLineBytes:N0} bytes");
+            return part;
+        }
+
+        var rest = block.Bytes;
+        var lineNumber = block.FirstLine;
+        while (!rest.IsEmpty)
+        {
+            var newline = rest.IndexOf((byte)'\n');
+            var bytes = newline < 0 ? rest : rest[..newline];
+            rest = newline < 0 ? default : rest[(newline + 1)..];
+            if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
+            {
+                bytes = bytes[..^1];
+            }
+
+            if (bytes.Length > limits.MaxLineBytes)
+            {
+                part.Skipped.Add(lineNumber, $"line is longer than {limits.MaxLineBytes:N0} bytes");
+            }
+            else if (!bytes.Trim((byte)' ').IsEmpty)
+            {
                 var length = Encoding.UTF8.GetChars(bytes, chars);
                 if (TryParseLine(chars.AsSpan(0, length), lineNumber, pool, out var record, out var reason))
                 {
-                    if (records.Count >= limits.MaxRecords)
-                    {
-                        throw new InvalidInputException(
-                            $"The file has more than {limits.MaxRecords:N0} records, the most one analysis accepts.", lineNumber);
-                    }
-
-                    records.Add(record);
+                    part.Records.Add(record);
                 }
                 else
                 {
-                    skipped.Add(lineNumber, reason);
+                    part.Skipped.Add(lineNumber, reason);
                 }
             }
 
-            bytesRead?.Report(reader.BytesRead);
-            if (records.Count == 0)
-            {
-                var first = skipped.Examples.Count > 0
-                    ? $" Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}."
-                    : string.Empty;
-                throw new InvalidInputException(
-                    reader.LineNumber == 0 || skipped.Count == 0
-                        ? "The file has no access-log lines."
-                        : $"None of the {skipped.Count:N0} lines is an access-log record.{first}",
-                    skipped.Examples.Count > 0 ? skipped.Examples[0].LineNumber : null);
-            }
+            lineNumber++;
+        }
 
-            return new AccessLogParseResult(records, skipped, reader.LineNumber);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        return part;
     }
+
+    private sealed record Part(List<AccessLogRecord> Records, SkippedLines Skipped);
 
     /// <summary>Parses one line. On failure <paramref name="reason"/> says what was wrong, in words for the user.</summary>
     public static bool TryParseLine(

@@ -15,6 +15,19 @@ public sealed class SkippedLines
 
     public IReadOnlyList<SkippedLine> Examples => _examples;
 
+    /// <summary>Appends another part's skipped lines (parts are merged in file order).</summary>
+    public void Append(SkippedLines other)
+    {
+        Count += other.Count;
+        foreach (var example in other.Examples)
+        {
+            if (_examples.Count < KeptExamples)
+            {
+                _examples.Add(example);
+            }
+        }
+    }
+
     public void Add(long lineNumber, string reason)
     {
         Count++;

@@ -4,27 +4,24 @@ namespace AnomalyStudio.Core.Scoring;
 
 /// <summary>
 /// A fixed, monotone map from a model's raw scores to 0 (normal) … 1 (anomalous), fitted once on the
-/// training scores and stored with the model. Unlike per-file min–max scaling, a record's score then does not
-/// depend on the rest of the file, and a clean file has no "critical" row just because some row must be the
-/// maximum.
+/// training scores and stored with the model. Unlike per-file min–max scaling (the reference design's), a
+/// record's score then does not depend on the rest of the file, and a clean file has no "critical" row just
+/// because some row must be the maximum.
 /// <para>
-/// Anchors, from the training scores: q₀ = minimum, q_c = the (1 − contamination) quantile, q_t = the
-/// (1 − contamination/10) quantile. Up to q_c the score rises linearly from 0 to the low threshold L, so the
-/// contamination share of training records (10% by default) reaches L. Beyond q_c it saturates:
-/// L + (1 − L)(1 − 2^(−(s − q_c)/(q_t − q_c))), so the top 1% of training scores sit halfway between L and 1 and
-/// only records far past the training distribution (about four such spreads beyond q_c) come near 1.
+/// Piecewise linear through anchors taken from the training scores, with c the contamination:
+/// minimum → 0; the (1 − c) quantile → the low threshold (so a share c of training records is at least "low");
+/// the (1 − c/2) quantile → medium; the (1 − c/5) quantile → high; the training maximum → halfway between
+/// high and critical. Beyond the training maximum the score saturates towards 1, halving the remaining
+/// distance for every further "unit" (the raw width of the high band), so "critical" means more extreme than
+/// anything in the training data by at least that unit. Fitting on a clean file therefore puts its most
+/// extreme row at "high", never "critical".
 /// </para>
 /// </summary>
-public sealed record ScoreCalibration(double Minimum, double ContaminationQuantile, double TailQuantile, double LowThreshold, double Contamination)
+public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors, double TailUnit, double Contamination)
 {
     /// <summary>Fits the anchors on raw training scores (higher = more anomalous).</summary>
-    public static ScoreCalibration Fit(IReadOnlyCollection<double> trainingScores, double contamination, double lowThreshold)
+    public static ScoreCalibration Fit(IReadOnlyCollection<double> trainingScores, double contamination, SeverityThresholds thresholds)
     {
-        if (trainingScores.Count == 0)
-        {
-            throw new ArgumentException("Calibration needs at least one training score.", nameof(trainingScores));
-        }
-
         if (contamination is <= 0 or >= 0.5)
         {
             throw new ArgumentOutOfRangeException(nameof(contamination), contamination, "Contamination must be in (0, 0.5).");
@@ -33,50 +30,55 @@ public sealed record ScoreCalibration(double Minimum, double ContaminationQuanti
         var sorted = trainingScores.Where(double.IsFinite).ToArray();
         if (sorted.Length == 0)
         {
-            throw new ArgumentException("Calibration needs finite training scores.", nameof(trainingScores));
+            throw new ArgumentException("Calibration needs at least one finite training score.", nameof(trainingScores));
         }
 
         Array.Sort(sorted);
-        var min = sorted[0];
-        var max = sorted[^1];
-        var qc = SortedArrayStatistics.Quantile(sorted, 1 - contamination);
-        var qt = SortedArrayStatistics.Quantile(sorted, 1 - (contamination / 10));
+        double[] raw =
+        [
+            sorted[0],
+            SortedArrayStatistics.Quantile(sorted, 1 - contamination),
+            SortedArrayStatistics.Quantile(sorted, 1 - (contamination / 2)),
+            SortedArrayStatistics.Quantile(sorted, 1 - (contamination / 5)),
+            sorted[^1],
+        ];
+        double[] scores = [0, thresholds.Low, thresholds.Medium, thresholds.High, (thresholds.High + thresholds.Critical) / 2];
 
-        // Degenerate training data (many equal scores): keep the anchors strictly ordered.
-        var span = Math.Max(max - min, Math.Abs(max) * 1e-9);
-        if (!(span > 0))
+        // Many equal training scores (discrete features) give equal quantiles: keep the anchors strictly rising.
+        var scale = Math.Max(raw[^1] - raw[0], Math.Max(Math.Abs(raw[^1]), 1) * 1e-9);
+        for (var i = 1; i < raw.Length; i++)
         {
-            span = 1e-9;
+            raw[i] = Math.Max(raw[i], raw[i - 1] + (scale * 1e-6));
         }
 
-        if (!(qc > min))
-        {
-            qc = min + (span * 1e-6);
-        }
-
-        if (!(qt > qc))
-        {
-            qt = qc + Math.Max(max - qc, span * 0.01);
-        }
-
-        return new ScoreCalibration(min, qc, qt, lowThreshold, contamination);
+        var unit = Math.Max(raw[4] - raw[3], scale * 0.01);
+        return new ScoreCalibration(raw, scores, unit, contamination);
     }
 
     public double Normalise(double raw)
     {
-        if (double.IsNaN(raw))
+        if (double.IsNaN(raw) || double.IsPositiveInfinity(raw))
         {
-            return 1; // a model that cannot reconstruct or place a record at all treats it as maximally unusual
+            return 1; // a model that cannot place a record at all treats it as maximally unusual
         }
 
-        if (raw <= ContaminationQuantile)
+        if (raw <= RawAnchors[0])
         {
-            var below = (raw - Minimum) / (ContaminationQuantile - Minimum);
-            return Math.Clamp(below, 0, 1) * LowThreshold;
+            return ScoreAnchors[0];
         }
 
-        var spreads = (raw - ContaminationQuantile) / (TailQuantile - ContaminationQuantile);
-        return LowThreshold + ((1 - LowThreshold) * (1 - Math.Pow(2, -spreads)));
+        for (var i = 1; i < RawAnchors.Length; i++)
+        {
+            if (raw <= RawAnchors[i])
+            {
+                var t = (raw - RawAnchors[i - 1]) / (RawAnchors[i] - RawAnchors[i - 1]);
+                return ScoreAnchors[i - 1] + (t * (ScoreAnchors[i] - ScoreAnchors[i - 1]));
+            }
+        }
+
+        var top = ScoreAnchors[^1];
+        var units = (raw - RawAnchors[^1]) / TailUnit;
+        return top + ((1 - top) * (1 - Math.Pow(2, -units)));
     }
 
     public double[] Normalise(double[] raw)

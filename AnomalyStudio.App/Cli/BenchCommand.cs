@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Reporting;
+using AnomalyStudio.Core.Samples;
+
+namespace AnomalyStudio.App.Cli;
+
+/// <summary>
+/// <c>bench</c>: generates a large access log (1,000,000 lines by default) and prints the time and throughput
+/// of every pipeline stage, the CSV report, and the process's peak memory. Speed targets live here, not in tests.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var lines = new Option<int>("--lines") { Description = "Lines of the generated access log.", DefaultValueFactory = _ => 1_000_000 };
+        var file = new Option<FileInfo?>("--file") { Description = "Benchmark this file instead of a generated log." };
+        var keep = new Option<FileInfo?>("--keep") { Description = "Write the generated log here and keep it (e.g. to run the Python reference on the same file)." };
+        var model = new Option<string>("--model", "-m") { Description = "Model to score with.", DefaultValueFactory = _ => DetectorNames.IsolationForest };
+        model.AcceptOnlyFromAmong(DetectorNames.IsolationForest, DetectorNames.Autoencoder);
+        var runs = new Option<int>("--runs") { Description = "Timed runs after the first (cold) one.", DefaultValueFactory = _ => 1 };
+
+        var command = new Command("bench", "Print the throughput of each pipeline stage on a generated 1,000,000-line access log.") { lines, file, keep, model, runs };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var services = CliHost.Build();
+            var pipeline = services.GetRequiredService<DetectionPipeline>();
+            var path = parse.GetValue(file)?.FullName;
+            var temporary = false;
+            if (path is null)
+            {
+                path = parse.GetValue(keep)?.FullName ?? Path.Combine(Path.GetTempPath(), $"anomalystudio-bench-{Environment.ProcessId}.log");
+                temporary = parse.GetValue(keep) is null;
+                var generate = Stopwatch.StartNew();
+                using (var writer = SampleFiles.NewWriter(path))
+                {
+                    new AccessLogSampleGenerator(2026).Write(writer, null, parse.GetValue(lines));
+                }
+
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"generated {parse.GetValue(lines):N0} lines ({new FileInfo(path).Length / 1e6:0.0} MB) in {generate.Elapsed.TotalSeconds:0.00}s: {path}")).ConfigureAwait(false);
+            }
+
+            try
+            {
+                var name = parse.GetValue(model)!;
+                // Make sure the pretrained model exists, so its one-off training is not timed as scoring.
+                await pipeline.Store.GetOrTrainAsync(name, Core.Features.FeatureKind.AccessLog, null, cancellationToken).ConfigureAwait(false);
+                for (var run = 0; run <= parse.GetValue(runs); run++)
+                {
+                    await RunOnceAsync(output, pipeline, path, name, run == 0 ? "first run (cold JIT)" : $"run {run + 1} (warm)", cancellationToken).ConfigureAwait(false);
+                }
+
+                using var process = Process.GetCurrentProcess();
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"peak working set {process.PeakWorkingSet64 / 1e6:0} MB; {Environment.ProcessorCount} cores")).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (temporary)
+                {
+                    File.Delete(path);
+                }
+            }
+
+            return CliApplication.Success;
+        });
+        return command;
+    }
+
+    private static async Task RunOnceAsync(TextWriter output, DetectionPipeline pipeline, string path, string model, string label, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        DetectionResult result;
+        await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            result = await pipeline.RunAsync(stream, new DetectionRequest { FileName = Path.GetFileName(path), Model = model }, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var write = Stopwatch.StartNew();
+        await using (var sink = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.DeleteOnClose))
+        {
+            await CsvReportWriter.WriteAsync(sink, result, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        write.Stop();
+        var n = result.Summary.Total;
+        await output.WriteLineAsync($"{label}: {n:N0} records, {result.Summary.Anomalies:N0} anomalies, model {model}").ConfigureAwait(false);
+        foreach (var timing in result.Timings)
+        {
+            await output.WriteLineAsync(Line(ReportNames.Of(timing.Stage), timing.Elapsed, n)).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(Line("csv report", write.Elapsed, n)).ConfigureAwait(false);
+        await output.WriteLineAsync(Line("total", total.Elapsed, n)).ConfigureAwait(false);
+    }
+
+    private static string Line(string stage, TimeSpan elapsed, int records) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"  {stage,-12} {elapsed.TotalSeconds,8:0.000} s  {records / Math.Max(elapsed.TotalSeconds, 1e-9),14:N0} records/s  {elapsed.TotalMilliseconds * 1000 / Math.Max(records, 1),8:0.000} µs/record");
+}

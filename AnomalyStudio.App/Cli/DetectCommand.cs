@@ -1,0 +1,106 @@
+using System.CommandLine;
+using AnomalyStudio.Core;
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Reporting;
+
+namespace AnomalyStudio.App.Cli;
+
+/// <summary><c>detect FILE</c>: scores a file through the pipeline and writes a table, JSON or CSV report.</summary>
+public static class DetectCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Access log or CSV file to score." };
+        var model = new Option<string>("--model", "-m")
+        {
+            Description = "Model: isolation-forest or autoencoder.",
+            DefaultValueFactory = _ => DetectorNames.IsolationForest,
+        };
+        model.AcceptOnlyFromAmong(DetectorNames.IsolationForest, DetectorNames.Autoencoder);
+        var mode = new Option<string>("--mode")
+        {
+            Description = "pretrained (models trained on generated samples) or fit (train on this file).",
+            DefaultValueFactory = _ => "pretrained",
+        };
+        mode.AcceptOnlyFromAmong("pretrained", "fit");
+        var format = new Option<string?>("--format", "-f") { Description = "Report format: table, json or csv (default: from --out's extension, else table)." };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var outPath = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of standard output." };
+        var labels = new Option<FileInfo?>("--labels") { Description = "Ground truth for an access log: CSV with line,label columns (ROC-AUC and average precision are then reported)." };
+        var limit = new Option<int?>("--limit") { Description = "Report only the N highest-scoring records, highest first." };
+
+        var command = new Command("detect", "Score an access log or CSV file and report anomalies.")
+        {
+            file, model, mode, format, outPath, labels, limit,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var input = parse.GetValue(file)!;
+            var outFile = parse.GetValue(outPath);
+            var reportFormat = ChooseFormat(parse.GetValue(format), outFile);
+            var labelFile = parse.GetValue(labels);
+            if (!input.Exists)
+            {
+                throw new InvalidInputException($"File '{input.FullName}' does not exist.");
+            }
+
+            if (labelFile is { Exists: false })
+            {
+                throw new InvalidInputException($"Labels file '{labelFile.FullName}' does not exist.");
+            }
+
+            using var services = CliHost.Build();
+            var pipeline = services.GetRequiredService<DetectionPipeline>();
+            await using var stream = new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            await using var labelStream = labelFile?.OpenRead();
+            var request = new DetectionRequest
+            {
+                FileName = input.Name,
+                Model = parse.GetValue(model)!,
+                Mode = parse.GetValue(mode) == "fit" ? DetectionMode.Fit : DetectionMode.Pretrained,
+                Labels = labelStream,
+            };
+            var result = await pipeline.RunAsync(stream, request, null, cancellationToken).ConfigureAwait(false);
+
+            await using var destination = outFile is null ? Console.OpenStandardOutput() : outFile.Create();
+            switch (reportFormat)
+            {
+                case ReportFormat.Json:
+                    await JsonReportWriter.WriteAsync(destination, result, parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
+                    break;
+                case ReportFormat.Csv:
+                    await CsvReportWriter.WriteAsync(destination, result, parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    if (outFile is null)
+                    {
+                        await TableReportWriter.WriteAsync(output, result, parse.GetValue(limit)).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await using var writer = new StreamWriter(destination);
+                        await TableReportWriter.WriteAsync(writer, result, parse.GetValue(limit)).ConfigureAwait(false);
+                    }
+
+                    break;
+            }
+
+            return CliApplication.Success;
+        });
+        return command;
+    }
+
+    private static ReportFormat ChooseFormat(string? format, FileInfo? outFile) => format switch
+    {
+        "json" => ReportFormat.Json,
+        "csv" => ReportFormat.Csv,
+        "table" => ReportFormat.Table,
+        _ => outFile?.Extension.ToLowerInvariant() switch
+        {
+            ".json" => ReportFormat.Json,
+            ".csv" => ReportFormat.Csv,
+            _ => ReportFormat.Table,
+        },
+    };
+}

@@ -1,0 +1,46 @@
+using AnomalyStudio.Core.Detection.IsolationForest;
+using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Pipeline;
+
+namespace AnomalyStudio.App.Configuration;
+
+/// <summary>
+/// All settings of the product, bound from the <c>AnomalyStudio</c> section of appsettings.json and
+/// overridable by environment variables (<c>AnomalyStudio__IsolationForest__Thresholds__Critical=0.9</c>).
+/// </summary>
+public sealed class AnomalyStudioOptions
+{
+    public const string Section = "AnomalyStudio";
+
+    /// <summary>Where pretrained models are kept; relative paths are taken from the working directory.</summary>
+    public string ModelDirectory { get; set; } = "data/models";
+
+    /// <summary>Seed of every random choice in model fitting.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Expected share of anomalies in training data; sets where the low threshold falls.</summary>
+    public double Contamination { get; set; } = 0.1;
+
+    /// <summary>Longest line a parser accepts, in bytes.</summary>
+    public int MaxLineBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Most records one analysis accepts.</summary>
+    public long MaxRecords { get; set; } = 20_000_000;
+
+    /// <summary>Most CSV columns accepted.</summary>
+    public int MaxColumns { get; set; } = 2_000;
+
+    public IsolationForestSettings IsolationForest { get; set; } = new();
+
+    public AutoencoderSettings Autoencoder { get; set; } = new();
+
+    public PipelineOptions ToPipelineOptions() => new PipelineOptions
+    {
+        Seed = Seed,
+        Contamination = Contamination,
+        IsolationForest = new IsolationForestOptions { Trees = IsolationForest.Trees, SampleSize = IsolationForest.SampleSize, Seed = Seed },
+        IsolationForestThresholds = IsolationForest.Thresholds.ToThresholds(),
+        AutoencoderThresholds = Autoencoder.Thresholds.ToThresholds(),
+        Limits = new ParseLimits { MaxLineBytes = MaxLineBytes, MaxRecords = MaxRecords, MaxColumns = MaxColumns },
+    }.Validate();
+}

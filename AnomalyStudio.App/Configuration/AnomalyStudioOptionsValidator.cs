@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace AnomalyStudio.App.Configuration;
+
+/// <summary>Refuses invalid settings at start-up with a message naming the setting and its value.</summary>
+public sealed class AnomalyStudioOptionsValidator : IValidateOptions<AnomalyStudioOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AnomalyStudioOptions options)
+    {
+        try
+        {
+            options.ToPipelineOptions();
+            if (string.IsNullOrWhiteSpace(options.ModelDirectory))
+            {
+                return ValidateOptionsResult.Fail("AnomalyStudio:ModelDirectory must not be empty.");
+            }
+
+            if (options.MaxLineBytes is < 1024 or > 64 * 1024 * 1024 || options.MaxRecords < 1 || options.MaxColumns < 1)
+            {
+                return ValidateOptionsResult.Fail(
+                    $"AnomalyStudio limits are out of range: MaxLineBytes {options.MaxLineBytes} (1 KB–64 MB), MaxRecords {options.MaxRecords}, MaxColumns {options.MaxColumns}.");
+            }
+
+            return ValidateOptionsResult.Success;
+        }
+        catch (ArgumentException ex)
+        {
+            return ValidateOptionsResult.Fail($"AnomalyStudio settings are invalid: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Models;
+using AnomalyStudio.Core.Pipeline;
+using Microsoft.Extensions.Options;
+
+namespace AnomalyStudio.App.Configuration;
+
+/// <summary>Service registration in one place: the Core pipeline and its model store are singletons shared by all doors.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddAnomalyStudioCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AnomalyStudioOptions>()
+            .Bind(configuration.GetSection(AnomalyStudioOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnomalyStudioOptions>, AnomalyStudioOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value.ToPipelineOptions());
+        services.AddSingleton<DetectorCatalog>();
+        services.AddSingleton<PretrainedModelTrainer>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value;
+            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<ModelStore>();
+            return new ModelStore(
+                options.ModelDirectory,
+                sp.GetRequiredService<DetectorCatalog>(),
+                sp.GetRequiredService<PretrainedModelTrainer>(),
+                message => logger?.LogInformation("{Message}", message));
+        });
+        services.AddSingleton<DetectionPipeline>();
+        return services;
+    }
+}

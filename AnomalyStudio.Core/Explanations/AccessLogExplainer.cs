@@ -1,0 +1,118 @@
+using System.Globalization;
+using AnomalyStudio.Core.Features;
+
+namespace AnomalyStudio.Core.Explanations;
+
+/// <summary>
+/// Says in plain words why an access-log record looks anomalous, strongest reason first, e.g.
+/// "URI contains path traversal (../); HTTP 500 server error; response 48× the file's median size".
+/// Attack URIs and tool user agents repeat across records, so what was found in them is cached per explainer.
+/// </summary>
+public sealed class AccessLogExplainer(AccessLogFeatures features)
+{
+    private const int LongUri = 200;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Uri, UriThreat Threat), string?> _evidence = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _tools = new(StringComparer.Ordinal);
+
+    public List<Reason> Reasons(int index)
+    {
+        var record = features.Records[index];
+        var reasons = new List<Reason>();
+
+        var threats = features.UriThreats[index];
+        AddThreat(reasons, record.Uri, threats, UriThreat.CommandInjection, "command injection", 100);
+        AddThreat(reasons, record.Uri, threats, UriThreat.SqlInjection, "SQL injection", 99);
+        AddThreat(reasons, record.Uri, threats, UriThreat.PathTraversal, "path traversal", 98);
+        AddThreat(reasons, record.Uri, threats, UriThreat.CrossSiteScripting, "cross-site scripting", 97);
+        if (threats.HasFlag(UriThreat.SensitiveFile))
+        {
+            reasons.Add(new Reason($"URI probes a sensitive file ({Evidence(record.Uri, UriThreat.SensitiveFile)})", 90));
+        }
+
+        switch (features.UserAgents[index])
+        {
+            case UserAgentKind.Scanner:
+                reasons.Add(new Reason($"scanner user agent ({Tool(record.UserAgent)})", 92));
+                break;
+            case UserAgentKind.Empty:
+                reasons.Add(new Reason("empty user agent", 60));
+                break;
+            case UserAgentKind.ScriptClient:
+                reasons.Add(new Reason($"scripted client ({Tool(record.UserAgent)})", 50));
+                break;
+        }
+
+        var status = record.Status;
+        if (status >= 500)
+        {
+            reasons.Add(new Reason($"HTTP {status} server error", 80));
+        }
+        else if (status >= 400)
+        {
+            reasons.Add(new Reason(status switch
+            {
+                401 => "HTTP 401 unauthorised",
+                403 => "HTTP 403 forbidden",
+                404 => "HTTP 404 not found",
+                _ => $"HTTP {status} client error",
+            }, 40));
+        }
+        else if (status >= 300)
+        {
+            reasons.Add(new Reason($"redirect (HTTP {status})", 10));
+        }
+
+        var median = features.Bytes.Median > 0 ? features.Bytes.Median : Math.Max(1, features.Bytes.Mean);
+        var ratio = record.Bytes / median;
+        if (record.Bytes > features.Bytes.LargeResponseLimit || ratio >= 20)
+        {
+            reasons.Add(new Reason($"response {FormatRatio(ratio)}× the file's median size ({FormatBytes(record.Bytes)})", 70 + Math.Min(9, Math.Log10(Math.Max(ratio, 1)))));
+        }
+
+        var code = AccessLogFeatureExtractor.MethodCodeOf(record.Method);
+        if (code == 7)
+        {
+            reasons.Add(new Reason(record.Method.Length == 0 ? "no HTTP method" : $"unusual method '{Clip(record.Method, 16)}'", 45));
+        }
+        else if (record.Method is "DELETE" or "PUT" or "PATCH")
+        {
+            reasons.Add(new Reason($"{record.Method} request", 30));
+        }
+
+        if (record.Uri.Length > LongUri)
+        {
+            reasons.Add(new Reason($"very long URI ({record.Uri.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)", 55));
+        }
+
+        return reasons;
+    }
+
+    private string? Evidence(string uri, UriThreat threat) =>
+        _evidence.GetOrAdd((uri, threat), key => UriThreatDetector.Evidence(key.Uri, key.Threat));
+
+    private string? Tool(string? userAgent) =>
+        userAgent is null ? null : _tools.GetOrAdd(userAgent, UserAgentClassifier.ToolName);
+
+    private void AddThreat(List<Reason> reasons, string uri, UriThreat found, UriThreat threat, string words, double strength)
+    {
+        if (found.HasFlag(threat))
+        {
+            var evidence = Evidence(uri, threat);
+            reasons.Add(new Reason(evidence is null ? $"URI contains {words}" : $"URI contains {words} ({evidence})", strength));
+        }
+    }
+
+    internal static string Clip(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
+
+    private static string FormatRatio(double ratio) =>
+        ratio >= 10 ? Math.Round(ratio).ToString("N0", CultureInfo.InvariantCulture) : ratio.ToString("0.#", CultureInfo.InvariantCulture);
+
+    internal static string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1L << 30 => (bytes / (double)(1L << 30)).ToString("0.#", CultureInfo.InvariantCulture) + " GB",
+        >= 1L << 20 => (bytes / (double)(1L << 20)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
+        >= 1L << 10 => (bytes / (double)(1L << 10)).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
+        _ => bytes.ToString(CultureInfo.InvariantCulture) + " B",
+    };
+}

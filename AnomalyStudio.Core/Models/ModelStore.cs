@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Features;
+
+namespace AnomalyStudio.Core.Models;
+
+/// <summary>
+/// The pretrained models on disk (<c>data/models/</c> by default): one file per detector and feature kind,
+/// trained on first use when missing, retrained when unreadable, loaded once and shared by every session.
+/// </summary>
+public sealed class ModelStore(string directory, DetectorCatalog catalog, PretrainedModelTrainer trainer, Action<string>? log = null)
+{
+    /// <summary>The feature kinds that have pretrained models.</summary>
+    public static readonly IReadOnlyList<FeatureKind> PretrainedKinds = [FeatureKind.AccessLog, FeatureKind.CsvSummary];
+
+    private readonly ConcurrentDictionary<(string, FeatureKind), StoredModel> _loaded = new();
+    private readonly ConcurrentDictionary<(string, FeatureKind), SemaphoreSlim> _locks = new();
+
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    public string PathFor(string detector, FeatureKind kind) =>
+        Path.Combine(Directory, $"{detector}.{Slug(kind)}.json");
+
+    /// <summary>The pretrained model, loaded from disk or trained (and saved) when there is none or it is unreadable.</summary>
+    public async Task<StoredModel> GetOrTrainAsync(string detector, FeatureKind kind, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        detector = catalog.Resolve(detector);
+        var key = (detector, kind);
+        if (_loaded.TryGetValue(key, out var model))
+        {
+            return model;
+        }
+
+        var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_loaded.TryGetValue(key, out model))
+            {
+                return model;
+            }
+
+            var path = PathFor(detector, kind);
+            if (File.Exists(path))
+            {
+                try
+                {
+                    model = ModelFile.Read(path, catalog.Create);
+                    if (model.Detector == detector && model.Kind == kind)
+                    {
+                        return _loaded[key] = model;
+                    }
+
+                    log?.Invoke($"Model file {path} holds a {model.Detector} {model.Kind} model; retraining it.");
+                }
+                catch (InvalidDataException ex)
+                {
+                    log?.Invoke($"Model file {path} is unreadable: {ex.Message}. Retraining it.");
+                }
+            }
+
+            return _loaded[key] = TrainAndSave(detector, kind, progress, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Trains the pretrained model anew and replaces the file.</summary>
+    public async Task<StoredModel> TrainAsync(string detector, FeatureKind kind, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        detector = catalog.Resolve(detector);
+        var key = (detector, kind);
+        var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _loaded[key] = TrainAndSave(detector, kind, progress, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public IReadOnlyList<ModelInfo> List() =>
+        catalog.Names.Select(name =>
+        {
+            var detector = catalog.Create(name);
+            return new ModelInfo(
+                name,
+                detector.DisplayName,
+                detector.Availability.IsAvailable,
+                detector.Availability.Reason,
+                catalog.Thresholds(name),
+                PretrainedKinds.Select(kind => ModelFile.ReadInfo(PathFor(name, kind), kind)).ToList());
+        }).ToList();
+
+    private StoredModel TrainAndSave(string detector, FeatureKind kind, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var implementation = catalog.Create(detector);
+        if (!implementation.Availability.IsAvailable)
+        {
+            throw new InvalidInputException($"The {implementation.DisplayName} is unavailable: {implementation.Availability.Reason}");
+        }
+
+        var model = trainer.Train(implementation, kind, progress, cancellationToken);
+        ModelFile.Write(PathFor(detector, kind), model, implementation);
+        log?.Invoke($"Trained the pretrained {implementation.DisplayName} for {Slug(kind)} features and saved it to {PathFor(detector, kind)}.");
+        return model;
+    }
+
+    private static string Slug(FeatureKind kind) => kind switch
+    {
+        FeatureKind.AccessLog => "access-log",
+        FeatureKind.CsvSummary => "csv-summary",
+        _ => "csv-numeric",
+    };
+}

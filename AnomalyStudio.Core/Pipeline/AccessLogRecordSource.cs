@@ -1,0 +1,58 @@
+using System.Globalization;
+using AnomalyStudio.Core.Parsing;
+
+namespace AnomalyStudio.Core.Pipeline;
+
+/// <summary>The fields of parsed access-log records.</summary>
+public sealed class AccessLogRecordSource(IReadOnlyList<AccessLogRecord> records) : IRecordSource
+{
+    public AccessLogRecord this[int index] => records[index];
+
+    public IReadOnlyList<RecordField> Fields(int index)
+    {
+        var r = records[index];
+        var fields = new List<RecordField>
+        {
+            new("client", r.Ip),
+            new("ident", r.Ident),
+            new("user", r.User),
+            new("time", r.Timestamp.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)),
+            new("method", r.Method),
+            new("uri", r.Uri),
+            new("protocol", r.Protocol),
+            new("status", r.Status.ToString(CultureInfo.InvariantCulture)),
+            new("bytes", r.Bytes.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (r.Referrer is not null)
+        {
+            fields.Add(new RecordField("referrer", r.Referrer));
+        }
+
+        if (r.UserAgent is not null)
+        {
+            fields.Add(new RecordField("user agent", r.UserAgent));
+        }
+
+        return fields;
+    }
+
+    /// <summary>The line rebuilt in combined log format from its fields.</summary>
+    public string RawText(int index)
+    {
+        var r = records[index];
+        var request = string.Join(' ', new[] { r.Method, r.Uri, r.Protocol }.Where(p => p.Length > 0));
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{r.Ip} {r.Ident} {r.User} [{r.Timestamp:dd/MMM/yyyy:HH:mm:ss} {FormatOffset(r.Timestamp.Offset)}] \"{request}\" {r.Status} {(r.Bytes == 0 ? "-" : r.Bytes)}");
+        return r.UserAgent is null ? line : $"{line} \"{r.Referrer}\" \"{r.UserAgent}\"";
+    }
+
+    public string SearchText(int index)
+    {
+        var r = records[index];
+        return string.Concat(r.Ip, " ", r.Method, " ", r.Uri, " ", r.UserAgent);
+    }
+
+    private static string FormatOffset(TimeSpan offset) =>
+        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hhmm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,21 @@
+using AnomalyStudio.Core.Parsing;
+
+namespace AnomalyStudio.Core.Pipeline;
+
+/// <summary>The cells of a parsed CSV table.</summary>
+public sealed class CsvRecordSource(CsvTable table) : IRecordSource
+{
+    public IReadOnlyList<RecordField> Fields(int index) =>
+        table.Columns.Select(c => new RecordField(c.Name, c.Display(index))).ToList();
+
+    public string RawText(int index) =>
+        string.Join(table.Delimiter, table.Columns.Select(c => Quote(c.Display(index))));
+
+    public string SearchText(int index) =>
+        string.Join(' ', table.Columns.Where(c => !c.IsNumeric).Select(c => c.Texts![index]));
+
+    private string Quote(string value) =>
+        value.Contains(table.Delimiter, StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal)
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Explanations;
+using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Models;
+using AnomalyStudio.Core.Scoring;
+
+namespace AnomalyStudio.Core.Pipeline;
+
+/// <summary>
+/// The one detection pipeline behind the CLI, the HTTP API and the dashboard:
+/// parse → features → model (pretrained or fitted on the file) → raw scores → calibrated 0…1 scores →
+/// severities → explanations → summary (with ROC-AUC and average precision when there are labels).
+/// </summary>
+public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog catalog, ModelStore store, PretrainedModelTrainer trainer)
+{
+    public PipelineOptions Options => options;
+
+    public DetectorCatalog Catalog => catalog;
+
+    public ModelStore Store => store;
+
+    /// <summary>Runs a detection. Bad input throws <see cref="InvalidInputException"/> with a message for the user.</summary>
+    public async Task<DetectionResult> RunAsync(
+        Stream input,
+        DetectionRequest request,
+        IProgress<PipelineProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var model = catalog.Resolve(request.Model);
+        var detector = catalog.Create(model);
+        if (!detector.Availability.IsAvailable)
+        {
+            throw new InvalidInputException($"The {detector.DisplayName} is unavailable: {detector.Availability.Reason}");
+        }
+
+        var timings = new List<StageTiming>();
+        var fit = request.Mode == DetectionMode.Fit;
+        var prepared = await Task.Run(
+            () => InputPreparer.Prepare(input, request.FileName, fit, options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage, elapsed)), progress, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        if (request.Labels is not null && prepared.Labels is null)
+        {
+            prepared.Labels = GroundTruthLabels.Read(request.Labels, prepared.Lines);
+        }
+
+        var clock = Stopwatch.StartNew();
+        StoredModel stored;
+        if (fit)
+        {
+            progress?.Report(new PipelineProgress(PipelineStage.Training, 0, $"Training the {detector.DisplayName} on {prepared.Count:N0} records"));
+            var trainingProgress = progress is null ? null : new Progress<TrainingProgress>(p => progress.Report(new PipelineProgress(
+                PipelineStage.Training, (double)p.Step / p.Steps, $"Training the {detector.DisplayName}: {p.Step}/{p.Steps}")));
+            stored = await Task.Run(
+                () => trainer.Fit(detector, prepared.Matrix, prepared.Kind, $"{request.FileName} ({prepared.Count:N0} records)", trainingProgress, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            progress?.Report(new PipelineProgress(PipelineStage.Training, null, $"Loading the pretrained {detector.DisplayName}"));
+            stored = await store.GetOrTrainAsync(model, prepared.Kind, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        timings.Add(new StageTiming(PipelineStage.Training, clock.Elapsed));
+        clock.Restart();
+
+        progress?.Report(new PipelineProgress(PipelineStage.Scoring, null, $"Scoring {prepared.Count:N0} records"));
+        var raw = stored.Model.Score(prepared.Matrix, cancellationToken);
+        var scores = stored.Calibration.Normalise(raw);
+        timings.Add(new StageTiming(PipelineStage.Scoring, clock.Elapsed));
+        clock.Restart();
+
+        progress?.Report(new PipelineProgress(PipelineStage.Explaining, null, "Explaining anomalies"));
+        var thresholds = catalog.Thresholds(model);
+        var records = Score(prepared, scores, thresholds, cancellationToken);
+        timings.Add(new StageTiming(PipelineStage.Explaining, clock.Elapsed));
+
+        var counts = SeverityCounts.Of(records);
+        var summary = new DetectionSummary(
+            records.Length,
+            counts.Anomalies,
+            records.Length == 0 ? 0 : 100.0 * counts.Anomalies / records.Length,
+            counts,
+            prepared.Skipped.Count,
+            prepared.Labels is { } labels ? Evaluation.RocAuc(scores, labels) : null,
+            prepared.Labels is { } labels2 ? Evaluation.AveragePrecision(scores, labels2) : null);
+        progress?.Report(new PipelineProgress(PipelineStage.Done, 1, $"{counts.Anomalies:N0} anomalies in {records.Length:N0} records"));
+
+        return new DetectionResult
+        {
+            FileName = request.FileName,
+            Format = prepared.Format,
+            Model = model,
+            Mode = request.Mode,
+            Summary = summary,
+            Records = records,
+            Features = prepared.Matrix,
+            Thresholds = thresholds,
+            SkippedExamples = prepared.Skipped.Examples,
+            Timings = timings,
+            Source = prepared.Source,
+            ModelTrainedAt = stored.TrainedAt,
+            Notes = prepared.Notes,
+            Labels = prepared.Labels,
+        };
+    }
+
+    private static ScoredRecord[] Score(PreparedInput prepared, double[] scores, SeverityThresholds thresholds, CancellationToken cancellationToken)
+    {
+        var records = new ScoredRecord[prepared.Count];
+        Parallel.For(0, records.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var severity = thresholds.Classify(scores[i]);
+            records[i] = new ScoredRecord
+            {
+                Index = i,
+                Line = prepared.Lines[i],
+                Timestamp = prepared.Timestamp(i),
+                Identifier = prepared.Identifier(i),
+                Score = scores[i],
+                Severity = severity,
+                Explanation = severity == Severity.Normal ? ExplanationText.NothingUnusual : ExplanationText.Join(prepared.Reasons(i)),
+            };
+        });
+        return records;
+    }
+}

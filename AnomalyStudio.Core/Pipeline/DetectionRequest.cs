@@ -1,0 +1,15 @@
+namespace AnomalyStudio.Core.Pipeline;
+
+/// <summary>What to run on an input: its name (for messages and the report), the model and the mode.</summary>
+public sealed record DetectionRequest
+{
+    /// <summary>The file's name as the user knows it; never used as a path.</summary>
+    public required string FileName { get; init; }
+
+    public string Model { get; init; } = Detection.DetectorNames.IsolationForest;
+
+    public DetectionMode Mode { get; init; } = DetectionMode.Pretrained;
+
+    /// <summary>Ground truth for an access log: a CSV with columns <c>line,label</c> (1 = anomaly).</summary>
+    public Stream? Labels { get; init; }
+}

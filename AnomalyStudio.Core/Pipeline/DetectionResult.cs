@@ -1,0 +1,41 @@
+using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Scoring;
+
+namespace AnomalyStudio.Core.Pipeline;
+
+/// <summary>Everything a detection produced: the summary, the scored records in file order, and how to read them back.</summary>
+public sealed class DetectionResult
+{
+    public required string FileName { get; init; }
+
+    public required InputFormat Format { get; init; }
+
+    public required string Model { get; init; }
+
+    public required DetectionMode Mode { get; init; }
+
+    public required DetectionSummary Summary { get; init; }
+
+    public required IReadOnlyList<ScoredRecord> Records { get; init; }
+
+    public required FeatureMatrix Features { get; init; }
+
+    public required SeverityThresholds Thresholds { get; init; }
+
+    public required IReadOnlyList<SkippedLine> SkippedExamples { get; init; }
+
+    public required IReadOnlyList<StageTiming> Timings { get; init; }
+
+    public required IRecordSource Source { get; init; }
+
+    /// <summary>When the model was trained (pretrained mode: the stored model's time).</summary>
+    public required DateTimeOffset ModelTrainedAt { get; init; }
+
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>Ground truth per record when the input had labels.</summary>
+    public bool[]? Labels { get; init; }
+
+    public TimeSpan Elapsed => Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed);
+}

@@ -1,0 +1,12 @@
+namespace AnomalyStudio.Core.Pipeline;
+
+/// <summary>Reads back what a record was in the input: its fields and the line or row as text.</summary>
+public interface IRecordSource
+{
+    IReadOnlyList<RecordField> Fields(int index);
+
+    string RawText(int index);
+
+    /// <summary>Text a search should match for the record (URI, user agent, categorical values…).</summary>
+    string SearchText(int index);
+}

@@ -1,0 +1,115 @@
+using AnomalyStudio.Core.Explanations;
+using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Scoring;
+
+namespace AnomalyStudio.Core.Pipeline;
+
+/// <summary>The first stages of every detection and every training run: detect the format, parse, extract features.</summary>
+public static class InputPreparer
+{
+    /// <param name="forFit">For CSV: fit on the file's own numeric columns rather than the fixed-width summary.</param>
+    public static PreparedInput Prepare(
+        Stream input,
+        string fileName,
+        bool forFit,
+        ParseLimits limits,
+        Action<PipelineStage, TimeSpan>? stageDone = null,
+        IProgress<PipelineProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var length = input.CanSeek ? input.Length - input.Position : (long?)null;
+        progress?.Report(new PipelineProgress(PipelineStage.Parsing, 0, $"Reading {fileName}"));
+        var sniffed = FormatDetector.Detect(input, fileName);
+        return sniffed.Format == InputFormat.Apache
+            ? PrepareAccessLog(sniffed.Content, fileName, length, limits, clock, stageDone, progress, cancellationToken)
+            : PrepareCsv(sniffed, fileName, forFit, limits, clock, stageDone, progress, cancellationToken);
+    }
+
+    private static PreparedInput PrepareAccessLog(
+        Stream content, string fileName, long? length, ParseLimits limits, System.Diagnostics.Stopwatch clock,
+        Action<PipelineStage, TimeSpan>? stageDone, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var bytesProgress = progress is null ? null : new SyncProgress<long>(bytes => progress.Report(new PipelineProgress(
+            PipelineStage.Parsing, length is > 0 ? Math.Min(1, (double)bytes / length.Value) : null, $"Parsing {fileName}: {bytes / (1 << 20):N0} MB")));
+        var parsed = new AccessLogParser().Parse(content, limits, bytesProgress, cancellationToken);
+        stageDone?.Invoke(PipelineStage.Parsing, clock.Elapsed);
+        clock.Restart();
+
+        progress?.Report(new PipelineProgress(PipelineStage.Features, null, $"Extracting features of {parsed.Records.Count:N0} requests"));
+        var features = AccessLogFeatureExtractor.Extract(parsed.Records, cancellationToken);
+        stageDone?.Invoke(PipelineStage.Features, clock.Elapsed);
+        var records = parsed.Records;
+        var lines = new long[records.Count];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = records[i].Line;
+        }
+
+        var explainer = new AccessLogExplainer(features);
+        return new PreparedInput
+        {
+            Format = InputFormat.Apache,
+            Matrix = features.Matrix,
+            Kind = FeatureKind.AccessLog,
+            Skipped = parsed.Skipped,
+            Lines = lines,
+            Source = new AccessLogRecordSource(records),
+            Timestamp = i => records[i].Timestamp,
+            Identifier = i => records[i].Ip,
+            Reasons = explainer.Reasons,
+        };
+    }
+
+    private static PreparedInput PrepareCsv(
+        SniffedInput sniffed, string fileName, bool forFit, ParseLimits limits, System.Diagnostics.Stopwatch clock,
+        Action<PipelineStage, TimeSpan>? stageDone, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var rowsProgress = progress is null ? null : new SyncProgress<long>(rows => progress.Report(new PipelineProgress(
+            PipelineStage.Parsing, null, $"Parsing {fileName}: {rows:N0} rows")));
+        var table = new CsvTableReader().Read(sniffed.Content, sniffed.CsvDelimiter, limits, rowsProgress, cancellationToken);
+        stageDone?.Invoke(PipelineStage.Parsing, clock.Elapsed);
+        clock.Restart();
+
+        progress?.Report(new PipelineProgress(PipelineStage.Features, null, $"Extracting features of {table.RowCount:N0} rows"));
+        var notes = new List<string>();
+        CsvFeatures features;
+        if (forFit && table.NumericFeatureColumns.Any())
+        {
+            features = CsvFeatureExtractor.Numeric(table);
+        }
+        else
+        {
+            if (forFit)
+            {
+                notes.Add("The file has no numeric columns, so the model was fitted on the summary features.");
+            }
+
+            features = CsvFeatureExtractor.Summary(table);
+        }
+
+        stageDone?.Invoke(PipelineStage.Features, clock.Elapsed);
+        var prepared = new PreparedInput
+        {
+            Format = InputFormat.Csv,
+            Matrix = features.Matrix,
+            Kind = features.Kind,
+            Skipped = table.Skipped,
+            Lines = table.RowNumbers,
+            Source = new CsvRecordSource(table),
+            Timestamp = table.Timestamps is { } times ? i => times[i] : _ => null,
+            Identifier = table.Identifier,
+            Reasons = i => CsvExplainer.Reasons(features, i),
+            Labels = table.LabelColumn?.Texts?.Select(LabelValues.IsAnomaly).ToArray(),
+        };
+        prepared.Notes.AddRange(notes);
+        return prepared;
+    }
+
+    /// <summary>Progress that reports on the caller's thread (Progress&lt;T&gt; would post to a thread pool and reorder reports).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

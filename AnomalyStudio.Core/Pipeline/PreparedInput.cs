@@ -1,0 +1,34 @@
+using AnomalyStudio.Core.Explanations;
+using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Parsing;
+
+namespace AnomalyStudio.Core.Pipeline;
+
+/// <summary>An input parsed and turned into features, with what later stages need to name, explain and evaluate its records.</summary>
+public sealed class PreparedInput
+{
+    public required InputFormat Format { get; init; }
+
+    public required FeatureMatrix Matrix { get; init; }
+
+    public required FeatureKind Kind { get; init; }
+
+    public required SkippedLines Skipped { get; init; }
+
+    public required long[] Lines { get; init; }
+
+    public required IRecordSource Source { get; init; }
+
+    public required Func<int, DateTimeOffset?> Timestamp { get; init; }
+
+    public required Func<int, string> Identifier { get; init; }
+
+    public required Func<int, List<Reason>> Reasons { get; init; }
+
+    /// <summary>Ground truth per record (true = anomaly) when the input has a label column or labels were given.</summary>
+    public bool[]? Labels { get; set; }
+
+    public List<string> Notes { get; } = [];
+
+    public int Count => Matrix.Rows;
+}

@@ -1,0 +1,127 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AnomalyStudio.Core.Pipeline;
+
+namespace AnomalyStudio.Core.Reporting;
+
+/// <summary>
+/// Writes a detection as the JSON contract shared by <c>detect --format json</c> and <c>POST /api/detect</c>:
+/// file, format, model, mode, summary (total, anomalies, anomalyPercent, severityCounts, skippedLines, rocAuc,
+/// averagePrecision) and records (line, timestamp, identifier, score, severity, explanation), plus extra
+/// fields (thresholds, skipped examples, stage timings, notes). Streams, so a million records never sit in memory as JSON.
+/// </summary>
+public static class JsonReportWriter
+{
+    public static async Task WriteAsync(Stream output, DetectionResult result, int? limit = null, CancellationToken cancellationToken = default)
+    {
+        // Relaxed escaping keeps explanations readable (no \u0027 for quotes); the output is JSON, never HTML.
+        await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        writer.WriteStartObject();
+        writer.WriteString("file", result.FileName);
+        writer.WriteString("format", ReportNames.Of(result.Format));
+        writer.WriteString("model", result.Model);
+        writer.WriteString("mode", ReportNames.Of(result.Mode));
+
+        var summary = result.Summary;
+        writer.WriteStartObject("summary");
+        writer.WriteNumber("total", summary.Total);
+        writer.WriteNumber("anomalies", summary.Anomalies);
+        writer.WriteNumber("anomalyPercent", Math.Round(summary.AnomalyPercent, 4));
+        writer.WriteStartObject("severityCounts");
+        writer.WriteNumber("critical", summary.SeverityCounts.Critical);
+        writer.WriteNumber("high", summary.SeverityCounts.High);
+        writer.WriteNumber("medium", summary.SeverityCounts.Medium);
+        writer.WriteNumber("low", summary.SeverityCounts.Low);
+        writer.WriteNumber("normal", summary.SeverityCounts.Normal);
+        writer.WriteEndObject();
+        writer.WriteNumber("skippedLines", summary.SkippedLines);
+        WriteNullable(writer, "rocAuc", summary.RocAuc);
+        WriteNullable(writer, "averagePrecision", summary.AveragePrecision);
+        writer.WriteNumber("elapsedSeconds", Math.Round(result.Elapsed.TotalSeconds, 4));
+        writer.WriteEndObject();
+
+        writer.WriteStartObject("thresholds");
+        writer.WriteNumber("critical", result.Thresholds.Critical);
+        writer.WriteNumber("high", result.Thresholds.High);
+        writer.WriteNumber("medium", result.Thresholds.Medium);
+        writer.WriteNumber("low", result.Thresholds.Low);
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("featureNames");
+        foreach (var name in result.Features.Names)
+        {
+            writer.WriteStringValue(name);
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("skipped");
+        foreach (var skipped in result.SkippedExamples)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("line", skipped.LineNumber);
+            writer.WriteString("reason", skipped.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartObject("timings");
+        foreach (var timing in result.Timings)
+        {
+            writer.WriteNumber(ReportNames.Of(timing.Stage), Math.Round(timing.Elapsed.TotalSeconds, 4));
+        }
+
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("notes");
+        foreach (var note in result.Notes)
+        {
+            writer.WriteStringValue(note);
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("records");
+        var written = 0;
+        foreach (var record in ReportSelection.Select(result.Records, limit))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("line", record.Line);
+            if (record.Timestamp is { } timestamp)
+            {
+                writer.WriteString("timestamp", timestamp);
+            }
+            else
+            {
+                writer.WriteNull("timestamp");
+            }
+
+            writer.WriteString("identifier", record.Identifier);
+            writer.WriteNumber("score", record.Score);
+            writer.WriteString("severity", ReportNames.Of(record.Severity));
+            writer.WriteString("explanation", record.Explanation);
+            writer.WriteEndObject();
+            if (++written % 8192 == 0)
+            {
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, Math.Round(v, 6));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using AnomalyStudio.Core.Pipeline;
+
+namespace AnomalyStudio.Core.Reporting;
+
+/// <summary>A report for people at a terminal: the summary and the most anomalous records as an aligned table.</summary>
+public static class TableReportWriter
+{
+    public const int DefaultRows = 20;
+
+    public static async Task WriteAsync(TextWriter output, DetectionResult result, int? limit = null)
+    {
+        var s = result.Summary;
+        var c = s.SeverityCounts;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{result.FileName}: {ReportNames.Of(result.Format)}, {result.Model}, {ReportNames.Of(result.Mode)} model")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{s.Total:N0} records, {s.Anomalies:N0} anomalies ({s.AnomalyPercent:0.##}%): critical {c.Critical:N0}, high {c.High:N0}, medium {c.Medium:N0}, low {c.Low:N0}, normal {c.Normal:N0}")).ConfigureAwait(false);
+        if (s.SkippedLines > 0)
+        {
+            var first = result.SkippedExamples.Take(3).Select(x => string.Create(CultureInfo.InvariantCulture, $"line {x.LineNumber}: {x.Reason}"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{s.SkippedLines:N0} lines skipped ({string.Join("; ", first)})")).ConfigureAwait(false);
+        }
+
+        if (s.RocAuc is { } auc)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"against the labels: ROC-AUC {auc:0.0000}, average precision {s.AveragePrecision:0.0000}")).ConfigureAwait(false);
+        }
+
+        foreach (var note in result.Notes)
+        {
+            await output.WriteLineAsync("note: " + note).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"time: {string.Join(", ", result.Timings.Select(t => $"{ReportNames.Of(t.Stage)} {t.Elapsed.TotalSeconds:0.000}s"))}")).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+
+        var rows = ReportSelection.Select(result.Records, limit ?? DefaultRows).Where(r => limit is not null || r.IsAnomaly).ToList();
+        if (rows.Count == 0)
+        {
+            await output.WriteLineAsync("No anomalies.").ConfigureAwait(false);
+            return;
+        }
+
+        var idWidth = Math.Clamp(rows.Max(r => r.Identifier.Length), 10, 40);
+        await output.WriteLineAsync($"{"line",8}  {"timestamp",-25}  {"identifier".PadRight(idWidth)}  {"score",6}  {"severity",-8}  explanation").ConfigureAwait(false);
+        foreach (var r in rows)
+        {
+            var id = r.Identifier.Length > idWidth ? r.Identifier[..(idWidth - 1)] + "…" : r.Identifier;
+            var time = r.Timestamp?.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) ?? "";
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Line,8}  {time,-25}  {id.PadRight(idWidth)}  {r.Score,6:0.000}  {ReportNames.Of(r.Severity),-8}  {r.Explanation}")).ConfigureAwait(false);
+        }
+    }
+}

@@ -39,7 +39,7 @@ public static class CliApplication
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await error.WriteLineAsync("error: " + string.Join("; ", parse.Errors.Select(e => e.Message))).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + OneLine(string.Join("; ", parse.Errors.Select(e => e.Message)))).ConfigureAwait(false);
             return BadInput;
         }
 
@@ -69,5 +69,6 @@ public static class CliApplication
         }
     }
 
-    internal static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    internal static string OneLine(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"\s+", " ").Trim();
 }

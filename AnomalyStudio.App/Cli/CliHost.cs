@@ -9,11 +9,15 @@ namespace AnomalyStudio.App.Cli;
 /// </summary>
 public static class CliHost
 {
+    /// <summary>Settings given here (tests use them) override the file and the environment.</summary>
+    public static IReadOnlyDictionary<string, string?>? Overrides { get; set; }
+
     public static ServiceProvider Build()
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
+            .AddInMemoryCollection(Overrides ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

@@ -31,6 +31,11 @@ public static class AccessLogFeatureExtractor
     public static AccessLogFeatures Extract(IReadOnlyList<AccessLogRecord> records, CancellationToken cancellationToken = default)
     {
         var n = records.Count;
+        if (n == 0)
+        {
+            return new AccessLogFeatures(new FeatureMatrix(Names, 0), records, [], [], new ByteStatistics(0, 1, 0));
+        }
+
         var bytes = new double[n];
         for (var i = 0; i < n; i++)
         {

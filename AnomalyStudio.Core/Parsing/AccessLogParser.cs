@@ -33,7 +33,9 @@ public sealed class AccessLogParser
             bytesRead?.Report(reader.BytesRead);
             return block;
         });
-        Parallel.ForEach(
+        try
+        {
+            Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(blocks, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { CancellationToken = cancellationToken },
             block =>
@@ -41,10 +43,12 @@ public sealed class AccessLogParser
                 using (block)
                 {
                     var part = ParseBlock(block, limits, pools.Value!, chars.Value!);
-                    if (Interlocked.Add(ref recordCount, part.Records.Count) > limits.MaxRecords)
+                    var total = Interlocked.Add(ref recordCount, part.Records.Count);
+                    if (total > limits.MaxRecords)
                     {
+                        var first = (int)Math.Clamp(limits.MaxRecords - (total - part.Records.Count), 0, part.Records.Count - 1);
                         throw new InvalidInputException(
-                            $"The file has more than {limits.MaxRecords:N0} records, the most one analysis accepts.", block.FirstLine);
+                            $"The file has more than {limits.MaxRecords:N0} records, the most one analysis accepts.", part.Records[first].Line);
                     }
 
                     lock (parts)
@@ -58,6 +62,11 @@ public sealed class AccessLogParser
                     }
                 }
             });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1 && ex.InnerException is InvalidInputException)
+        {
+            throw ex.InnerException;
+        }
 
         bytesRead?.Report(reader.BytesRead);
         var records = new List<AccessLogRecord>(checked((int)recordCount));
@@ -197,7 +206,7 @@ public sealed class AccessLogParser
         string? userAgent = null;
         if (!rest.IsEmpty)
         {
-            if (!TryQuoted(ref rest, out var referrerText) || !TryQuoted(ref rest, out var agentText))
+            if (!TryQuoted(ref rest, out var referrerText) || !TryQuotedOrTruncated(ref rest, out var agentText))
             {
                 reason = "expected a quoted referrer and user agent after the response size";
                 return false;
@@ -278,6 +287,24 @@ public sealed class AccessLogParser
 
             searchFrom = at + 1;
         }
+    }
+
+    // A user agent cut off before its closing quote (a truncated line) is kept as far as it goes.
+    private static bool TryQuotedOrTruncated(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> value)
+    {
+        if (TryQuoted(ref rest, out value))
+        {
+            return true;
+        }
+
+        if (rest.IsEmpty || rest[0] != '"')
+        {
+            return false;
+        }
+
+        value = rest[1..];
+        rest = default;
+        return true;
     }
 
     // "GET /a HTTP/1.1" normally; probes send "-", a bare token or garbage, which we keep as the method.

@@ -15,8 +15,14 @@ public static partial class ColumnNames
         ["ip", "client_ip", "src_ip", "source_ip", "remote_addr", "host", "hostname", "client", "user", "username",
          "node", "device", "name", "id"];
 
-    public static bool IsLabel(string header) =>
-        LabelNames.Contains(Normalise(header), StringComparer.Ordinal);
+    public static bool IsLabel(string header) => LabelRank(header) is not null;
+
+    /// <summary>Position of the header in <see cref="LabelNames"/>: "label" beats "y", which may be a coordinate.</summary>
+    public static int? LabelRank(string header)
+    {
+        var index = Array.IndexOf(LabelNames, Normalise(header));
+        return index < 0 ? null : index;
+    }
 
     public static bool HasTimestampHint(string header)
     {

@@ -29,6 +29,7 @@ public sealed class CsvTableReader
     {
         limits ??= ParseLimits.Default;
         var skipped = new SkippedLines();
+        string? headerProblem = null;
         var options = CsvReaderOptions.Default with
         {
             Separator = delimiter,
@@ -37,7 +38,17 @@ public sealed class CsvTableReader
             SkipEmptyLines = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
-            OnMalformedRecord = record => skipped.Add(record.LineNumber, Describe(record)),
+            OnMalformedRecord = record =>
+            {
+                if (record.RecordNumber <= 1)
+                {
+                    headerProblem ??= Describe(record);
+                }
+                else
+                {
+                    skipped.Add(record.LineNumber, Describe(record));
+                }
+            },
             MaxRecordSize = limits.MaxLineBytes,
             PoolStrings = true,
             FormatProvider = CultureInfo.InvariantCulture,
@@ -47,6 +58,11 @@ public sealed class CsvTableReader
         {
             using var reader = CsvReader.Create(content, options, leaveOpen: true);
             var header = ReadHeader(reader, limits);
+            if (headerProblem is not null)
+            {
+                throw new InvalidInputException($"The CSV header on line 1 is malformed: {headerProblem}.", 1);
+            }
+
             var sample = new List<(string[] Cells, long Line, long Row)>();
             Columns? columns = null;
             long rows = 0;
@@ -181,8 +197,20 @@ public sealed class CsvTableReader
             return TryEpoch(number, out timestamp);
         }
 
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out timestamp);
+        // A time of day alone ("10:30") is not a timestamp: it would be dated on the day of the analysis.
+        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.NoCurrentDateDefault, out var dated) && dated.Year > 1
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out timestamp);
     }
+
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "r",
+    ];
+
+    /// <summary>Without a time-like column name only unambiguous ISO 8601 or RFC 1123 dates count ("3/4" is a fraction).</summary>
+    internal static bool TryIsoTimestamp(string value, out DateTimeOffset timestamp) =>
+        DateTimeOffset.TryParseExact(value.Trim(), IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out timestamp);
 
     // Seconds or milliseconds since 1970, within 2001..2096: other numbers are not taken for times.
     internal static bool TryEpoch(double number, out DateTimeOffset timestamp)
@@ -247,7 +275,11 @@ public sealed class CsvTableReader
             var roles = new ColumnRole[n];
             var numeric = new bool[n];
             var timestamp = -1;
-            var label = -1;
+            var label = Enumerable.Range(0, n)
+                .Where(c => ColumnNames.LabelRank(names[c]) is not null)
+                .OrderBy(c => ColumnNames.LabelRank(names[c]))
+                .DefaultIfEmpty(-1)
+                .First();
             for (var c = 0; c < n; c++)
             {
                 var values = sample.Select(s => s.Cells[c]).Where(v => !IsMissing(v)).ToList();
@@ -255,9 +287,8 @@ public sealed class CsvTableReader
                 numeric[c] = values.Count > 0 && numbers.Count(d => d.HasValue) >= values.Count * NumericShare;
                 roles[c] = numeric[c] ? ColumnRole.Numeric : ColumnRole.Categorical;
 
-                if (label < 0 && ColumnNames.IsLabel(names[c]))
+                if (c == label)
                 {
-                    label = c;
                     roles[c] = ColumnRole.Label;
                     continue;
                 }
@@ -305,7 +336,7 @@ public sealed class CsvTableReader
                 return hinted && numbers.Count(d => d.HasValue && TryEpoch(d.Value, out _)) >= values.Count * TimestampShare;
             }
 
-            var parsed = values.Count(v => TryTimestamp(v, false, out _));
+            var parsed = hinted ? values.Count(v => TryTimestamp(v, false, out _)) : values.Count(v => TryIsoTimestamp(v, out _));
             return parsed >= values.Count * (hinted ? TimestampShare : 0.99);
         }
 

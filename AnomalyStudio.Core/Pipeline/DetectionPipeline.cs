@@ -49,7 +49,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         if (fit)
         {
             progress?.Report(new PipelineProgress(PipelineStage.Training, 0, $"Training the {detector.DisplayName} on {prepared.Count:N0} records"));
-            var trainingProgress = progress is null ? null : new Progress<TrainingProgress>(p => progress.Report(new PipelineProgress(
+            var trainingProgress = progress is null ? null : new CallbackProgress<TrainingProgress>(p => progress.Report(new PipelineProgress(
                 PipelineStage.Training, (double)p.Step / p.Steps, $"Training the {detector.DisplayName}: {p.Step}/{p.Steps}")));
             stored = await Task.Run(
                 () => trainer.Fit(detector, prepared.Matrix, prepared.Kind, $"{request.FileName} ({prepared.Count:N0} records)", trainingProgress, cancellationToken),

@@ -31,7 +31,7 @@ public static class InputPreparer
         Stream content, string fileName, long? length, ParseLimits limits, System.Diagnostics.Stopwatch clock,
         Action<PipelineStage, TimeSpan>? stageDone, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
-        var bytesProgress = progress is null ? null : new SyncProgress<long>(bytes => progress.Report(new PipelineProgress(
+        var bytesProgress = progress is null ? null : new CallbackProgress<long>(bytes => progress.Report(new PipelineProgress(
             PipelineStage.Parsing, length is > 0 ? Math.Min(1, (double)bytes / length.Value) : null, $"Parsing {fileName}: {bytes / (1 << 20):N0} MB")));
         var parsed = new AccessLogParser().Parse(content, limits, bytesProgress, cancellationToken);
         stageDone?.Invoke(PipelineStage.Parsing, clock.Elapsed);
@@ -66,7 +66,7 @@ public static class InputPreparer
         SniffedInput sniffed, string fileName, bool forFit, ParseLimits limits, System.Diagnostics.Stopwatch clock,
         Action<PipelineStage, TimeSpan>? stageDone, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
-        var rowsProgress = progress is null ? null : new SyncProgress<long>(rows => progress.Report(new PipelineProgress(
+        var rowsProgress = progress is null ? null : new CallbackProgress<long>(rows => progress.Report(new PipelineProgress(
             PipelineStage.Parsing, null, $"Parsing {fileName}: {rows:N0} rows")));
         var table = new CsvTableReader().Read(sniffed.Content, sniffed.CsvDelimiter, limits, rowsProgress, cancellationToken);
         stageDone?.Invoke(PipelineStage.Parsing, clock.Elapsed);
@@ -105,11 +105,5 @@ public static class InputPreparer
         };
         prepared.Notes.AddRange(notes);
         return prepared;
-    }
-
-    /// <summary>Progress that reports on the caller's thread (Progress&lt;T&gt; would post to a thread pool and reorder reports).</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

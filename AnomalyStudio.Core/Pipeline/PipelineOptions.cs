@@ -23,7 +23,7 @@ public sealed record PipelineOptions
 
     public PipelineOptions Validate()
     {
-        if (Contamination is <= 0 or >= 0.5)
+        if (!(Contamination > 0 && Contamination < 0.5))
         {
             throw new ArgumentOutOfRangeException(nameof(Contamination), Contamination, "Contamination must be between 0 and 0.5 (exclusive).");
         }

@@ -22,7 +22,7 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
     /// <summary>Fits the anchors on raw training scores (higher = more anomalous).</summary>
     public static ScoreCalibration Fit(IReadOnlyCollection<double> trainingScores, double contamination, SeverityThresholds thresholds)
     {
-        if (contamination is <= 0 or >= 0.5)
+        if (!(contamination > 0 && contamination < 0.5))
         {
             throw new ArgumentOutOfRangeException(nameof(contamination), contamination, "Contamination must be in (0, 0.5).");
         }

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AnomalyStudio.App.Cli;
+using AnomalyStudio.Tests.Support;
+
+namespace AnomalyStudio.Tests.App.Cli;
+
+/// <summary>The CLI end to end, in process (with a private model directory) and as a real process for exit codes.</summary>
+[Collection(CliTestGroup.Name)]
+public sealed class CliTests(CliFixture fixture)
+{
+    [Fact]
+    public async Task Detect_writes_the_json_contract_for_the_sample_log()
+    {
+        var output = Path.Combine(fixture.Directory, "report.json");
+        var (code, _, error) = await fixture.RunAsync("detect", TestData.Samples("sample_access.log"), "--format", "json", "--out", output,
+            "--labels", TestData.Samples("sample_access.labels.csv"));
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
+        var root = json.RootElement;
+        Assert.Equal("apache", root.GetProperty("format").GetString());
+        Assert.Equal(5_000, root.GetProperty("records").GetArrayLength());
+        Assert.True(root.GetProperty("summary").GetProperty("rocAuc").GetDouble() > 0.97);
+        Assert.Equal("nothing unusual", root.GetProperty("records")[0].GetProperty("explanation").GetString());
+    }
+
+    [Fact]
+    public async Task Detect_prints_a_table_by_default()
+    {
+        var (code, output, _) = await fixture.RunAsync("detect", TestData.Samples("sample_metrics.csv"), "--mode", "fit");
+
+        Assert.Equal(0, code);
+        Assert.Contains("sample_metrics.csv: csv, isolation-forest, fit model", output);
+        Assert.Contains("5,000 records", output);
+        Assert.Contains("ROC-AUC", output);
+        Assert.Contains("explanation", output);
+    }
+
+    [Fact]
+    public async Task Detect_infers_csv_output_from_the_file_name()
+    {
+        var output = Path.Combine(fixture.Directory, "scores.csv");
+        var (code, _, _) = await fixture.RunAsync("detect", TestData.Shared("logs", "apache_access_elastic.log"), "-o", output);
+
+        Assert.Equal(0, code);
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.Equal("line,timestamp,identifier,score,severity,explanation", lines[0]);
+        Assert.Equal(10_001, lines.Length);
+    }
+
+    [Fact]
+    public async Task Samples_and_train_write_their_files()
+    {
+        var directory = Path.Combine(fixture.Directory, "generated");
+        var (code, output, _) = await fixture.RunAsync("samples", "--out", directory, "--lines", "300", "--rows", "200");
+        Assert.Equal(0, code);
+        Assert.Contains("sample_access.log", output);
+        Assert.Equal(300, File.ReadAllLines(Path.Combine(directory, "sample_access.log")).Length);
+        Assert.Equal(201, File.ReadAllLines(Path.Combine(directory, "sample_metrics.csv")).Length);
+
+        (code, output, _) = await fixture.RunAsync("train", "--model", "isolation-forest");
+        Assert.Equal(0, code);
+        Assert.Contains("isolation-forest.access-log.json", output);
+        Assert.Contains("isolation-forest.csv-summary.json", output);
+
+        (code, output, _) = await fixture.RunAsync("models");
+        Assert.Equal(0, code);
+        Assert.Contains("isolation-forest (Isolation Forest): available", output);
+        Assert.Contains("AccessLog: trained", output);
+    }
+
+    [Fact]
+    public async Task Help_is_available_for_every_verb()
+    {
+        foreach (var verb in new[] { "detect", "train", "samples", "bench", "models" })
+        {
+            var (code, output, _) = await fixture.RunAsync(verb, "--help");
+            Assert.Equal(0, code);
+            Assert.Contains("Usage:", output);
+        }
+    }
+
+    [Theory]
+    [InlineData("detect", "/nonexistent/file.log")]
+    [InlineData("detect", "{samples}/sample_access.log", "--model", "random-forest")]
+    [InlineData("detect", "{samples}/sample_access.log", "--format", "xml")]
+    [InlineData("detect", "{empty}")]
+    [InlineData("detect", "{binary}")]
+    [InlineData("detect")]
+    [InlineData("detect", "{samples}/sample_access.log", "--no-such-option")]
+    public async Task Bad_input_exits_with_2_and_one_line_on_stderr(params string[] args)
+    {
+        var resolved = args.Select(a => a.Replace("{samples}", Path.GetDirectoryName(TestData.Samples("x")), StringComparison.Ordinal)
+            .Replace("{empty}", fixture.EmptyFile, StringComparison.Ordinal)
+            .Replace("{binary}", fixture.BinaryFile, StringComparison.Ordinal)).ToArray();
+
+        var (code, _, error) = await fixture.RunAsync(resolved);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task The_real_process_exits_2_on_bad_input_and_0_on_success()
+    {
+        var bad = await fixture.RunProcessAsync("detect", fixture.EmptyFile);
+        Assert.Equal(2, bad.Code);
+        Assert.Equal("error: The file is empty.", bad.Error.Trim());
+
+        var good = await fixture.RunProcessAsync("detect", TestData.Samples("sample_access.log"), "--format", "json", "--limit", "3");
+        Assert.True(good.Code == 0, good.Error);
+        using var json = JsonDocument.Parse(good.Output);
+        Assert.Equal(3, json.RootElement.GetProperty("records").GetArrayLength());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CliTestGroup : ICollectionFixture<CliFixture>
+{
+    public const string Name = "CLI";
+}
+
+/// <summary>A private model directory and a few bad files for the CLI tests.</summary>
+public sealed class CliFixture : IDisposable
+{
+    public CliFixture()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "anomalystudio-cli-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        EmptyFile = Path.Combine(Directory, "empty.log");
+        File.WriteAllBytes(EmptyFile, []);
+        BinaryFile = Path.Combine(Directory, "image.png");
+        File.WriteAllBytes(BinaryFile, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+        CliHost.Overrides = new Dictionary<string, string?> { ["AnomalyStudio:ModelDirectory"] = Path.Combine(Directory, "models") };
+    }
+
+    public string Directory { get; }
+
+    public string EmptyFile { get; }
+
+    public string BinaryFile { get; }
+
+    public async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApplication.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public async Task<(int Code, string Output, string Error)> RunProcessAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Directory };
+        start.ArgumentList.Add(typeof(CliApplication).Assembly.Location);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["AnomalyStudio__ModelDirectory"] = Path.Combine(Directory, "models");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        return (process.ExitCode, await output, await error);
+    }
+
+    public void Dispose()
+    {
+        CliHost.Overrides = null;
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}

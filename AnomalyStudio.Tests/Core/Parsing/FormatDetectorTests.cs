@@ -1,0 +1,158 @@
+using System.Text;
+using AnomalyStudio.Core;
+using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Tests.Support;
+
+namespace AnomalyStudio.Tests.Core.Parsing;
+
+public sealed class FormatDetectorTests
+{
+    private static SniffedInput Detect(byte[] bytes, string? fileName) =>
+        FormatDetector.Detect(new MemoryStream(bytes), fileName);
+
+    private static SniffedInput Detect(string text, string? fileName) => Detect(Encoding.UTF8.GetBytes(text), fileName);
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    [Theory]
+    [InlineData("apache_access_elastic.log")]
+    [InlineData("access.txt")]
+    [InlineData("export.csv")]
+    [InlineData(null)]
+    public void Detects_an_access_log_from_its_content_whatever_the_name(string? fileName)
+    {
+        var sniffed = Detect(File.ReadAllBytes(ElasticLog.Path), fileName);
+
+        Assert.Equal(InputFormat.Apache, sniffed.Format);
+    }
+
+    [Theory]
+    [InlineData("logs", "BGL_2k.log_structured.csv", "bgl.txt")]
+    [InlineData("web", "csic2010_sample.csv", "requests.txt")]
+    [InlineData("tabular", "thyroid.csv", null)]
+    public void Detects_csv_from_its_content_when_the_name_does_not_say_so(string folder, string file, string? fileName)
+    {
+        var sniffed = Detect(File.ReadAllBytes(TestData.Shared(folder, file)), fileName);
+
+        Assert.Equal(InputFormat.Csv, sniffed.Format);
+        Assert.Equal(',', sniffed.CsvDelimiter);
+    }
+
+    [Fact]
+    public void Replays_the_whole_input_after_looking_at_its_head()
+    {
+        var bytes = File.ReadAllBytes(ElasticLog.Path);
+        Assert.True(bytes.Length > FormatDetector.HeadBytes);
+
+        var sniffed = FormatDetector.Detect(new MemoryStream(bytes), "access.log");
+
+        Assert.Equal(bytes, ReadAll(sniffed.Content));
+    }
+
+    [Theory]
+    [InlineData("a,b,c\n1,2,3\n4,5,6\n", ',')]
+    [InlineData("a;b;c\n1,5;2,25;3\n4;5;6,75\n", ';')]
+    [InlineData("id\tmessage\n1\thello, world\n2\tbye; now\n", '\t')]
+    [InlineData("a|b|c\n1|2|3\n4|5|6\n", '|')]
+    [InlineData("\"name, full\";age\n\"Doe, Jane\";41\n\"Roe, Richard\";37\n", ';')]
+    [InlineData("pattern,count\n\"a|b|c\",1\n\"x|y|z\",2\n", ',')]
+    [InlineData("\"a\tb\"|c\n\"1\t2\"|3\n", '|')]
+    public void Sniffs_the_delimiter_ignoring_those_inside_quotes(string text, char delimiter)
+    {
+        var sniffed = Detect(text, "data.txt");
+
+        Assert.Equal(InputFormat.Csv, sniffed.Format);
+        Assert.Equal(delimiter, sniffed.CsvDelimiter);
+    }
+
+    [Fact]
+    public void Prefers_the_delimiter_that_gives_more_consistent_columns()
+    {
+        var delimiter = FormatDetector.SniffDelimiter(["a,b;c;d", "1,2;3;4", "5,6;7;8"], out var columns);
+
+        Assert.Equal(';', delimiter);
+        Assert.Equal(3, columns);
+    }
+
+    public static TheoryData<string, byte[], string, long?> Unusable => new()
+    {
+        { "empty", [], "The file is empty.", null },
+        { "blank lines", Encoding.UTF8.GetBytes("\n   \r\n\t\n\n"), "The file has only blank lines.", null },
+        { "NUL bytes", Encoding.UTF8.GetBytes("a,b\n1,2\n3\0,4\n"), "The file is binary, not text: it has a NUL byte on line 3 (byte 10).", 3 },
+        { "gzip", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00], "The file is gzip-compressed; decompress it and upload the text file.", null },
+        { "UTF-16 LE", [0xFF, 0xFE, (byte)'a', 0, (byte)',', 0, (byte)'b', 0], "The file is UTF-16 text; save it as UTF-8 and upload it again.", null },
+        { "UTF-16 BE", [0xFE, 0xFF, 0, (byte)'a', 0, (byte)',', 0, (byte)'b'], "The file is UTF-16 text; save it as UTF-8 and upload it again.", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unusable))]
+    public void Refuses_unusable_input_with_a_clear_message(string kind, byte[] bytes, string message, long? line)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => Detect(bytes, kind + ".csv"));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(line, error.LineNumber);
+    }
+
+    [Fact]
+    public void Refuses_a_real_gzip_file_even_when_named_csv()
+    {
+        using var stream = File.OpenRead(TestData.Shared("web", "csic2010_test.csv.gz"));
+
+        var error = Assert.Throws<InvalidInputException>(() => FormatDetector.Detect(stream, "csic2010_test.csv"));
+
+        Assert.Contains("gzip", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strips_a_utf8_byte_order_mark_from_a_csv_file()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. "a;b\n1;2\n"u8];
+
+        var sniffed = Detect(bytes, "data.csv");
+        var table = new CsvTableReader().Read(sniffed.Content, sniffed.CsvDelimiter);
+
+        Assert.Equal(InputFormat.Csv, sniffed.Format);
+        Assert.Equal(';', sniffed.CsvDelimiter);
+        Assert.Equal(["a", "b"], table.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Strips_a_utf8_byte_order_mark_from_an_access_log()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. "1.2.3.4 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 5\n"u8];
+
+        var sniffed = Detect(bytes, "access.log");
+        var content = ReadAll(sniffed.Content);
+
+        Assert.Equal(InputFormat.Apache, sniffed.Format);
+        Assert.Equal(bytes[3..], content);
+        Assert.Equal("1.2.3.4", new AccessLogParser().Parse(new MemoryStream(content)).Records[0].Ip);
+    }
+
+    [Fact]
+    public void Refuses_the_apache_error_log_as_unsupported()
+    {
+        var error = Assert.Throws<InvalidInputException>(
+            () => Detect(File.ReadAllBytes(TestData.Shared("logs", "Apache_2k.log")), "Apache_2k.log"));
+
+        Assert.StartsWith("Unsupported format: line 1 is neither an Apache/Nginx access-log line", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nor a CSV header", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.LineNumber);
+    }
+
+    [Fact]
+    public void Accepts_a_single_column_file_only_when_its_name_says_csv()
+    {
+        const string text = "value\n1\n2\n3\n";
+
+        Assert.Equal(InputFormat.Csv, Detect(text, "values.csv").Format);
+        Assert.Equal(InputFormat.Csv, Detect(text, "values.TSV").Format);
+        Assert.Throws<InvalidInputException>(() => Detect(text, "values.txt"));
+    }
+}

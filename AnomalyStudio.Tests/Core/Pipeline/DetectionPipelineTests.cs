@@ -1,0 +1,198 @@
+using AnomalyStudio.Core;
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Scoring;
+using AnomalyStudio.Tests.Support;
+
+namespace AnomalyStudio.Tests.Core.Pipeline;
+
+public sealed class DetectionPipelineTests : IDisposable
+{
+    private readonly TestPipeline _test = new();
+
+    public void Dispose() => _test.Dispose();
+
+    [Fact]
+    public async Task Finds_the_injected_attacks_in_the_sample_access_log()
+    {
+        var result = await _test.RunFileAsync(TestData.Samples("sample_access.log"), labels: TestData.Samples("sample_access.labels.csv"));
+
+        Assert.Equal(InputFormat.Apache, result.Format);
+        Assert.Equal(5_000, result.Summary.Total);
+        Assert.Equal(0, result.Summary.SkippedLines);
+        Assert.True(result.Summary.RocAuc > 0.97, $"ROC-AUC {result.Summary.RocAuc}");
+        Assert.True(result.Summary.AveragePrecision > 0.9, $"AP {result.Summary.AveragePrecision}");
+        Assert.InRange(result.Summary.AnomalyPercent, 5, 15);
+        Assert.Equal(result.Summary.Total, result.Summary.SeverityCounts.Anomalies + result.Summary.SeverityCounts.Normal);
+
+        // The exfiltration requests (tens of MB) are among the most severe and say why.
+        var top = result.Records.OrderByDescending(r => r.Score).First();
+        Assert.Contains("median size", top.Explanation);
+        Assert.True(top.Severity >= Severity.High);
+    }
+
+    [Fact]
+    public async Task Explains_attacks_by_name_with_the_strongest_reason_first()
+    {
+        var result = await _test.RunFileAsync(TestData.Samples("sample_access.log"));
+        var lines = File.ReadAllLines(TestData.Samples("sample_access.log"));
+
+        var traversal = result.Records.First(r => r.IsAnomaly && lines[r.Line - 1].Contains("/etc/passwd HTTP", StringComparison.Ordinal));
+        Assert.StartsWith("URI contains path traversal (../", traversal.Explanation);
+
+        var union = result.Records.First(r => r.IsAnomaly && lines[r.Line - 1].Contains("UNION%20SELECT", StringComparison.Ordinal));
+        Assert.StartsWith("URI contains SQL injection", union.Explanation);
+        Assert.Contains("scanner user agent (sqlmap)", union.Explanation);
+
+        Assert.All(result.Records.Where(r => !r.IsAnomaly), r => Assert.Equal("nothing unusual", r.Explanation));
+    }
+
+    [Fact]
+    public async Task Same_file_model_and_seed_give_bit_identical_scores_in_both_modes()
+    {
+        foreach (var mode in new[] { DetectionMode.Pretrained, DetectionMode.Fit })
+        {
+            var first = await _test.RunFileAsync(TestData.Samples("sample_metrics.csv"), mode);
+            using var other = new TestPipeline();
+            var second = await other.RunFileAsync(TestData.Samples("sample_metrics.csv"), mode);
+
+            Assert.Equal(first.Records.Select(r => BitConverter.DoubleToInt64Bits(r.Score)), second.Records.Select(r => BitConverter.DoubleToInt64Bits(r.Score)));
+        }
+    }
+
+    [Fact]
+    public async Task A_records_score_does_not_depend_on_the_other_records_scored_with_it()
+    {
+        var result = await _test.RunFileAsync(TestData.Samples("sample_access.log"));
+        var model = await _test.Store.GetOrTrainAsync(DetectorNames.IsolationForest, FeatureKind.AccessLog);
+
+        // Score single rows and a shuffled subset on their own: a per-file normalisation would change them.
+        int[] rows = [4_999, 17, 1_104, 3, 2_500];
+        var alone = rows.Select(r => model.Calibration.Normalise(model.Model.Score(result.Features.Select([r]))[0]));
+        var together = model.Calibration.Normalise(model.Model.Score(result.Features.Select(rows)));
+
+        Assert.Equal(rows.Select(r => result.Records[r].Score), alone);
+        Assert.Equal(rows.Select(r => result.Records[r].Score), together);
+    }
+
+    [Fact]
+    public async Task A_clean_file_gets_no_critical_records()
+    {
+        var labels = File.ReadAllLines(TestData.Samples("sample_access.labels.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(p => long.Parse(p[0]), p => p[1] == "1");
+        var clean = File.ReadAllLines(TestData.Samples("sample_access.log")).Where((_, i) => !labels[i + 1]);
+        var text = string.Join('\n', clean);
+
+        var pretrained = await _test.RunTextAsync(text, "clean.log");
+        var fitted = await _test.RunTextAsync(text, "clean.log", DetectionMode.Fit);
+
+        Assert.Equal(0, pretrained.Summary.SeverityCounts.Critical);
+        Assert.Equal(0, fitted.Summary.SeverityCounts.Critical);
+        Assert.True(pretrained.Summary.AnomalyPercent < 10, $"{pretrained.Summary.AnomalyPercent}% of a clean file flagged");
+    }
+
+    [Fact]
+    public async Task Fit_mode_flags_about_the_contamination_share()
+    {
+        var result = await _test.RunFileAsync(TestData.Samples("sample_access.log"), DetectionMode.Fit, labels: TestData.Samples("sample_access.labels.csv"));
+
+        Assert.InRange(result.Summary.AnomalyPercent, 8, 12);
+        Assert.True(result.Summary.RocAuc > 0.95, $"ROC-AUC {result.Summary.RocAuc}");
+    }
+
+    [Fact]
+    public async Task Scores_the_real_elastic_access_log()
+    {
+        var result = await _test.RunFileAsync(TestData.Shared("logs", "apache_access_elastic.log"));
+
+        Assert.Equal(10_000, result.Summary.Total);
+        Assert.Equal(0, result.Summary.SkippedLines);
+        Assert.All(result.Records, r => Assert.InRange(r.Score, 0, 1));
+        Assert.Contains(result.Records, r => r.IsAnomaly);
+        Assert.Equal("83.149.9.216", result.Records[0].Identifier);
+        Assert.Equal(new DateTimeOffset(2015, 5, 17, 10, 5, 3, TimeSpan.Zero), result.Records[0].Timestamp);
+    }
+
+    [Fact]
+    public async Task Evaluates_csv_files_against_their_label_column()
+    {
+        var metrics = await _test.RunFileAsync(TestData.Samples("sample_metrics.csv"));
+        Assert.Equal(InputFormat.Csv, metrics.Format);
+        Assert.True(metrics.Summary.RocAuc > 0.95, $"ROC-AUC {metrics.Summary.RocAuc}");
+        Assert.Equal("web-03", metrics.Records.First(r => metrics.Source.Fields(r.Index).Any(f => f.Name == "host" && f.Value == "web-03")).Identifier);
+        Assert.NotNull(metrics.Records[0].Timestamp);
+
+        var bgl = await _test.RunFileAsync(TestData.Shared("logs", "BGL_2k.log_structured.csv"));
+        Assert.Equal(2_000, bgl.Summary.Total);
+        Assert.NotNull(bgl.Summary.RocAuc);
+        Assert.Equal(143, bgl.Labels!.Count(l => l));
+    }
+
+    [Fact]
+    public async Task Fit_mode_on_a_tabular_benchmark_uses_its_numeric_columns()
+    {
+        var result = await _test.RunFileAsync(TestData.Shared("tabular", "thyroid.csv"), DetectionMode.Fit);
+
+        Assert.Equal(new[] { "f0", "f1", "f2", "f3", "f4", "f5" }, result.Features.Names);
+        Assert.True(result.Summary.RocAuc > 0.95, $"ROC-AUC {result.Summary.RocAuc}");
+        Assert.StartsWith("row ", result.Records[0].Identifier);
+    }
+
+    [Fact]
+    public async Task Reports_skipped_lines_with_numbers_and_reasons()
+    {
+        var lines = File.ReadAllLines(TestData.Samples("sample_access.log")).Take(50).ToList();
+        lines.Insert(3, "this is not a log line");
+        lines.Insert(10, "1.2.3.4 - - [not a time] \"GET / HTTP/1.1\" 200 5");
+
+        var result = await _test.RunTextAsync(string.Join('\n', lines), "broken.log");
+
+        Assert.Equal(50, result.Summary.Total);
+        Assert.Equal(2, result.Summary.SkippedLines);
+        Assert.Equal([4L, 11L], result.SkippedExamples.Select(s => s.LineNumber));
+        Assert.Contains("timestamp", result.SkippedExamples[1].Reason);
+        Assert.Equal(5, result.Records[3].Line);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("\n\n  \n", "blank")]
+    [InlineData("just some words\nmore words\n", "Unsupported format")]
+    public async Task Refuses_unusable_input_with_a_clear_message(string content, string expected)
+    {
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => _test.RunTextAsync(content, "input.txt"));
+        Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Unknown_model_names_are_the_users_error()
+    {
+        await using var stream = File.OpenRead(TestData.Samples("sample_access.log"));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            _test.Pipeline.RunAsync(stream, new DetectionRequest { FileName = "x.log", Model = "random-guess" }));
+        Assert.Contains("isolation-forest", error.Message);
+    }
+
+    [Fact]
+    public async Task Reports_progress_through_the_stages_in_order()
+    {
+        var stages = new List<PipelineStage>();
+        await using var stream = File.OpenRead(TestData.Samples("sample_access.log"));
+        await _test.Pipeline.RunAsync(stream, new DetectionRequest { FileName = "s.log", Mode = DetectionMode.Fit }, new SyncProgress(p => stages.Add(p.Stage)));
+
+        var distinct = stages.Distinct().ToList();
+        Assert.Equal([PipelineStage.Parsing, PipelineStage.Features, PipelineStage.Training, PipelineStage.Scoring, PipelineStage.Explaining, PipelineStage.Done], distinct);
+    }
+
+    private sealed class SyncProgress(Action<PipelineProgress> report) : IProgress<PipelineProgress>
+    {
+        public void Report(PipelineProgress value)
+        {
+            lock (this)
+            {
+                report(value);
+            }
+        }
+    }
+}

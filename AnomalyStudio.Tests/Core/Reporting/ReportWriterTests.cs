@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.Json;
+using AnomalyStudio.Core.Reporting;
+using AnomalyStudio.Tests.Support;
+
+namespace AnomalyStudio.Tests.Core.Reporting;
+
+public sealed class ReportWriterTests : IDisposable
+{
+    private readonly TestPipeline _test = new();
+
+    public void Dispose() => _test.Dispose();
+
+    [Fact]
+    public async Task Json_report_has_the_contract_shape()
+    {
+        var result = await _test.RunFileAsync(TestData.Samples("sample_metrics.csv"));
+        using var stream = new MemoryStream();
+        await JsonReportWriter.WriteAsync(stream, result);
+        using var json = JsonDocument.Parse(stream.ToArray());
+        var root = json.RootElement;
+
+        Assert.Equal("sample_metrics.csv", root.GetProperty("file").GetString());
+        Assert.Equal("csv", root.GetProperty("format").GetString());
+        Assert.Equal("isolation-forest", root.GetProperty("model").GetString());
+        Assert.Equal("pretrained", root.GetProperty("mode").GetString());
+        var summary = root.GetProperty("summary");
+        Assert.Equal(5_000, summary.GetProperty("total").GetInt32());
+        var counts = summary.GetProperty("severityCounts");
+        var sum = new[] { "critical", "high", "medium", "low", "normal" }.Sum(s => counts.GetProperty(s).GetInt32());
+        Assert.Equal(5_000, sum);
+        Assert.Equal(summary.GetProperty("anomalies").GetInt32(), sum - counts.GetProperty("normal").GetInt32());
+        Assert.Equal(JsonValueKind.Number, summary.GetProperty("rocAuc").ValueKind);
+        Assert.Equal(JsonValueKind.Number, summary.GetProperty("averagePrecision").ValueKind);
+        Assert.Equal(0, summary.GetProperty("skippedLines").GetInt32());
+
+        var records = root.GetProperty("records");
+        Assert.Equal(5_000, records.GetArrayLength());
+        var first = records[0];
+        Assert.Equal(["line", "timestamp", "identifier", "score", "severity", "explanation"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, first.GetProperty("line").GetInt64());
+        Assert.Equal("2026-11-02T00:00:00+00:00", first.GetProperty("timestamp").GetString());
+        Assert.InRange(first.GetProperty("score").GetDouble(), 0, 1);
+        Assert.Equal(result.Records[0].Score, first.GetProperty("score").GetDouble());
+    }
+
+    [Fact]
+    public async Task Limit_keeps_the_highest_scores_first()
+    {
+        var result = await _test.RunFileAsync(TestData.Samples("sample_access.log"));
+        using var stream = new MemoryStream();
+        await JsonReportWriter.WriteAsync(stream, result, limit: 5);
+        using var json = JsonDocument.Parse(stream.ToArray());
+
+        var scores = json.RootElement.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(5, scores.Count);
+        Assert.Equal(scores.OrderDescending(), scores);
+        Assert.Equal(result.Records.Max(r => r.Score), scores[0]);
+    }
+
+    [Fact]
+    public async Task Csv_report_writes_one_row_per_record_with_the_same_scores()
+    {
+        var result = await _test.RunFileAsync(TestData.Samples("sample_access.log"));
+        using var stream = new MemoryStream();
+        await CsvReportWriter.WriteAsync(stream, result);
+        var lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(CsvReportWriter.Header, lines[0]);
+        Assert.Equal(5_001, lines.Length);
+        var cells = lines[1].Split(',');
+        Assert.Equal("1", cells[0]);
+        Assert.Equal(result.Records[0].Timestamp!.Value, DateTimeOffset.Parse(cells[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(result.Records[0].Identifier, cells[2]);
+        Assert.Equal(Math.Round(result.Records[0].Score, 6), double.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("plain", "plain")]
+    public void Csv_cells_are_quoted_and_formulas_neutralised(string value, string expected) =>
+        Assert.Equal(expected, CsvCell.Format(value));
+}

@@ -1,0 +1,77 @@
+using AnomalyStudio.Core.Scoring;
+
+namespace AnomalyStudio.Tests.Core.Scoring;
+
+public sealed class SeverityThresholdsTests
+{
+    public static TheoryData<double, Severity> IsolationForestBoundaries => new()
+    {
+        { 0, Severity.Normal },
+        { Math.BitDecrement(0.45), Severity.Normal },
+        { 0.45, Severity.Low },
+        { Math.BitDecrement(0.65), Severity.Low },
+        { 0.65, Severity.Medium },
+        { Math.BitDecrement(0.85), Severity.Medium },
+        { 0.85, Severity.High },
+        { Math.BitDecrement(0.95), Severity.High },
+        { 0.95, Severity.Critical },
+        { 1, Severity.Critical },
+    };
+
+    [Theory]
+    [MemberData(nameof(IsolationForestBoundaries))]
+    public void Classifies_a_score_at_a_band_boundary_into_the_band_above(double score, Severity severity)
+    {
+        Assert.Equal(severity, SeverityThresholds.IsolationForestDefaults.Classify(score));
+    }
+
+    [Theory]
+    [InlineData(0.39, Severity.Normal)]
+    [InlineData(0.40, Severity.Low)]
+    [InlineData(0.60, Severity.Medium)]
+    [InlineData(0.75, Severity.High)]
+    [InlineData(0.90, Severity.Critical)]
+    public void Uses_the_autoencoders_own_thresholds(double score, Severity severity)
+    {
+        Assert.Equal(severity, SeverityThresholds.AutoencoderDefaults.Classify(score));
+    }
+
+    [Fact]
+    public void Gives_the_lower_bound_of_each_band()
+    {
+        var thresholds = new SeverityThresholds(0.9, 0.8, 0.7, 0.6);
+
+        Assert.Equal(
+            [0, 0.6, 0.7, 0.8, 0.9],
+            new[] { Severity.Normal, Severity.Low, Severity.Medium, Severity.High, Severity.Critical }.Select(thresholds.LowerBound));
+        Assert.All(
+            Enum.GetValues<Severity>(),
+            severity => Assert.Equal(severity, thresholds.Classify(thresholds.LowerBound(severity))));
+    }
+
+    [Fact]
+    public void Validate_accepts_the_defaults_and_returns_them()
+    {
+        Assert.Same(SeverityThresholds.IsolationForestDefaults, SeverityThresholds.IsolationForestDefaults.Validate("iforest"));
+        Assert.Same(SeverityThresholds.AutoencoderDefaults, SeverityThresholds.AutoencoderDefaults.Validate("autoencoder"));
+        Assert.NotNull(new SeverityThresholds(1, 0.9, 0.8, 0.01).Validate("edge"));
+    }
+
+    [Theory]
+    [InlineData(0.95, 0.85, 0.85, 0.45)]
+    [InlineData(0.95, 0.65, 0.85, 0.45)]
+    [InlineData(0.45, 0.65, 0.85, 0.95)]
+    [InlineData(0.95, 0.85, 0.65, 0)]
+    [InlineData(0.95, 0.85, 0.65, -0.1)]
+    [InlineData(1.01, 0.85, 0.65, 0.45)]
+    [InlineData(0.95, 0.95, 0.65, 0.45)]
+    [InlineData(0.95, 0.85, 0.65, double.NaN)]
+    public void Validate_rejects_thresholds_that_do_not_rise_strictly_within_zero_one(double critical, double high, double medium, double low)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SeverityThresholds(critical, high, medium, low).Validate("iforest"));
+
+        Assert.Contains("iforest", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"low {low}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"critical {critical}", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,54 @@
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Models;
+using AnomalyStudio.Core.Pipeline;
+
+namespace AnomalyStudio.Tests.Support;
+
+/// <summary>The real pipeline with a model store in a temporary directory of its own.</summary>
+public sealed class TestPipeline : IDisposable
+{
+    public TestPipeline(PipelineOptions? options = null)
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "anomalystudio-tests-" + Guid.NewGuid().ToString("N"));
+        Options = (options ?? new PipelineOptions()).Validate();
+        Catalog = new DetectorCatalog(Options);
+        Trainer = new PretrainedModelTrainer(Options, Catalog);
+        Store = new ModelStore(Directory, Catalog, Trainer, Log.Add);
+        Pipeline = new DetectionPipeline(Options, Catalog, Store, Trainer);
+    }
+
+    public string Directory { get; }
+
+    public PipelineOptions Options { get; }
+
+    public DetectorCatalog Catalog { get; }
+
+    public PretrainedModelTrainer Trainer { get; }
+
+    public ModelStore Store { get; }
+
+    public DetectionPipeline Pipeline { get; }
+
+    public List<string> Log { get; } = [];
+
+    public async Task<DetectionResult> RunFileAsync(string path, DetectionMode mode = DetectionMode.Pretrained, string model = DetectorNames.IsolationForest, string? labels = null)
+    {
+        await using var stream = File.OpenRead(path);
+        await using var labelStream = labels is null ? null : File.OpenRead(labels);
+        return await Pipeline.RunAsync(stream, new DetectionRequest { FileName = Path.GetFileName(path), Mode = mode, Model = model, Labels = labelStream });
+    }
+
+    public async Task<DetectionResult> RunTextAsync(string text, string fileName, DetectionMode mode = DetectionMode.Pretrained)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        return await Pipeline.RunAsync(stream, new DetectionRequest { FileName = fileName, Mode = mode });
+    }
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+}

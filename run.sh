@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Sets up the machine (first time only does real work) and starts AnomalyStudio on http://localhost:5000.
+# Arguments are passed on: ./run.sh detect samples/sample_access.log runs a CLI verb instead.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/setup.sh
+exec dotnet AnomalyStudio.App/bin/Release/net10.0/AnomalyStudio.App.dll "$@"

@@ -56,7 +56,7 @@ public static class BenchCommand
 
                 using var process = Process.GetCurrentProcess();
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"peak working set {process.PeakWorkingSet64 / 1e6:0} MB; {Environment.ProcessorCount} cores")).ConfigureAwait(false);
+                    $"peak working set {process.PeakWorkingSet64 / 1e6:0} MB; GC pauses {GC.GetTotalPauseDuration().TotalSeconds:0.000} s (gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}); {Environment.ProcessorCount} cores")).ConfigureAwait(false);
             }
             finally
             {
@@ -74,6 +74,7 @@ public static class BenchCommand
     private static async Task RunOnceAsync(TextWriter output, DetectionPipeline pipeline, string path, string model, string label, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         DetectionResult result;
         await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
         {
@@ -96,6 +97,8 @@ public static class BenchCommand
 
         await output.WriteLineAsync(Line("csv report", write.Elapsed, n)).ConfigureAwait(false);
         await output.WriteLineAsync(Line("total", total.Elapsed, n)).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6:0} MB, live after the run {GC.GetTotalMemory(forceFullCollection: false) / 1e6:0} MB")).ConfigureAwait(false);
     }
 
     private static string Line(string stage, TimeSpan elapsed, int records) =>

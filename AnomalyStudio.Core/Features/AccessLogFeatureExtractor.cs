@@ -28,7 +28,7 @@ public static class AccessLogFeatureExtractor
         return index < 0 ? Methods.Length : index;
     }
 
-    public static AccessLogFeatures Extract(IReadOnlyList<AccessLogRecord> records, CancellationToken cancellationToken = default)
+    public static AccessLogFeatures Extract(AccessLogTable records, CancellationToken cancellationToken = default)
     {
         var n = records.Count;
         if (n == 0)
@@ -39,7 +39,7 @@ public static class AccessLogFeatureExtractor
         var bytes = new double[n];
         for (var i = 0; i < n; i++)
         {
-            bytes[i] = records[i].Bytes;
+            bytes[i] = records.Bytes[i];
         }
 
         var (mean, std) = n > 1 ? ArrayStatistics.MeanStandardDeviation(bytes) : (n == 1 ? bytes[0] : 0, 0);
@@ -55,6 +55,8 @@ public static class AccessLogFeatureExtractor
         var threats = new UriThreat[n];
         var userAgents = new UserAgentKind[n];
 
+        var uriCache = new System.Collections.Concurrent.ConcurrentDictionary<string, UriThreat>(StringComparer.Ordinal);
+
         // User agents are interned by the parser and repeat a lot: classify each distinct one once per worker.
         var partitions = System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(4096, n / (Environment.ProcessorCount * 8) + 1));
         Parallel.ForEach(
@@ -65,36 +67,37 @@ public static class AccessLogFeatureExtractor
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    var record = records[i];
-                    var threat = UriThreatDetector.Detect(record.Uri);
-
+                    var uri = records.Uris[i];
+                    var userAgent = records.UserAgents[i];
+                    var threat = UriThreatDetector.Detect(uri, uriCache);
                     UserAgentKind agent;
-                    if (record.UserAgent is null)
+                    if (userAgent is null)
                     {
                         agent = UserAgentKind.NotLogged;
                     }
-                    else if (!agents.TryGetValue(record.UserAgent, out agent))
+                    else if (!agents.TryGetValue(userAgent, out agent))
                     {
-                        agent = UserAgentClassifier.Classify(record.UserAgent);
+                        agent = UserAgentClassifier.Classify(userAgent);
                         if (agents.Count < 100_000)
                         {
-                            agents[record.UserAgent] = agent;
+                            agents[userAgent] = agent;
                         }
                     }
 
                     threats[i] = threat;
                     userAgents[i] = agent;
                     var row = matrix.RowForWrite(i);
-                    var status = record.Status;
+                    var status = records.Statuses[i];
+                    var size = records.Bytes[i];
                     row[Is4xx] = status is >= 400 and < 500 ? 1 : 0;
                     row[Is5xx] = status >= 500 ? 1 : 0;
                     row[Is3xx] = status is >= 300 and < 400 ? 1 : 0;
-                    row[BytesZscore] = (record.Bytes - mean) / std;
-                    row[LargeResponse] = record.Bytes > stats.LargeResponseLimit ? 1 : 0;
+                    row[BytesZscore] = (size - mean) / std;
+                    row[LargeResponse] = size > stats.LargeResponseLimit ? 1 : 0;
                     row[SuspiciousUri] = threat == UriThreat.None ? 0 : 1;
                     row[SuspiciousUserAgent] = agent is UserAgentKind.Empty or UserAgentKind.ScriptClient or UserAgentKind.Scanner ? 1 : 0;
-                    row[MethodCode] = MethodCodeOf(record.Method);
-                    row[UriLength] = record.Uri.Length;
+                    row[MethodCode] = MethodCodeOf(records.Methods[i]);
+                    row[UriLength] = uri.Length;
                 }
 
                 return agents;

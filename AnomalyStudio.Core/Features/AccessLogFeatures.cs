@@ -5,7 +5,7 @@ namespace AnomalyStudio.Core.Features;
 /// <summary>The feature matrix of an access log plus the per-record signals explanations need.</summary>
 public sealed record AccessLogFeatures(
     FeatureMatrix Matrix,
-    IReadOnlyList<AccessLogRecord> Records,
+    AccessLogTable Records,
     UriThreat[] UriThreats,
     UserAgentKind[] UserAgents,
     ByteStatistics Bytes);

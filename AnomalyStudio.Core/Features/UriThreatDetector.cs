@@ -9,7 +9,10 @@ namespace AnomalyStudio.Core.Features;
 /// </summary>
 public static partial class UriThreatDetector
 {
-    public static UriThreat Detect(string uri)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    /// <param name="cache">Threats already found per URI in this file: attack URIs repeat (a scanner sends the same
+    /// probes again and again), so each distinct one is matched once.</param>
+    public static UriThreat Detect(string uri, System.Collections.Concurrent.ConcurrentDictionary<string, UriThreat>? cache = null)
     {
         if (uri.Length == 0)
         {
@@ -22,6 +25,27 @@ public static partial class UriThreatDetector
             return UriThreat.None;
         }
 
+        if (cache is null)
+        {
+            return Match(decoded);
+        }
+
+        if (cache.TryGetValue(uri, out var known))
+        {
+            return known;
+        }
+
+        var threats = Match(decoded);
+        if (cache.Count < 100_000)
+        {
+            cache.TryAdd(uri, threats);
+        }
+
+        return threats;
+    }
+
+    private static UriThreat Match(string decoded)
+    {
         var threats = UriThreat.None;
         foreach (var (threat, pattern) in Patterns)
         {

@@ -48,7 +48,7 @@ public sealed class AccessLogParser
                     {
                         var first = (int)Math.Clamp(limits.MaxRecords - (total - part.Records.Count), 0, part.Records.Count - 1);
                         throw new InvalidInputException(
-                            $"The file has more than {limits.MaxRecords:N0} records, the most one analysis accepts.", part.Records[first].Line);
+                            $"The file has more than {limits.MaxRecords:N0} records, the most one analysis accepts.", part.Records.LineAt(first));
                     }
 
                     lock (parts)
@@ -69,12 +69,11 @@ public sealed class AccessLogParser
         }
 
         bytesRead?.Report(reader.BytesRead);
-        var records = new List<AccessLogRecord>(checked((int)recordCount));
+        var records = AccessLogTable.Concat(parts.Select(p => p!.Records).ToList());
         var skipped = new SkippedLines();
         foreach (var part in parts)
         {
-            records.AddRange(part!.Records);
-            skipped.Append(part.Skipped);
+            skipped.Append(part!.Skipped);
         }
 
         if (records.Count == 0)
@@ -92,9 +91,10 @@ public sealed class AccessLogParser
         return new AccessLogParseResult(records, skipped, reader.Lines);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Part ParseBlock(LineBlock block, ParseLimits limits, StringPool pool, char[] chars)
     {
-        var part = new Part(new List<AccessLogRecord>(block.LineCount), new SkippedLines());
+        var part = new Part(new AccessLogTableBuilder(block.LineCount), new SkippedLines());
         if (block.TooLong)
         {
             part.Skipped.Add(block.FirstLine, $"line is longer than {limits.MaxLineBytes:N0} bytes");
@@ -120,11 +120,7 @@ public sealed class AccessLogParser
             else if (!bytes.Trim((byte)' ').IsEmpty)
             {
                 var length = Encoding.UTF8.GetChars(bytes, chars);
-                if (TryParseLine(chars.AsSpan(0, length), lineNumber, pool, out var record, out var reason))
-                {
-                    part.Records.Add(record);
-                }
-                else
+                if (!TryParseInto(chars.AsSpan(0, length), lineNumber, pool, part.Records, out var reason))
                 {
                     part.Skipped.Add(lineNumber, reason);
                 }
@@ -136,7 +132,7 @@ public sealed class AccessLogParser
         return part;
     }
 
-    private sealed record Part(List<AccessLogRecord> Records, SkippedLines Skipped);
+    private sealed record Part(AccessLogTableBuilder Records, SkippedLines Skipped);
 
     /// <summary>Parses one line. On failure <paramref name="reason"/> says what was wrong, in words for the user.</summary>
     public static bool TryParseLine(
@@ -146,7 +142,15 @@ public sealed class AccessLogParser
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AccessLogRecord? record,
         out string reason)
     {
-        record = null;
+        var one = new AccessLogTableBuilder(1);
+        record = TryParseInto(line, lineNumber, pool, one, out reason) ? one.Build()[0] : null;
+        return record is not null;
+    }
+
+    /// <summary>Parses one line and appends it to <paramref name="into"/>; false (and why) when it is not an access-log line.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool TryParseInto(ReadOnlySpan<char> line, long lineNumber, StringPool pool, AccessLogTableBuilder into, out string reason)
+    {
         var rest = line.TrimEnd();
         if (!TryToken(ref rest, out var ip) || !TryToken(ref rest, out var ident) || !TryToken(ref rest, out var user))
         {
@@ -216,21 +220,8 @@ public sealed class AccessLogParser
             userAgent = pool.Get(agentText);
         }
 
-        record = new AccessLogRecord
-        {
-            Line = lineNumber,
-            Ip = pool.Get(ip),
-            Ident = pool.Get(ident),
-            User = pool.Get(user),
-            Timestamp = timestamp,
-            Method = pool.Get(method),
-            Uri = pool.Get(uri),
-            Protocol = pool.Get(protocol),
-            Status = status,
-            Bytes = bytes,
-            Referrer = referrer,
-            UserAgent = userAgent,
-        };
+        into.Add(lineNumber, pool.Get(ip), pool.Get(ident), pool.Get(user), timestamp, pool.Get(method), pool.Get(uri), pool.Get(protocol),
+            status, bytes, referrer, userAgent);
         reason = string.Empty;
         return true;
     }
@@ -339,6 +330,7 @@ public sealed class AccessLogParser
     }
 
     /// <summary>Parses <c>17/May/2015:10:05:03 +0000</c> by hand: this runs once per line.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseTimestamp(ReadOnlySpan<char> text, out DateTimeOffset timestamp)
     {
         timestamp = default;

@@ -23,6 +23,11 @@ public sealed class StringPool
             return string.Empty;
         }
 
+        if (value.Length == 1 && value[0] == '-')
+        {
+            return "-"; // ident, user, referrer and size are "-" on most lines
+        }
+
         if (_lookup.TryGetValue(value, out var existing))
         {
             return existing;

@@ -4,7 +4,7 @@ using AnomalyStudio.Core.Parsing;
 namespace AnomalyStudio.Core.Pipeline;
 
 /// <summary>The fields of parsed access-log records.</summary>
-public sealed class AccessLogRecordSource(IReadOnlyList<AccessLogRecord> records) : IRecordSource
+public sealed class AccessLogRecordSource(AccessLogTable records) : IRecordSource
 {
     public AccessLogRecord this[int index] => records[index];
 
@@ -47,11 +47,8 @@ public sealed class AccessLogRecordSource(IReadOnlyList<AccessLogRecord> records
         return r.UserAgent is null ? line : $"{line} \"{r.Referrer}\" \"{r.UserAgent}\"";
     }
 
-    public string SearchText(int index)
-    {
-        var r = records[index];
-        return string.Concat(r.Ip, " ", r.Method, " ", r.Uri, " ", r.UserAgent);
-    }
+    public string SearchText(int index) =>
+        string.Concat(records.Ips[index], " ", records.Methods[index], " ", records.Uris[index], " ", records.UserAgents[index]);
 
     private static string FormatOffset(TimeSpan offset) =>
         (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hhmm", CultureInfo.InvariantCulture);

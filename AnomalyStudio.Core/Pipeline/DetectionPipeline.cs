@@ -75,16 +75,16 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         var records = Score(prepared, scores, thresholds, cancellationToken);
         timings.Add(new StageTiming(PipelineStage.Explaining, clock.Elapsed));
 
-        var counts = SeverityCounts.Of(records);
+        var counts = SeverityCounts.Of(records.Severities);
         var summary = new DetectionSummary(
-            records.Length,
+            records.Count,
             counts.Anomalies,
-            records.Length == 0 ? 0 : 100.0 * counts.Anomalies / records.Length,
+            records.Count == 0 ? 0 : 100.0 * counts.Anomalies / records.Count,
             counts,
             prepared.Skipped.Count,
             prepared.Labels is { } labels ? Evaluation.RocAuc(scores, labels) : null,
             prepared.Labels is { } labels2 ? Evaluation.AveragePrecision(scores, labels2) : null);
-        progress?.Report(new PipelineProgress(PipelineStage.Done, 1, $"{counts.Anomalies:N0} anomalies in {records.Length:N0} records"));
+        progress?.Report(new PipelineProgress(PipelineStage.Done, 1, $"{counts.Anomalies:N0} anomalies in {records.Count:N0} records"));
 
         return new DetectionResult
         {
@@ -105,23 +105,16 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         };
     }
 
-    private static ScoredRecord[] Score(PreparedInput prepared, double[] scores, SeverityThresholds thresholds, CancellationToken cancellationToken)
+    private static ScoredRecords Score(PreparedInput prepared, double[] scores, SeverityThresholds thresholds, CancellationToken cancellationToken)
     {
-        var records = new ScoredRecord[prepared.Count];
-        Parallel.For(0, records.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var severities = new Severity[scores.Length];
+        var explanations = new string[scores.Length];
+        Parallel.For(0, scores.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var severity = thresholds.Classify(scores[i]);
-            records[i] = new ScoredRecord
-            {
-                Index = i,
-                Line = prepared.Lines[i],
-                Timestamp = prepared.Timestamp(i),
-                Identifier = prepared.Identifier(i),
-                Score = scores[i],
-                Severity = severity,
-                Explanation = severity == Severity.Normal ? ExplanationText.NothingUnusual : ExplanationText.Join(prepared.Reasons(i)),
-            };
+            severities[i] = severity;
+            explanations[i] = severity == Severity.Normal ? ExplanationText.NothingUnusual : ExplanationText.Join(prepared.Reasons(i));
         });
-        return records;
+        return new ScoredRecords(prepared.Lines, scores, severities, explanations, prepared.Timestamp, prepared.Identifier);
     }
 }

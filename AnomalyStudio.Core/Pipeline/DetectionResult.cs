@@ -17,7 +17,7 @@ public sealed class DetectionResult
 
     public required DetectionSummary Summary { get; init; }
 
-    public required IReadOnlyList<ScoredRecord> Records { get; init; }
+    public required ScoredRecords Records { get; init; }
 
     public required FeatureMatrix Features { get; init; }
 

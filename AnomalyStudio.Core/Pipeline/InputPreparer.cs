@@ -41,11 +41,6 @@ public static class InputPreparer
         var features = AccessLogFeatureExtractor.Extract(parsed.Records, cancellationToken);
         stageDone?.Invoke(PipelineStage.Features, clock.Elapsed);
         var records = parsed.Records;
-        var lines = new long[records.Count];
-        for (var i = 0; i < lines.Length; i++)
-        {
-            lines[i] = records[i].Line;
-        }
 
         var explainer = new AccessLogExplainer(features);
         return new PreparedInput
@@ -54,10 +49,10 @@ public static class InputPreparer
             Matrix = features.Matrix,
             Kind = FeatureKind.AccessLog,
             Skipped = parsed.Skipped,
-            Lines = lines,
+            Lines = records.Lines,
             Source = new AccessLogRecordSource(records),
-            Timestamp = i => records[i].Timestamp,
-            Identifier = i => records[i].Ip,
+            Timestamp = i => records.Timestamps[i],
+            Identifier = i => records.Ips[i],
             Reasons = explainer.Reasons,
         };
     }

@@ -5,12 +5,12 @@ namespace AnomalyStudio.Core.Pipeline;
 /// <summary>How many records fell in each severity band.</summary>
 public sealed record SeverityCounts(int Critical, int High, int Medium, int Low, int Normal)
 {
-    public static SeverityCounts Of(IEnumerable<ScoredRecord> records)
+    public static SeverityCounts Of(IEnumerable<Severity> severities)
     {
         var counts = new int[5];
-        foreach (var record in records)
+        foreach (var severity in severities)
         {
-            counts[(int)record.Severity]++;
+            counts[(int)severity]++;
         }
 
         return new SeverityCounts(

@@ -15,74 +15,104 @@ public static class CsvReportWriter
 
     private const int ChunkRecords = 16_384;
 
+    private static readonly byte[] NothingUnusual = Encoding.UTF8.GetBytes(Explanations.ExplanationText.NothingUnusual);
+
     private static readonly byte[][] SeverityBytes =
         [.. Enum.GetValues<Scoring.Severity>().Select(s => Encoding.UTF8.GetBytes(ReportNames.Of(s)))];
 
     public static async Task WriteAsync(Stream output, DetectionResult result, int? limit = null, CancellationToken cancellationToken = default)
     {
-        var records = ReportSelection.Select(result.Records, limit) as IReadOnlyList<ScoredRecord> ?? ReportSelection.Select(result.Records, limit).ToList();
+        var records = result.Records;
+        var selection = ReportSelection.Select(records, limit);
         await output.WriteAsync(Encoding.UTF8.GetBytes(Header + "\n"), cancellationToken).ConfigureAwait(false);
-        var chunks = (records.Count + ChunkRecords - 1) / ChunkRecords;
+        var chunks = (selection.Count + ChunkRecords - 1) / ChunkRecords;
         var wave = Math.Max(2, Environment.ProcessorCount * 2);
+        var buffers = Enumerable.Range(0, wave).Select(_ => new ArrayBufferWriter<byte>(ChunkRecords * 96)).ToArray(); // reused by every wave
         for (var first = 0; first < chunks; first += wave)
         {
             var count = Math.Min(wave, chunks - first);
-            var buffers = new ArrayBufferWriter<byte>[count];
             Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, c =>
             {
                 var start = (first + c) * ChunkRecords;
-                var end = Math.Min(records.Count, start + ChunkRecords);
-                var buffer = new ArrayBufferWriter<byte>((end - start) * 64);
+                var end = Math.Min(selection.Count, start + ChunkRecords);
+                var buffer = buffers[c];
+                buffer.ResetWrittenCount();
                 for (var i = start; i < end; i++)
                 {
-                    Append(buffer, records[i]);
+                    Append(buffer, records, selection[i]);
                 }
-
-                buffers[c] = buffer;
             });
 
-            foreach (var buffer in buffers)
+            for (var c = 0; c < count; c++)
             {
-                await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                await output.WriteAsync(buffers[c].WrittenMemory, cancellationToken).ConfigureAwait(false);
             }
         }
 
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Append(ArrayBufferWriter<byte> buffer, ScoredRecord record)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Append(ArrayBufferWriter<byte> buffer, ScoredRecords records, int index)
     {
         var span = buffer.GetSpan(128);
         var n = 0;
-        record.Line.TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
+        records.Line(index).TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
         n += written;
         span[n++] = (byte)',';
-        if (record.Timestamp is { } timestamp)
+        if (records.Timestamp(index) is { } timestamp)
         {
             n += WriteTimestamp(span[n..], timestamp);
         }
 
         span[n++] = (byte)',';
         buffer.Advance(n);
-        AppendText(buffer, record.Identifier);
+        AppendText(buffer, records.Identifier(index));
 
         span = buffer.GetSpan(64);
         n = 0;
         span[n++] = (byte)',';
-        record.Score.TryFormat(span[n..], out written, "F6", CultureInfo.InvariantCulture);
-        n += written;
+        n += WriteScore(span[n..], records.Scores[index]);
         span[n++] = (byte)',';
-        SeverityBytes[(int)record.Severity].CopyTo(span[n..]);
-        n += SeverityBytes[(int)record.Severity].Length;
+        var severity = SeverityBytes[(int)records.Severities[index]];
+        severity.CopyTo(span[n..]);
+        n += severity.Length;
         span[n++] = (byte)',';
         buffer.Advance(n);
-        AppendText(buffer, record.Explanation);
+        var explanation = records.Explanations[index];
+        if (ReferenceEquals(explanation, Explanations.ExplanationText.NothingUnusual))
+        {
+            buffer.Write(NothingUnusual);
+        }
+        else
+        {
+            AppendText(buffer, explanation);
+        }
+
         buffer.GetSpan(1)[0] = (byte)'\n';
         buffer.Advance(1);
     }
 
+    // A score in [0, 1] with six decimals, written by hand: "F6" goes through the slow exact formatter.
+    private static int WriteScore(Span<byte> span, double score)
+    {
+        var micros = (long)Math.Round(Math.Clamp(score, 0, 1) * 1_000_000, MidpointRounding.AwayFromZero);
+        span[0] = (byte)('0' + (micros / 1_000_000));
+        span[1] = (byte)'.';
+        var n = 2;
+        Digits(span, ref n, (int)(micros % 1_000_000), 6);
+        return n;
+    }
+
     private static void AppendText(ArrayBufferWriter<byte> buffer, string text)
     {
+        if (text.Length > 0 && text[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r') && text.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            var plain = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+            buffer.Advance(Encoding.UTF8.GetBytes(text, plain));
+            return;
+        }
+
         var cell = CsvCell.Format(text);
         var span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(cell.Length));
         buffer.Advance(Encoding.UTF8.GetBytes(cell, span));

@@ -84,11 +84,12 @@ public static class JsonReportWriter
 
         writer.WriteStartArray("records");
         var written = 0;
-        foreach (var record in ReportSelection.Select(result.Records, limit))
+        var records = result.Records;
+        foreach (var i in ReportSelection.Select(records, limit))
         {
             writer.WriteStartObject();
-            writer.WriteNumber("line", record.Line);
-            if (record.Timestamp is { } timestamp)
+            writer.WriteNumber("line", records.Line(i));
+            if (records.Timestamp(i) is { } timestamp)
             {
                 writer.WriteString("timestamp", timestamp);
             }
@@ -97,10 +98,10 @@ public static class JsonReportWriter
                 writer.WriteNull("timestamp");
             }
 
-            writer.WriteString("identifier", record.Identifier);
-            writer.WriteNumber("score", record.Score);
-            writer.WriteString("severity", ReportNames.Of(record.Severity));
-            writer.WriteString("explanation", record.Explanation);
+            writer.WriteString("identifier", records.Identifier(i));
+            writer.WriteNumber("score", records.Scores[i]);
+            writer.WriteString("severity", ReportNames.Of(records.Severities[i]));
+            writer.WriteString("explanation", records.Explanations[i]);
             writer.WriteEndObject();
             if (++written % 8192 == 0)
             {

@@ -38,7 +38,7 @@ public static class TableReportWriter
             $"time: {string.Join(", ", result.Timings.Select(t => $"{ReportNames.Of(t.Stage)} {t.Elapsed.TotalSeconds:0.000}s"))}")).ConfigureAwait(false);
         await output.WriteLineAsync().ConfigureAwait(false);
 
-        var rows = ReportSelection.Select(result.Records, limit ?? DefaultRows).Where(r => limit is not null || r.IsAnomaly).ToList();
+        var rows = ReportSelection.Select(result.Records, limit ?? DefaultRows).Select(i => result.Records[i]).Where(r => limit is not null || r.IsAnomaly).ToList();
         if (rows.Count == 0)
         {
             await output.WriteLineAsync("No anomalies.").ConfigureAwait(false);

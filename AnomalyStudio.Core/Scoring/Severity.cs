@@ -1,7 +1,7 @@
 namespace AnomalyStudio.Core.Scoring;
 
 /// <summary>Severity bands of a normalised score, from normal up.</summary>
-public enum Severity
+public enum Severity : byte
 {
     Normal,
     Low,

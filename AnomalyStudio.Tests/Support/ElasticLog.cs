@@ -17,7 +17,7 @@ public static class ElasticLog
 
     public static AccessLogParseResult Result => Parsed.Value;
 
-    public static IReadOnlyList<AccessLogRecord> Records => Parsed.Value.Records;
+    public static AccessLogTable Records => Parsed.Value.Records;
 
     public static AccessLogFeatures Features => Featurised.Value;
 

@@ -92,6 +92,7 @@ public sealed class IsolationForestModel : IAnomalyModel
     /// independent chains keep the core busy while each waits. The sum runs in tree order for every row, so
     /// results are bit-identical however rows are split between threads.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void AccumulatePathLengths(FeatureMatrix features, int start, Span<double> depths)
     {
         var internalNodes = (1 << Depth) - 1;

@@ -26,6 +26,11 @@ public sealed class AccessLogFeatureExtractorTests
         UserAgent = userAgent,
     };
 
+    private static AccessLogFeatures Extract(params AccessLogRecord[] records) =>
+        AccessLogFeatureExtractor.Extract(AccessLogTable.From(records));
+
+    private static AccessLogFeatures Extract(AccessLogTable records) => AccessLogFeatureExtractor.Extract(records);
+
     [Fact]
     public void Names_the_nine_features_in_order()
     {

@@ -50,5 +50,5 @@ for pkg in ${SETUP_PACKAGES:-}; do
 done
 
 log "restoring and building (Release)"
-dotnet build AnomalyStudio.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build AnomalyStudio.sln -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
 log "ready"

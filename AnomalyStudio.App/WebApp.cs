@@ -9,10 +9,6 @@ public static class WebApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-
-        // Serve the static web assets of the build output (MudBlazor's, the framework's) in every environment,
-        // so ./run.sh can start the built app directly.
-        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddAnomalyStudioCore(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         configure?.Invoke(builder);

@@ -12,6 +12,9 @@ public static class CliHost
     /// <summary>Settings given here (tests use them) override the file and the environment.</summary>
     public static IReadOnlyDictionary<string, string?>? Overrides { get; set; }
 
+    /// <summary>Service replacements applied after the defaults (tests use it to play a machine without libtorch).</summary>
+    public static Action<IServiceCollection>? ConfigureServices { get; set; }
+
     public static ServiceProvider Build()
     {
         var configuration = new ConfigurationBuilder()
@@ -27,6 +30,7 @@ public static class CliHost
         }).AddFilter((category, level) => level >= LogLevel.Information && category?.StartsWith("AnomalyStudio", StringComparison.Ordinal) == true));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddAnomalyStudioCore(configuration);
+        ConfigureServices?.Invoke(services);
         var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value; // validate now: bad settings are the user's error
         return provider;

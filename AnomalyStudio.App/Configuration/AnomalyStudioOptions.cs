@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Detection.Autoencoder;
 using AnomalyStudio.Core.Detection.IsolationForest;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Pipeline;
@@ -39,6 +40,14 @@ public sealed class AnomalyStudioOptions
         Seed = Seed,
         Contamination = Contamination,
         IsolationForest = new IsolationForestOptions { Trees = IsolationForest.Trees, SampleSize = IsolationForest.SampleSize, Seed = Seed },
+        Autoencoder = new AutoencoderOptions
+        {
+            Epochs = Autoencoder.Epochs,
+            BatchSize = Autoencoder.BatchSize,
+            LearningRate = Autoencoder.LearningRate,
+            MaxTrainingRows = Autoencoder.MaxTrainingRows,
+            Seed = Seed,
+        },
         IsolationForestThresholds = IsolationForest.Thresholds.ToThresholds(),
         AutoencoderThresholds = Autoencoder.Thresholds.ToThresholds(),
         Limits = new ParseLimits { MaxLineBytes = MaxLineBytes, MaxRecords = MaxRecords, MaxColumns = MaxColumns },

@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Detection.Autoencoder;
 using AnomalyStudio.Core.Detection.IsolationForest;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Scoring;
@@ -12,10 +13,13 @@ public sealed class DetectorCatalog
 {
     private readonly Dictionary<string, (Func<IAnomalyDetector> Create, SeverityThresholds Thresholds)> _detectors = new(StringComparer.Ordinal);
 
-    public DetectorCatalog(PipelineOptions options)
+    /// <param name="autoencoderAvailability">Overrides the libtorch probe (tests use it to play a machine without libtorch).</param>
+    public DetectorCatalog(PipelineOptions options, Func<DetectorAvailability>? autoencoderAvailability = null)
     {
         var forest = options.IsolationForest with { Seed = options.Seed };
+        var autoencoder = options.Autoencoder with { Seed = options.Seed };
         Register(DetectorNames.IsolationForest, () => new IsolationForestDetector(forest), options.IsolationForestThresholds);
+        Register(DetectorNames.Autoencoder, () => new AutoencoderDetector(autoencoder, autoencoderAvailability), options.AutoencoderThresholds);
     }
 
     public IReadOnlyCollection<string> Names => _detectors.Keys;

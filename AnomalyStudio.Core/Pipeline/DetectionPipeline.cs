@@ -72,7 +72,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
 
         progress?.Report(new PipelineProgress(PipelineStage.Explaining, null, "Explaining anomalies"));
         var thresholds = catalog.Thresholds(model);
-        var records = Score(prepared, scores, thresholds, cancellationToken);
+        var records = Score(prepared, stored.Model, scores, thresholds, cancellationToken);
         timings.Add(new StageTiming(PipelineStage.Explaining, clock.Elapsed));
 
         var counts = SeverityCounts.Of(records.Severities);
@@ -105,16 +105,67 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         };
     }
 
-    private static ScoredRecords Score(PreparedInput prepared, double[] scores, SeverityThresholds thresholds, CancellationToken cancellationToken)
+    private static ScoredRecords Score(PreparedInput prepared, IAnomalyModel model, double[] scores, SeverityThresholds thresholds, CancellationToken cancellationToken)
     {
         var severities = new Severity[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            severities[i] = thresholds.Classify(scores[i]);
+        }
+
+        var modelReasons = ModelReasons(prepared, model, severities);
         var explanations = new string[scores.Length];
         Parallel.For(0, scores.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var severity = thresholds.Classify(scores[i]);
-            severities[i] = severity;
-            explanations[i] = severity == Severity.Normal ? ExplanationText.NothingUnusual : ExplanationText.Join(prepared.Reasons(i));
+            if (severities[i] == Severity.Normal)
+            {
+                explanations[i] = ExplanationText.NothingUnusual;
+                return;
+            }
+
+            var reasons = prepared.Reasons(i);
+            if (modelReasons?.TryGetValue(i, out var reason) == true)
+            {
+                reasons.Add(reason);
+            }
+
+            explanations[i] = ExplanationText.Join(reasons);
         });
         return new ScoredRecords(prepared.Lines, scores, severities, explanations, prepared.Timestamp, prepared.Identifier);
+    }
+
+    /// <summary>
+    /// For a model that can attribute its score to features (the autoencoder's reconstruction error), a reason
+    /// per anomaly naming the two features it reconstructs worst.
+    /// </summary>
+    private static Dictionary<int, Reason>? ModelReasons(PreparedInput prepared, IAnomalyModel model, Severity[] severities)
+    {
+        if (model is not IFeatureErrors attribution)
+        {
+            return null;
+        }
+
+        var anomalies = Enumerable.Range(0, severities.Length).Where(i => severities[i] != Severity.Normal).ToList();
+        var columns = prepared.Matrix.Columns;
+        var errors = attribution.FeatureErrors(prepared.Matrix, anomalies);
+        var reasons = new Dictionary<int, Reason>(anomalies.Count);
+        for (var a = 0; a < anomalies.Count; a++)
+        {
+            var row = new ArraySegment<double>(errors, a * columns, columns);
+            var total = 0.0;
+            foreach (var e in row)
+            {
+                total += e;
+            }
+
+            var worst = Enumerable.Range(0, columns).OrderByDescending(c => row[c]).Take(2).Where(c => row[c] > 0.1 * total).ToList();
+            if (worst.Count > 0)
+            {
+                var names = string.Join(", ", worst.Select(c => FeatureDescriptions.Of(prepared.Matrix.Names[c])));
+                reasons[anomalies[a]] = new Reason($"hardest to reconstruct: {names}", 65);
+            }
+        }
+
+        return reasons;
     }
 }

@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Detection.Autoencoder;
 using AnomalyStudio.Core.Detection.IsolationForest;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Scoring;
@@ -15,6 +16,8 @@ public sealed record PipelineOptions
 
     public IsolationForestOptions IsolationForest { get; init; } = new();
 
+    public AutoencoderOptions Autoencoder { get; init; } = new();
+
     public SeverityThresholds IsolationForestThresholds { get; init; } = SeverityThresholds.IsolationForestDefaults;
 
     public SeverityThresholds AutoencoderThresholds { get; init; } = SeverityThresholds.AutoencoderDefaults;
@@ -29,6 +32,7 @@ public sealed record PipelineOptions
         }
 
         IsolationForest.Validate();
+        Autoencoder.Validate();
         IsolationForestThresholds.Validate("the isolation forest");
         AutoencoderThresholds.Validate("the autoencoder");
         return this;

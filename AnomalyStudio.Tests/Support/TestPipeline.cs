@@ -7,15 +7,22 @@ namespace AnomalyStudio.Tests.Support;
 /// <summary>The real pipeline with a model store in a temporary directory of its own.</summary>
 public sealed class TestPipeline : IDisposable
 {
-    public TestPipeline(PipelineOptions? options = null)
+    /// <param name="unavailableAutoencoder">When set, plays a machine where libtorch cannot load, with this reason.</param>
+    /// <param name="sharedModels">Use the run's shared pretrained models instead of a fresh, empty model directory.</param>
+    public TestPipeline(PipelineOptions? options = null, string? unavailableAutoencoder = null, bool sharedModels = false)
     {
-        Directory = Path.Combine(Path.GetTempPath(), "anomalystudio-tests-" + Guid.NewGuid().ToString("N"));
+        _owned = !sharedModels;
+        Directory = sharedModels ? SharedModels.Directory : Path.Combine(Path.GetTempPath(), "anomalystudio-tests-" + Guid.NewGuid().ToString("N"));
         Options = (options ?? new PipelineOptions()).Validate();
-        Catalog = new DetectorCatalog(Options);
+        Catalog = unavailableAutoencoder is null
+            ? new DetectorCatalog(Options)
+            : new DetectorCatalog(Options, () => DetectorAvailability.Unavailable(unavailableAutoencoder));
         Trainer = new PretrainedModelTrainer(Options, Catalog);
         Store = new ModelStore(Directory, Catalog, Trainer, Log.Add);
         Pipeline = new DetectionPipeline(Options, Catalog, Store, Trainer);
     }
+
+    private readonly bool _owned;
 
     public string Directory { get; }
 
@@ -46,7 +53,7 @@ public sealed class TestPipeline : IDisposable
 
     public void Dispose()
     {
-        if (System.IO.Directory.Exists(Directory))
+        if (_owned && System.IO.Directory.Exists(Directory))
         {
             System.IO.Directory.Delete(Directory, recursive: true);
         }

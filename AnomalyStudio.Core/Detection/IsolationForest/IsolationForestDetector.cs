@@ -46,7 +46,7 @@ public sealed class IsolationForestDetector(IsolationForestOptions options) : IA
         Parallel.For(0, trees, new ParallelOptions { CancellationToken = cancellationToken }, t =>
         {
             var random = new MersenneTwister(treeSeeds[t], threadSafe: false);
-            var rows = DrawWithoutReplacement(features.Rows, sampleSize, random);
+            var rows = RowSampler.DrawWithoutReplacement(features.Rows, sampleSize, random);
             IsolationTreeBuilder.Grow(
                 features,
                 rows,
@@ -59,26 +59,6 @@ public sealed class IsolationForestDetector(IsolationForestOptions options) : IA
         });
 
         return new IsolationForestModel(features.Names, trees, depth, sampleSize, splitFeatures, thresholds, leaves);
-    }
-
-    /// <summary>Floyd's algorithm: k distinct indices out of n in O(k), sorted so the tree sees them in a fixed order.</summary>
-    internal static int[] DrawWithoutReplacement(int n, int k, Random random)
-    {
-        if (k >= n)
-        {
-            return Enumerable.Range(0, n).ToArray();
-        }
-
-        var chosen = new HashSet<int>(k);
-        for (var j = n - k; j < n; j++)
-        {
-            var t = random.Next(0, j + 1);
-            chosen.Add(chosen.Contains(t) ? j : t);
-        }
-
-        var rows = chosen.ToArray();
-        Array.Sort(rows);
-        return rows;
     }
 
     public void WriteModel(IAnomalyModel model, Utf8JsonWriter writer)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AnomalyStudio.App.Cli;
+using Microsoft.Extensions.DependencyInjection;
 using AnomalyStudio.Tests.Support;
 
 namespace AnomalyStudio.Tests.App.Cli;
@@ -103,6 +104,45 @@ public sealed class CliTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task Detect_with_the_autoencoder_scores_the_sample_log()
+    {
+        var output = Path.Combine(fixture.Directory, "autoencoder.json");
+        var (code, _, error) = await fixture.RunAsync("detect", TestData.Samples("sample_access.log"), "--model", "autoencoder", "-o", output,
+            "--labels", TestData.Samples("sample_access.labels.csv"));
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
+        Assert.Equal("autoencoder", json.RootElement.GetProperty("model").GetString());
+        Assert.True(json.RootElement.GetProperty("summary").GetProperty("rocAuc").GetDouble() > 0.95);
+        Assert.Equal(0.9, json.RootElement.GetProperty("thresholds").GetProperty("critical").GetDouble());
+    }
+
+    [Fact]
+    public async Task Without_libtorch_detect_with_the_autoencoder_exits_2_with_the_reason()
+    {
+        const string Reason = "libtorch (TorchSharp's native library) could not be loaded: GLIBCXX_3.4.32 not found.";
+        CliHost.ConfigureServices = services => services.AddSingleton(sp =>
+            new AnomalyStudio.Core.Detection.DetectorCatalog(sp.GetRequiredService<AnomalyStudio.Core.Pipeline.PipelineOptions>(), () => AnomalyStudio.Core.Detection.DetectorAvailability.Unavailable(Reason)));
+        try
+        {
+            var (code, _, error) = await fixture.RunAsync("detect", TestData.Samples("sample_access.log"), "--model", "autoencoder");
+            Assert.Equal(2, code);
+            Assert.Equal("error: The Autoencoder is unavailable: " + Reason, error.Trim());
+
+            (code, var output, _) = await fixture.RunAsync("models");
+            Assert.Equal(0, code);
+            Assert.Contains("autoencoder (Autoencoder): unavailable: " + Reason, output);
+
+            (code, _, _) = await fixture.RunAsync("detect", TestData.Samples("sample_access.log"), "--limit", "1");
+            Assert.Equal(0, code);
+        }
+        finally
+        {
+            CliHost.ConfigureServices = null;
+        }
+    }
+
+    [Fact]
     public async Task The_real_process_exits_2_on_bad_input_and_0_on_success()
     {
         var bad = await fixture.RunProcessAsync("detect", fixture.EmptyFile);
@@ -133,7 +173,7 @@ public sealed class CliFixture : IDisposable
         File.WriteAllBytes(EmptyFile, []);
         BinaryFile = Path.Combine(Directory, "image.png");
         File.WriteAllBytes(BinaryFile, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-        CliHost.Overrides = new Dictionary<string, string?> { ["AnomalyStudio:ModelDirectory"] = Path.Combine(Directory, "models") };
+        CliHost.Overrides = new Dictionary<string, string?> { ["AnomalyStudio:ModelDirectory"] = SharedModels.Directory };
     }
 
     public string Directory { get; }
@@ -159,7 +199,7 @@ public sealed class CliFixture : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["AnomalyStudio__ModelDirectory"] = Path.Combine(Directory, "models");
+        start.Environment["AnomalyStudio__ModelDirectory"] = SharedModels.Directory;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

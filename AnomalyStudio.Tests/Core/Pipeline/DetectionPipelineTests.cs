@@ -10,7 +10,7 @@ namespace AnomalyStudio.Tests.Core.Pipeline;
 
 public sealed class DetectionPipelineTests : IDisposable
 {
-    private readonly TestPipeline _test = new();
+    private readonly TestPipeline _test = new(sharedModels: true);
 
     public void Dispose() => _test.Dispose();
 
@@ -179,20 +179,9 @@ public sealed class DetectionPipelineTests : IDisposable
     {
         var stages = new List<PipelineStage>();
         await using var stream = File.OpenRead(TestData.Samples("sample_access.log"));
-        await _test.Pipeline.RunAsync(stream, new DetectionRequest { FileName = "s.log", Mode = DetectionMode.Fit }, new SyncProgress(p => stages.Add(p.Stage)));
+        await _test.Pipeline.RunAsync(stream, new DetectionRequest { FileName = "s.log", Mode = DetectionMode.Fit }, new SyncProgress<PipelineProgress>(p => stages.Add(p.Stage)));
 
         var distinct = stages.Distinct().ToList();
         Assert.Equal([PipelineStage.Parsing, PipelineStage.Features, PipelineStage.Training, PipelineStage.Scoring, PipelineStage.Explaining, PipelineStage.Done], distinct);
-    }
-
-    private sealed class SyncProgress(Action<PipelineProgress> report) : IProgress<PipelineProgress>
-    {
-        public void Report(PipelineProgress value)
-        {
-            lock (this)
-            {
-                report(value);
-            }
-        }
     }
 }

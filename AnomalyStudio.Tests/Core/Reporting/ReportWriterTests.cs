@@ -7,7 +7,7 @@ namespace AnomalyStudio.Tests.Core.Reporting;
 
 public sealed class ReportWriterTests : IDisposable
 {
-    private readonly TestPipeline _test = new();
+    private readonly TestPipeline _test = new(sharedModels: true);
 
     public void Dispose() => _test.Dispose();
 

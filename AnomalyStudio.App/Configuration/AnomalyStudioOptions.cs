@@ -31,6 +31,12 @@ public sealed class AnomalyStudioOptions
     /// <summary>Most CSV columns accepted.</summary>
     public int MaxColumns { get; set; } = 2_000;
 
+    /// <summary>Largest upload the web app and API accept, in bytes (larger: HTTP 413, or a message in the page).</summary>
+    public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>An idle session's results are released after this many seconds.</summary>
+    public int SessionIdleTimeoutSeconds { get; set; } = 3600;
+
     public IsolationForestSettings IsolationForest { get; set; } = new();
 
     public AutoencoderSettings Autoencoder { get; set; } = new();

@@ -15,6 +15,12 @@ public sealed class AnomalyStudioOptionsValidator : IValidateOptions<AnomalyStud
                 return ValidateOptionsResult.Fail("AnomalyStudio:ModelDirectory must not be empty.");
             }
 
+            if (options.MaxUploadBytes < 1 || options.SessionIdleTimeoutSeconds < 1)
+            {
+                return ValidateOptionsResult.Fail(
+                    $"AnomalyStudio:MaxUploadBytes ({options.MaxUploadBytes}) and SessionIdleTimeoutSeconds ({options.SessionIdleTimeoutSeconds}) must be positive.");
+            }
+
             if (options.MaxLineBytes is < 1024 or > 64 * 1024 * 1024 || options.MaxRecords < 1 || options.MaxColumns < 1)
             {
                 return ValidateOptionsResult.Fail(

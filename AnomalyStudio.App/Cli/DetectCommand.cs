@@ -61,7 +61,10 @@ public static class DetectCommand
                 Mode = parse.GetValue(mode) == "fit" ? DetectionMode.Fit : DetectionMode.Pretrained,
                 Labels = labelStream,
             };
-            var result = await pipeline.RunAsync(stream, request, null, cancellationToken).ConfigureAwait(false);
+            // At a terminal, show where a long run is (a fit reports every epoch); redirected stderr stays quiet.
+            var progress = Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error);
+            var result = await pipeline.RunAsync(stream, request, progress, cancellationToken).ConfigureAwait(false);
+            progress?.Finish();
 
             await using var destination = outFile is null ? Console.OpenStandardOutput() : outFile.Create();
             switch (reportFormat)

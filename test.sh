@@ -3,7 +3,8 @@
 # "N passed, N failed[, N skipped]", counted from the TRX results. Exits non-zero if any test failed or none ran.
 set -uo pipefail
 cd "$(dirname "$0")"
-scripts/setup.sh || exit 1
+# The browser tests drive Debian's own Chromium, headless.
+SETUP_PACKAGES="chromium" scripts/setup.sh || exit 1
 
 results=TestResults
 rm -rf "$results"

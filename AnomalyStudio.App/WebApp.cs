@@ -1,16 +1,22 @@
+using AnomalyStudio.App.Api;
 using AnomalyStudio.App.Components;
 using AnomalyStudio.App.Configuration;
 
 namespace AnomalyStudio.App;
 
-/// <summary>Builds the web host: the dashboard and (later) the HTTP API over the shared Core pipeline.</summary>
+/// <summary>Builds the web host: the dashboard and the HTTP API over the shared Core pipeline.</summary>
 public static class WebApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // Serve the framework's, MudBlazor's and Plotly's assets from the build output in every environment, so
+        // ./run.sh and the browser tests can start the built app directly (publishing copies the 1 GB of libtorch again).
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddAnomalyStudioCore(builder.Configuration);
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddAnomalyStudioApp(builder.Configuration);
+        builder.Services.AddAnomalyStudioApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -22,7 +28,7 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapAnomalyStudioApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,7 +1,9 @@
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.App.State;
 using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 
 namespace AnomalyStudio.App.Configuration;
 
@@ -28,6 +30,23 @@ public static class ServiceCollectionExtensions
                 message => logger?.LogInformation("{Message}", message));
         });
         services.AddSingleton<DetectionPipeline>();
+        return services;
+    }
+
+    /// <summary>The web app: Razor components on Blazor Server, MudBlazor, and the per-circuit analysis session.</summary>
+    public static IServiceCollection AddAnomalyStudioApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents(options =>
+        {
+            options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+        }).AddHubOptions(hub =>
+        {
+            // Uploads stream through the circuit in chunks; one message must fit a chunk.
+            hub.MaximumReceiveMessageSize = 512 * 1024;
+        });
+        services.AddMudServices();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AnalysisSession>();
         return services;
     }
 }

@@ -20,10 +20,13 @@ public static class CsvReportWriter
     private static readonly byte[][] SeverityBytes =
         [.. Enum.GetValues<Scoring.Severity>().Select(s => Encoding.UTF8.GetBytes(ReportNames.Of(s)))];
 
-    public static async Task WriteAsync(Stream output, DetectionResult result, int? limit = null, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(Stream output, DetectionResult result, int? limit = null, CancellationToken cancellationToken = default) =>
+        WriteSelectionAsync(output, result, ReportSelection.Select(result.Records, limit), cancellationToken);
+
+    /// <summary>Writes the records at <paramref name="selection"/> (indices into the result), in that order.</summary>
+    public static async Task WriteSelectionAsync(Stream output, DetectionResult result, IReadOnlyList<int> selection, CancellationToken cancellationToken = default)
     {
         var records = result.Records;
-        var selection = ReportSelection.Select(records, limit);
         await output.WriteAsync(Encoding.UTF8.GetBytes(Header + "\n"), cancellationToken).ConfigureAwait(false);
         var chunks = (selection.Count + ChunkRecords - 1) / ChunkRecords;
         var wave = Math.Max(2, Environment.ProcessorCount * 2);

@@ -12,7 +12,11 @@ namespace AnomalyStudio.Core.Reporting;
 /// </summary>
 public static class JsonReportWriter
 {
-    public static async Task WriteAsync(Stream output, DetectionResult result, int? limit = null, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(Stream output, DetectionResult result, int? limit = null, CancellationToken cancellationToken = default) =>
+        WriteSelectionAsync(output, result, ReportSelection.Select(result.Records, limit), cancellationToken);
+
+    /// <summary>Writes the report with the records at <paramref name="selection"/> (indices into the result), in that order.</summary>
+    public static async Task WriteSelectionAsync(Stream output, DetectionResult result, IReadOnlyList<int> selection, CancellationToken cancellationToken = default)
     {
         // Relaxed escaping keeps explanations readable (no \u0027 for quotes); the output is JSON, never HTML.
         await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -85,7 +89,7 @@ public static class JsonReportWriter
         writer.WriteStartArray("records");
         var written = 0;
         var records = result.Records;
-        foreach (var i in ReportSelection.Select(records, limit))
+        foreach (var i in selection)
         {
             writer.WriteStartObject();
             writer.WriteNumber("line", records.Line(i));

@@ -1,0 +1,18 @@
+namespace AnomalyStudio.App.Api;
+
+/// <summary>The API's paths, and which requests get the API's JSON error handling instead of the dashboard's pages.</summary>
+public static class ApiRoutes
+{
+    public const string Detect = "/api/detect";
+    public const string Models = "/api/models";
+    public const string Session = "/api/session";
+    public const string SessionDetect = "/detect";
+    public const string ClearSession = "/clear-session";
+    public const string Health = "/healthz";
+    public const string OpenApi = "/openapi";
+
+    private static readonly PathString[] Prefixes = ["/api", SessionDetect, ClearSession, Health, OpenApi];
+
+    /// <summary>True for the API's own paths (and unknown paths under <c>/api</c>), which answer errors as problem details.</summary>
+    public static bool IsApiPath(PathString path) => Prefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using AnomalyStudio.App.Api.Contracts;
+using AnomalyStudio.App.Api.Uploads;
+using AnomalyStudio.Core;
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Pipeline;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AnomalyStudio.App.Api;
+
+/// <summary><c>POST /api/detect</c>: the stateless door onto the pipeline, answering with the CLI's JSON report.</summary>
+public static class DetectEndpoints
+{
+    public static IEndpointRouteBuilder MapDetectEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(ApiRoutes.Detect, DetectAsync)
+            .WithName("Detect")
+            .WithTags("Detection")
+            .WithSummary("Score an uploaded access log or CSV file")
+            .WithDescription(
+                "Upload the file as multipart/form-data in the field 'file'. The answer is the JSON report of "
+                + "'detect --format json': file, format, model, mode, summary and records (line, timestamp, identifier, "
+                + "score, severity, explanation). Bad input answers 400 and an upload over AnomalyStudio:MaxUploadBytes 413, "
+                + "both as problem details with an 'error' member.")
+            .DocumentsUploadForm<FileUploadForm>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            // No cookie or other ambient credential is involved, so there is nothing for a forged request to borrow.
+            .DisableAntiforgery();
+        return endpoints;
+    }
+
+    public static async Task<Results<DetectionReportResult, ProblemHttpResult>> DetectAsync(
+        HttpContext context,
+        [FromQuery, Description("isolation-forest (default; isolation_forest is accepted too) or autoencoder.")] string? model,
+        [FromQuery, Description("pretrained (default: models trained on generated samples) or fit (train on this file).")] string? mode,
+        [FromQuery, Description("Report only the N highest-scoring records, highest first.")] string? limit,
+        [FromServices] DetectionPipeline pipeline,
+        [FromServices] UploadReader uploads,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The query is checked before the upload is read, so a typo costs no 100 MB transfer.
+            var detector = pipeline.Catalog.Resolve(string.IsNullOrWhiteSpace(model) ? DetectorNames.IsolationForest : model);
+            var detectionMode = DetectParameters.Mode(mode);
+            var reportLimit = DetectParameters.Limit(limit);
+
+            var upload = await uploads.ReadAsync(context, cancellationToken);
+            if (upload.Error is { } error)
+            {
+                return ApiProblems.Of(upload.StatusCode, error);
+            }
+
+            await using var stream = upload.File!.OpenReadStream();
+            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode };
+            var result = await pipeline.RunAsync(stream, request, null, cancellationToken);
+            return new DetectionReportResult(result, reportLimit);
+        }
+        catch (InvalidInputException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using AnomalyStudio.App.Api.Contracts;
+using AnomalyStudio.App.Api.Sessions;
+using AnomalyStudio.App.Api.Uploads;
+using AnomalyStudio.Core;
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Pipeline;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AnomalyStudio.App.Api;
+
+/// <summary>
+/// The reference design's cookie-session endpoints: <c>POST /detect</c> keeps the result in the caller's
+/// session, <c>GET /api/session</c> says what the session holds, <c>POST /clear-session</c> releases it.
+/// </summary>
+public static class SessionEndpoints
+{
+    private const string Tag = "Sessions (reference design)";
+
+    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // These serve plain HTTP clients holding the cookie, not forms of the dashboard, so there is no antiforgery
+        // token to send; the SameSite=Strict cookie keeps other sites from making a browser use the session.
+        endpoints.MapPost(ApiRoutes.SessionDetect, DetectIntoSessionAsync)
+            .WithName("DetectIntoSession")
+            .WithTags(Tag)
+            .WithSummary("Score an uploaded file and keep the result in the caller's session")
+            .WithDescription(
+                "Multipart form: 'file' and optionally 'model' (isolation_forest, the default, or autoencoder); pretrained "
+                + "models. Answers {\"success\":true} and sets the HttpOnly, SameSite=Strict cookie 'anomalystudio_session', "
+                + "or {\"success\":false,\"error\":\"…\"} with 400 (413 for an upload over the limit). A new upload replaces "
+                + "the session's previous result.")
+            .DocumentsUploadForm<SessionUploadForm>()
+            .Produces<SuccessResponse>(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery();
+
+        endpoints.MapGet(ApiRoutes.Session, GetSession)
+            .WithName("GetSession")
+            .WithTags(Tag)
+            .WithSummary("What the caller's session holds")
+            .WithDescription("session_id is the session's public handle, not the cookie's value; without a session every field is null and has_results false.");
+
+        endpoints.MapPost(ApiRoutes.ClearSession, ClearSession)
+            .WithName("ClearSession")
+            .WithTags(Tag)
+            .WithSummary("Release the caller's session and its result")
+            .DisableAntiforgery();
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<SuccessResponse>, BadRequest<SuccessResponse>, JsonHttpResult<SuccessResponse>>> DetectIntoSessionAsync(
+        HttpContext context,
+        [FromServices] DetectionPipeline pipeline,
+        [FromServices] UploadReader uploads,
+        [FromServices] ApiSessionStore sessions,
+        CancellationToken cancellationToken)
+    {
+        var upload = await uploads.ReadAsync(context, cancellationToken);
+        if (upload.Error is { } error)
+        {
+            return upload.StatusCode == StatusCodes.Status400BadRequest
+                ? TypedResults.BadRequest(SuccessResponse.Failed(error))
+                : TypedResults.Json(SuccessResponse.Failed(error), statusCode: upload.StatusCode);
+        }
+
+        DetectionResult result;
+        try
+        {
+            var requested = upload.Form!["model"].ToString();
+            var model = pipeline.Catalog.Resolve(string.IsNullOrWhiteSpace(requested) ? DetectorNames.IsolationForest : requested);
+            await using var stream = upload.File!.OpenReadStream();
+            result = await pipeline.RunAsync(stream, new DetectionRequest { FileName = upload.FileName, Model = model }, null, cancellationToken);
+        }
+        catch (InvalidInputException ex)
+        {
+            // A failed upload leaves the session's previous result in place, as the reference design does.
+            return TypedResults.BadRequest(SuccessResponse.Failed(ex.Message));
+        }
+
+        // Reference-design clients send and read isolation_forest, so the session speaks their spelling.
+        var state = new ApiSessionState(upload.FileName, result.Model.Replace('-', '_'), result);
+        if (!sessions.TryGet(ApiSessionCookie.Read(context), out var session) || !sessions.TryStore(session, state))
+        {
+            // No session yet, or it went idle (and was released) while this detection ran: start a fresh one.
+            session = sessions.Create();
+            sessions.TryStore(session, state);
+            ApiSessionCookie.Write(context, session);
+        }
+
+        return TypedResults.Ok(SuccessResponse.Succeeded);
+    }
+
+    public static Ok<SessionResponse> GetSession(HttpContext context, [FromServices] ApiSessionStore sessions)
+    {
+        var id = ApiSessionCookie.Read(context);
+        if (!sessions.TryGet(id, out var session))
+        {
+            if (id is not null)
+            {
+                ApiSessionCookie.Delete(context); // released or unknown: the browser need not keep sending it
+            }
+
+            return TypedResults.Ok(SessionResponse.None);
+        }
+
+        var state = session.State;
+        return TypedResults.Ok(new SessionResponse(session.PublicId, state?.FileName, state?.Model, state is not null));
+    }
+
+    public static Ok<SuccessResponse> ClearSession(HttpContext context, [FromServices] ApiSessionStore sessions)
+    {
+        if (ApiSessionCookie.Read(context) is { } id)
+        {
+            sessions.Remove(id);
+            ApiSessionCookie.Delete(context);
+        }
+
+        return TypedResults.Ok(SuccessResponse.Succeeded);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AnomalyStudio.App.Api.Sessions;
+
+/// <summary>
+/// One caller's server-side session: its latest detection and when it was last used. Once released (idle too
+/// long, or cleared) it holds nothing and accepts nothing, so a request that still has it in hand cannot bring
+/// its result back to life.
+/// </summary>
+public sealed class ApiSession
+{
+    private readonly Lock _gate = new();
+    private ApiSessionState? _state;
+    private DateTimeOffset _lastUsed;
+    private bool _released;
+
+    internal ApiSession(string id, DateTimeOffset now)
+    {
+        Id = id;
+        _lastUsed = now;
+
+        // The id is the cookie's secret, and the cookie is HttpOnly so page scripts cannot read it; echoing it in a
+        // JSON body would undo that. Callers see a one-way digest instead: stable for the session, useless as a key.
+        PublicId = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(id)).AsSpan(0, 12));
+    }
+
+    /// <summary>The secret key: the cookie's value. Never shown in a response body.</summary>
+    public string Id { get; }
+
+    /// <summary>A non-secret handle for the session (16 base64url characters derived one way from <see cref="Id"/>).</summary>
+    public string PublicId { get; }
+
+    /// <summary>The latest detection, or null before the first upload and after release.</summary>
+    public ApiSessionState? State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    public bool IsReleased
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _released;
+            }
+        }
+    }
+
+    /// <summary>Marks the session used now, or releases it (and answers false) when it has been idle longer than <paramref name="idleTimeout"/>.</summary>
+    internal bool TryTouch(DateTimeOffset now, TimeSpan idleTimeout)
+    {
+        lock (_gate)
+        {
+            if (!_released && now - _lastUsed > idleTimeout)
+            {
+                ReleaseLocked();
+            }
+
+            if (_released)
+            {
+                return false;
+            }
+
+            _lastUsed = now;
+            return true;
+        }
+    }
+
+    /// <summary>Releases the session when it has been idle longer than <paramref name="idleTimeout"/>; true when it is released.</summary>
+    internal bool TryExpire(DateTimeOffset now, TimeSpan idleTimeout)
+    {
+        lock (_gate)
+        {
+            if (!_released && now - _lastUsed > idleTimeout)
+            {
+                ReleaseLocked();
+            }
+
+            return _released;
+        }
+    }
+
+    /// <summary>Replaces the previous detection; false when the session was released meanwhile.</summary>
+    internal bool TryReplace(ApiSessionState state, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (_released)
+            {
+                return false;
+            }
+
+            _state = state;
+            _lastUsed = now;
+            return true;
+        }
+    }
+
+    internal void Release()
+    {
+        lock (_gate)
+        {
+            ReleaseLocked();
+        }
+    }
+
+    private void ReleaseLocked()
+    {
+        _released = true;
+        _state = null; // drop the result now, even if someone still holds this session object
+    }
+}

@@ -1,0 +1,9 @@
+using AnomalyStudio.Core.Pipeline;
+
+namespace AnomalyStudio.App.Api.Sessions;
+
+/// <summary>What a session holds after an upload: the file's name, the model as the caller named it, and the result.</summary>
+/// <param name="FileName">The uploaded file's display name.</param>
+/// <param name="Model">The model in the reference design's spelling (<c>isolation_forest</c>, <c>autoencoder</c>).</param>
+/// <param name="Result">The detection, shared read-only with anything that reads the session.</param>
+public sealed record ApiSessionState(string FileName, string Model, DetectionResult Result);

@@ -1,0 +1,87 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using AnomalyStudio.App.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace AnomalyStudio.App.Api.Sessions;
+
+/// <summary>
+/// The cookie sessions of the reference-design endpoints (<c>POST /detect</c>, <c>GET /api/session</c>,
+/// <c>POST /clear-session</c>), held in memory and keyed by an unguessable id (32 random bytes, 43 base64url
+/// characters). A session idle longer than <see cref="AnomalyStudioOptions.SessionIdleTimeoutSeconds"/> is
+/// released when it is next asked for and by <see cref="ApiSessionSweeper"/>; the clock is a
+/// <see cref="TimeProvider"/> so tests can move time.
+/// </summary>
+public sealed class ApiSessionStore(IOptions<AnomalyStudioOptions> options, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, ApiSession> _sessions = new(StringComparer.Ordinal);
+
+    public TimeSpan IdleTimeout => TimeSpan.FromSeconds(options.Value.SessionIdleTimeoutSeconds);
+
+    /// <summary>Sessions currently held (released ones excluded once removed).</summary>
+    public int Count => _sessions.Count;
+
+    public ApiSession Create()
+    {
+        while (true)
+        {
+            var session = new ApiSession(NewId(), clock.GetUtcNow());
+            if (_sessions.TryAdd(session.Id, session))
+            {
+                return session;
+            }
+        }
+    }
+
+    /// <summary>The live session with this id, marked used now; false for unknown, released or idle-expired ids.</summary>
+    public bool TryGet(string? id, [NotNullWhen(true)] out ApiSession? session)
+    {
+        session = null;
+        if (string.IsNullOrEmpty(id) || !_sessions.TryGetValue(id, out var found))
+        {
+            return false;
+        }
+
+        if (!found.TryTouch(clock.GetUtcNow(), IdleTimeout))
+        {
+            _sessions.TryRemove(new KeyValuePair<string, ApiSession>(id, found));
+            return false;
+        }
+
+        session = found;
+        return true;
+    }
+
+    /// <summary>Replaces the session's previous detection; false when it was released meanwhile.</summary>
+    public bool TryStore(ApiSession session, ApiSessionState state) => session.TryReplace(state, clock.GetUtcNow());
+
+    /// <summary>Releases the session now (the caller cleared it).</summary>
+    public void Remove(string id)
+    {
+        if (_sessions.TryRemove(id, out var session))
+        {
+            session.Release();
+        }
+    }
+
+    /// <summary>Releases every session idle longer than the timeout; returns how many.</summary>
+    public int Sweep()
+    {
+        var now = clock.GetUtcNow();
+        var released = 0;
+        foreach (var entry in _sessions)
+        {
+            if (entry.Value.TryExpire(now, IdleTimeout) && _sessions.TryRemove(entry))
+            {
+                released++;
+            }
+        }
+
+        return released;
+    }
+
+    /// <summary>32 bytes from the operating system's CSPRNG: 256 bits, far beyond guessing.</summary>
+    private static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+}

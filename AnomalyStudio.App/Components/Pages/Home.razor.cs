@@ -1,0 +1,55 @@
+using AnomalyStudio.App.State;
+using AnomalyStudio.Core.Models;
+using AnomalyStudio.Core.Reporting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.JSInterop;
+
+namespace AnomalyStudio.App.Components.Pages;
+
+/// <summary>The dashboard: renders the circuit's <see cref="AnalysisSession"/> and forwards the analyst's actions to it.</summary>
+public sealed partial class Home
+{
+    private IReadOnlyList<ModelInfo> _models = [];
+
+    [Inject] public required AnalysisSession Session { get; init; }
+
+    [Inject] public required IJSRuntime Js { get; init; }
+
+    protected override void OnInitialized()
+    {
+        _models = Session.Models;
+        Session.Changed += OnSessionChanged;
+    }
+
+    private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
+
+    private Task UploadAsync(IBrowserFile file) =>
+        Session.UploadAndRunAsync(file.Name, file.Size, max => file.OpenReadStream(max));
+
+    /// <summary>Downloads the rows the table shows, as CSV (formula-safe) or JSON.</summary>
+    private async Task ExportAsync(ReportFormat format)
+    {
+        if (Session.Result is not { } result || Session.View is not { } view)
+        {
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        if (format == ReportFormat.Json)
+        {
+            await JsonReportWriter.WriteSelectionAsync(buffer, result, view.Indices);
+        }
+        else
+        {
+            await CsvReportWriter.WriteSelectionAsync(buffer, result, view.Indices);
+        }
+
+        buffer.Position = 0;
+        var name = Path.GetFileNameWithoutExtension(result.FileName) + ".anomalies." + (format == ReportFormat.Json ? "json" : "csv");
+        using var stream = new DotNetStreamReference(buffer, leaveOpen: true);
+        await Js.InvokeVoidAsync("anomalyStudio.download", name, stream);
+    }
+
+    public void Dispose() => Session.Changed -= OnSessionChanged;
+}

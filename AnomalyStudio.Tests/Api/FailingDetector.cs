@@ -1,0 +1,24 @@
+using System.Text.Json;
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Features;
+
+namespace AnomalyStudio.Tests.Api;
+
+/// <summary>A detector that fails as a bug would, with internals in its message that must not reach a caller.</summary>
+public sealed class FailingDetector : IAnomalyDetector
+{
+    public const string Secret = "internal state at /srv/anomalystudio/secret";
+
+    public string Name => DetectorNames.IsolationForest;
+
+    public string DisplayName => "Isolation Forest";
+
+    public DetectorAvailability Availability => DetectorAvailability.Available;
+
+    public IAnomalyModel Fit(FeatureMatrix features, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException(Secret);
+
+    public void WriteModel(IAnomalyModel model, Utf8JsonWriter writer) => throw new InvalidOperationException(Secret);
+
+    public IAnomalyModel ReadModel(JsonElement parameters, IReadOnlyList<string> featureNames) => throw new InvalidOperationException(Secret);
+}

@@ -1,0 +1,17 @@
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Scoring;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnomalyStudio.Tests.Api;
+
+/// <summary>The app with an isolation forest that throws when fitted, to see what an unexpected failure looks like from outside.</summary>
+public sealed class FailingDetectorApiFactory : ApiFactory
+{
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(sp =>
+    {
+        var catalog = new DetectorCatalog(sp.GetRequiredService<PipelineOptions>());
+        catalog.Register(DetectorNames.IsolationForest, () => new FailingDetector(), SeverityThresholds.IsolationForestDefaults);
+        return catalog;
+    });
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using AnomalyStudio.Tests.Support;
+
+namespace AnomalyStudio.Tests.EndToEnd;
+
+/// <summary>
+/// The real app, started as its own process from its build output on a free loopback port, with the run's
+/// shared pretrained models. Stopped (and its output kept for failures) when disposed.
+/// </summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _log = new();
+
+    private AppServer(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var binaries = Path.GetDirectoryName(typeof(AnomalyStudio.App.Cli.CliApplication).Assembly.Location)!;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = binaries,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(binaries, "AnomalyStudio.App.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(address.ToString());
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["AnomalyStudio__ModelDirectory"] = SharedModels.Directory;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        var server = new AppServer(process, address);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri(address, "/healthz"))).IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        await server.DisposeAsync();
+        throw new InvalidOperationException($"The app did not start on {address}:\n{server.Log}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.Playwright;
+
+namespace AnomalyStudio.Tests.EndToEnd;
+
+/// <summary>One app server and one headless Debian Chromium for the browser tests (never a downloaded browser).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public AppServer Server { get; private set; } = null!;
+
+    /// <summary>What the pages wrote to the browser console, for failure messages.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Console { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The first detection of a fresh server loads models and compiles code: give every expectation room on a busy 2-core machine.
+        Assertions.SetDefaultExpectTimeout(60_000);
+        Server = await AppServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+
+        // Warm the server up (first render, libtorch probe, model loading, JIT) before the tests time anything.
+        var page = await OpenDashboardAsync();
+        await UploadAsync(page, Support.TestData.Samples("sample_metrics.csv"));
+        await Assertions.Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("5,000", new() { Timeout = 120_000 });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies and circuit) on the dashboard, once it is interactive.</summary>
+    public async Task<IPage> OpenDashboardAsync(int width = 1366, int height = 768)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => Console.Enqueue($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => Console.Enqueue($"page error: {error}");
+        page.SetDefaultTimeout(60_000);
+        await page.GotoAsync(Server.Address.ToString());
+        // Clicks made before the SignalR circuit is live are lost: wait for the page to say it is interactive.
+        try
+        {
+            await Assertions.Expect(page.GetByTestId("interactive")).ToHaveTextAsync("True", new() { Timeout = 60_000 });
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new InvalidOperationException($"The page never became interactive. Browser console:\n{string.Join('\n', Console)}\nServer log:\n{Server.Log}", ex);
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// Chooses a file in the upload panel. The file input's script attaches just after the first interactive
+    /// render, and a cold server answers its first upload slowly, so a file chosen in that instant can go
+    /// unnoticed; a person never acts that fast, a test does, so it chooses again until the page reacts
+    /// (progress, the file's name, or an error).
+    /// </summary>
+    public async Task UploadAsync(IPage page, string path)
+    {
+        var name = Path.GetFileName(path);
+        var reacted = page.Locator($"[data-testid=progress], [data-testid=error], [data-testid=current-file]:has-text('{name}')");
+        for (var attempt = 0; attempt < 12; attempt++)
+        {
+            // MudFileUpload adds a fresh input after each choice; the last one is live.
+            await page.Locator("input[type=file]").Last.SetInputFilesAsync(path);
+            try
+            {
+                await reacted.First.WaitForAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        throw new InvalidOperationException($"The page did not react to choosing {name}. Browser console:\n{string.Join('\n', Console)}\nServer log:\n{Server.Log}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}

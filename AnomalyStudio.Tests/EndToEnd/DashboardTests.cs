@@ -1,0 +1,122 @@
+using AnomalyStudio.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AnomalyStudio.Tests.EndToEnd;
+
+/// <summary>The dashboard end to end: the real app in its own process, driven by headless Debian Chromium.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class DashboardTests(BrowserFixture browser)
+{
+    /// <summary>
+    /// Chooses a file in the upload panel. The file input's script attaches just after the first interactive
+    /// render, so on a cold server a file chosen in that instant can go unnoticed; a person never acts that fast,
+    /// a test does, so it chooses again until the page reacts (progress, the file's name, or an error).
+    /// </summary>
+    private Task UploadAsync(IPage page, string path) => browser.UploadAsync(page, path);
+
+    [Fact]
+    public async Task Uploading_the_sample_log_shows_kpis_charts_and_rows_and_filters_by_severity()
+    {
+        var page = await browser.OpenDashboardAsync();
+        await UploadAsync(page, TestData.Samples("sample_access.log"));
+
+        await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("5,000");
+        await Expect(page.GetByTestId("kpi-auc")).ToHaveCountAsync(0); // a log has no label column
+        await Expect(page.GetByTestId("severity-chart").Locator(".main-svg").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("cell-score").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("shown-count")).ToHaveTextAsync("5,000 shown");
+
+        // The page fits one viewport: the table scrolls inside, not the page.
+        var scrolls = await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight > window.innerHeight + 1");
+        Assert.False(scrolls);
+
+        Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", "dashboard.png") });
+
+        // Turning "normal" off leaves only the anomalies.
+        var anomalies = await page.GetByTestId("kpi-anomalies-value").InnerTextAsync();
+        await page.GetByTestId("chip-normal").ClickAsync();
+        await Expect(page.GetByTestId("shown-count")).ToHaveTextAsync($"{anomalies} shown");
+        await Expect(page.GetByTestId("chip-normal")).ToHaveAttributeAsync("aria-pressed", "false");
+
+        // Search narrows further, and a row opens the drawer with the raw line.
+        await page.GetByPlaceholder("Search IP, URI, explanation…").FillAsync("sqlmap");
+        await Expect(page.GetByTestId("cell-explanation").First).ToContainTextAsync("sqlmap");
+        await page.GetByTestId("cell-explanation").First.ClickAsync();
+        await Expect(page.GetByTestId("drawer-raw")).ToContainTextAsync("sqlmap");
+    }
+
+    [Fact]
+    public async Task A_new_upload_replaces_the_results_and_a_bad_file_shows_an_error_without_losing_them()
+    {
+        var page = await browser.OpenDashboardAsync();
+        await UploadAsync(page, TestData.Samples("sample_access.log"));
+        await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("5,000");
+
+        var bad = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(bad, [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]);
+        try
+        {
+            await UploadAsync(page, bad);
+            await Expect(page.GetByTestId("error")).ToContainTextAsync("binary");
+            await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("5,000");
+            await Expect(page.GetByTestId("current-file")).ToContainTextAsync("sample_access.log");
+        }
+        finally
+        {
+            File.Delete(bad);
+        }
+
+        await UploadAsync(page, TestData.Samples("sample_metrics.csv"));
+        await Expect(page.GetByTestId("current-file")).ToContainTextAsync("sample_metrics.csv");
+        await Expect(page.GetByTestId("kpi-auc")).ToBeVisibleAsync(); // the CSV has a label column
+        await Expect(page.GetByTestId("error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Switching_the_model_reruns_the_same_file()
+    {
+        var page = await browser.OpenDashboardAsync();
+        await UploadAsync(page, TestData.Samples("sample_metrics.csv"));
+        await Expect(page.GetByTestId("kpi-model-value")).ToHaveTextAsync("Isolation Forest");
+
+        await page.GetByTestId("model-select").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Autoencoder" }).ClickAsync();
+        await page.GetByTestId("run").ClickAsync();
+
+        await Expect(page.GetByTestId("kpi-model-value")).ToHaveTextAsync("Autoencoder");
+        await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("5,000");
+    }
+
+    [Fact]
+    public async Task Two_browser_contexts_see_only_their_own_results()
+    {
+        var first = await browser.OpenDashboardAsync();
+        var second = await browser.OpenDashboardAsync();
+
+        await UploadAsync(first, TestData.Samples("sample_access.log"));
+        await Expect(first.GetByTestId("kpi-total-value")).ToHaveTextAsync("5,000");
+
+        await Expect(second.GetByTestId("empty")).ToBeVisibleAsync();
+        await UploadAsync(second, TestData.Samples("sample_metrics.csv"));
+        await Expect(second.GetByTestId("current-file")).ToContainTextAsync("sample_metrics.csv");
+        await Expect(first.GetByTestId("current-file")).ToContainTextAsync("sample_access.log");
+    }
+
+    [Fact]
+    public async Task Fits_one_viewport_at_full_hd_too()
+    {
+        var page = await browser.OpenDashboardAsync(1920, 1080);
+        await UploadAsync(page, TestData.Samples("sample_access.log"));
+        await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("5,000");
+
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight > window.innerHeight + 1"));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

@@ -4,4 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
-exec dotnet AnomalyStudio.App/bin/Release/net10.0/AnomalyStudio.App.dll "$@"
+app=AnomalyStudio.App/bin/Release/net10.0
+# The web app reads appsettings.json and its static assets from the build output; data/models stays in this folder.
+export ASPNETCORE_CONTENTROOT="$PWD/$app"
+exec dotnet "$app/AnomalyStudio.App.dll" "$@"

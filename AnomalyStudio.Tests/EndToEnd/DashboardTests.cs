@@ -115,7 +115,8 @@ public sealed class DashboardTests(BrowserFixture browser)
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>Browser tests run on their own, after the parallel ones: a browser, a server and a busy 2-core machine make a slow mix.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";

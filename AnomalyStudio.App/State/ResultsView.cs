@@ -70,13 +70,6 @@ public sealed class ResultsView
         Apply();
     }
 
-    public void SetSeverities(IEnumerable<Severity> severities)
-    {
-        _severities.Clear();
-        _severities.UnionWith(severities);
-        Apply();
-    }
-
     public void SetSearch(string? text)
     {
         Search = text?.Trim() ?? string.Empty;

@@ -103,7 +103,8 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
         }
     }
 
-    internal static string Clip(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
+    /// <summary>The text, cut to <paramref name="length"/> characters with an ellipsis, for messages and explanations.</summary>
+    internal static string Clip(ReadOnlySpan<char> text, int length) => text.Length <= length ? text.ToString() : string.Concat(text[..length], "…");
 
     private static string FormatRatio(double ratio) =>
         ratio >= 10 ? Math.Round(ratio).ToString("N0", CultureInfo.InvariantCulture) : ratio.ToString("0.#", CultureInfo.InvariantCulture);

@@ -226,7 +226,7 @@ public sealed class AccessLogParser
         return true;
     }
 
-    private static string Clip(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
+    private static string Clip(ReadOnlySpan<char> text) => Explanations.AccessLogExplainer.Clip(text, 40);
 
     private static bool TryToken(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> token)
     {

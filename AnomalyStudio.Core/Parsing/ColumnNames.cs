@@ -15,8 +15,6 @@ public static partial class ColumnNames
         ["ip", "client_ip", "src_ip", "source_ip", "remote_addr", "host", "hostname", "client", "user", "username",
          "node", "device", "name", "id"];
 
-    public static bool IsLabel(string header) => LabelRank(header) is not null;
-
     /// <summary>Position of the header in <see cref="LabelNames"/>: "label" beats "y", which may be a coordinate.</summary>
     public static int? LabelRank(string header)
     {

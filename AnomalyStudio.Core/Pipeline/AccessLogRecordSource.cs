@@ -6,8 +6,6 @@ namespace AnomalyStudio.Core.Pipeline;
 /// <summary>The fields of parsed access-log records.</summary>
 public sealed class AccessLogRecordSource(AccessLogTable records) : IRecordSource
 {
-    public AccessLogRecord this[int index] => records[index];
-
     public IReadOnlyList<RecordField> Fields(int index)
     {
         var r = records[index];

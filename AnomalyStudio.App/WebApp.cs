@@ -1,6 +1,7 @@
 using AnomalyStudio.App.Api;
 using AnomalyStudio.App.Components;
 using AnomalyStudio.App.Configuration;
+using AnomalyStudio.App.Security;
 
 namespace AnomalyStudio.App;
 
@@ -9,6 +10,7 @@ public static class WebApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        PrivateTempDirectory.Use();
         var builder = WebApplication.CreateBuilder(args);
 
         // Serve the framework's, MudBlazor's and Plotly's assets from the build output in every environment, so
@@ -25,11 +27,13 @@ public static class WebApp
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        app.UseMiddleware<BrowserSecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAnomalyStudioApi();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // Our own Content-Security-Policy forbids framing outright; Blazor's second policy header (frame-ancestors 'self') would only repeat it weaker.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

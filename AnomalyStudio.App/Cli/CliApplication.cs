@@ -69,6 +69,7 @@ public static class CliApplication
         }
     }
 
+    /// <summary>A message on one line, with any control characters quoted from the input made visible.</summary>
     internal static string OneLine(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @"\s+", " ").Trim();
+        Core.Reporting.InertText.ForTerminal(System.Text.RegularExpressions.Regex.Replace(message, @"\s+", " ").Trim());
 }

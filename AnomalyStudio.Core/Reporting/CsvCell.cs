@@ -1,6 +1,9 @@
 namespace AnomalyStudio.Core.Reporting;
 
-/// <summary>Formats CSV cells safely: RFC 4180 quoting, and cells that a spreadsheet would run as a formula are neutralised.</summary>
+/// <summary>
+/// Formats CSV cells safely: RFC 4180 quoting, cells that a spreadsheet would run as a formula are neutralised,
+/// and control characters other than tab and line breaks are made visible.
+/// </summary>
 public static class CsvCell
 {
     /// <summary>
@@ -15,6 +18,8 @@ public static class CsvCell
             return string.Empty;
         }
 
+        // Control characters (an ANSI escape in a URI) would act when the export is printed; they become visible.
+        value = InertText.ForDocument(value);
         if (!isNumber && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;

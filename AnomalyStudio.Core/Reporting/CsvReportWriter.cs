@@ -109,7 +109,7 @@ public static class CsvReportWriter
 
     private static void AppendText(ArrayBufferWriter<byte> buffer, string text)
     {
-        if (text.Length > 0 && text[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r') && text.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        if (text.Length > 0 && text[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r') && text.AsSpan().IndexOfAny(",\"\r\n") < 0 && !InertText.NeedsDocumentEscaping(text))
         {
             var plain = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
             buffer.Advance(Encoding.UTF8.GetBytes(text, plain));

@@ -3,7 +3,10 @@ using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.Core.Reporting;
 
-/// <summary>A report for people at a terminal: the summary and the most anomalous records as an aligned table.</summary>
+/// <summary>
+/// A report for people at a terminal: the summary and the most anomalous records as an aligned table. Text from
+/// the file is printed through <see cref="InertText"/>, so escape sequences in a log cannot drive the terminal.
+/// </summary>
 public static class TableReportWriter
 {
     public const int DefaultRows = 20;
@@ -13,12 +16,12 @@ public static class TableReportWriter
         var s = result.Summary;
         var c = s.SeverityCounts;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{result.FileName}: {ReportNames.Of(result.Format)}, {result.Model}, {ReportNames.Of(result.Mode)} model")).ConfigureAwait(false);
+            $"{InertText.ForTerminal(result.FileName)}: {ReportNames.Of(result.Format)}, {result.Model}, {ReportNames.Of(result.Mode)} model")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{s.Total:N0} records, {s.Anomalies:N0} anomalies ({s.AnomalyPercent:0.##}%): critical {c.Critical:N0}, high {c.High:N0}, medium {c.Medium:N0}, low {c.Low:N0}, normal {c.Normal:N0}")).ConfigureAwait(false);
         if (s.SkippedLines > 0)
         {
-            var first = result.SkippedExamples.Take(3).Select(x => string.Create(CultureInfo.InvariantCulture, $"line {x.LineNumber}: {x.Reason}"));
+            var first = result.SkippedExamples.Take(3).Select(x => string.Create(CultureInfo.InvariantCulture, $"line {x.LineNumber}: {InertText.ForTerminal(x.Reason)}"));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{s.SkippedLines:N0} lines skipped ({string.Join("; ", first)})")).ConfigureAwait(false);
         }
@@ -31,7 +34,7 @@ public static class TableReportWriter
 
         foreach (var note in result.Notes)
         {
-            await output.WriteLineAsync("note: " + note).ConfigureAwait(false);
+            await output.WriteLineAsync("note: " + InertText.ForTerminal(note)).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -45,14 +48,15 @@ public static class TableReportWriter
             return;
         }
 
-        var idWidth = Math.Clamp(rows.Max(r => r.Identifier.Length), 10, 40);
+        var idWidth = Math.Clamp(rows.Max(r => InertText.ForTerminal(r.Identifier).Length), 10, 40);
         await output.WriteLineAsync($"{"line",8}  {"timestamp",-25}  {"identifier".PadRight(idWidth)}  {"score",6}  {"severity",-8}  explanation").ConfigureAwait(false);
         foreach (var r in rows)
         {
-            var id = r.Identifier.Length > idWidth ? r.Identifier[..(idWidth - 1)] + "…" : r.Identifier;
+            var id = InertText.ForTerminal(r.Identifier);
+            id = id.Length > idWidth ? id[..(idWidth - 1)] + "…" : id;
             var time = r.Timestamp?.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) ?? "";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Line,8}  {time,-25}  {id.PadRight(idWidth)}  {r.Score,6:0.000}  {ReportNames.Of(r.Severity),-8}  {r.Explanation}")).ConfigureAwait(false);
+                $"{r.Line,8}  {time,-25}  {id.PadRight(idWidth)}  {r.Score,6:0.000}  {ReportNames.Of(r.Severity),-8}  {InertText.ForTerminal(r.Explanation)}")).ConfigureAwait(false);
         }
     }
 }

@@ -36,10 +36,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// Runs in every page before its own scripts: records Content-Security-Policy violations (a policy too tight for
+    /// the app, or something injected) and keeps the page's WebSockets, so a test can drop the circuit's connection.
+    /// </summary>
+    private const string Instrumentation = """
+        window.__csp = [];
+        document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' blocked ' + e.blockedURI));
+        window.__sockets = [];
+        const NativeWebSocket = window.WebSocket;
+        window.WebSocket = class extends NativeWebSocket {
+            constructor(...args) { super(...args); window.__sockets.push(this); }
+        };
+        """;
+
+    /// <summary>The Content-Security-Policy violations the page has reported so far.</summary>
+    public static async Task<IReadOnlyList<string>> CspViolationsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => window.__csp");
+
     /// <summary>A fresh browser context (its own cookies and circuit) on the dashboard, once it is interactive.</summary>
     public async Task<IPage> OpenDashboardAsync(int width = 1366, int height = 768)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
+        await context.AddInitScriptAsync(Instrumentation);
         var page = await context.NewPageAsync();
         page.Console += (_, message) => Console.Enqueue($"{message.Type}: {message.Text}");
         page.PageError += (_, error) => Console.Enqueue($"page error: {error}");

@@ -95,6 +95,12 @@ public static class ModelFile
             using var stream = File.OpenRead(path);
             using var document = JsonDocument.Parse(stream);
             var root = document.RootElement;
+            var version = root.GetProperty("formatVersion").GetInt32();
+            if (version != FormatVersion)
+            {
+                return Unreadable(kind, path, $"it has format version {version}; this version of AnomalyStudio reads version {FormatVersion}");
+            }
+
             return new PretrainedModelInfo(
                 kind,
                 path,
@@ -106,7 +112,10 @@ public static class ModelFile
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
         {
-            return new PretrainedModelInfo(kind, path, false, null, [], null, $"unreadable: {ex.Message}");
+            return Unreadable(kind, path, ex.Message);
         }
     }
+
+    private static PretrainedModelInfo Unreadable(FeatureKind kind, string path, string why) =>
+        new(kind, path, false, null, [], null, $"unreadable: {why}; it is retrained on first use, or run 'train' now");
 }

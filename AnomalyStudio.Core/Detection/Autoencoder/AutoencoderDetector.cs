@@ -124,6 +124,11 @@ public sealed class AutoencoderDetector : IAnomalyDetector
             var scaler = new MinMaxScaler(
                 parameters.GetProperty("scalerMinimum").Deserialize<double[]>() ?? [],
                 parameters.GetProperty("scalerMaximum").Deserialize<double[]>() ?? []);
+            if (scaler.Minimum.Length != featureNames.Count || scaler.Maximum.Length != featureNames.Count)
+            {
+                throw new InvalidDataException($"its scaler has {scaler.Minimum.Length} minima and {scaler.Maximum.Length} maxima for {featureNames.Count} features");
+            }
+
             var network = new AutoencoderNetwork(featureNames.Count);
             network.ImportParameters(parameters.GetProperty("parameters").Deserialize<float[][]>() ?? []);
             var losses = parameters.GetProperty("losses").Deserialize<double[]>() ?? [];

@@ -13,14 +13,7 @@ namespace AnomalyStudio.Tests.App.Components;
 /// <summary>bUnit tests of the dashboard's controls on real results.</summary>
 public sealed class ComponentTests(SampleResults samples) : IClassFixture<SampleResults>
 {
-    private static BunitContext NewContext()
-    {
-        var context = new BunitContext();
-        context.Services.AddMudServices();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Render<MudPopoverProvider>();
-        return context;
-    }
+    private static BunitContext NewContext() => ComponentContext.Create();
 
     [Fact]
     public async Task Kpi_cards_show_totals_and_evaluation_when_there_are_labels()

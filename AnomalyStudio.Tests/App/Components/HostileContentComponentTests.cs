@@ -1,9 +1,6 @@
 using AnomalyStudio.App.Components.Controls;
 using AnomalyStudio.Tests.Support;
 using Bunit;
-using MudBlazor;
-using MudBlazor.Services;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AnomalyStudio.Tests.App.Components;
 
@@ -19,10 +16,7 @@ public sealed class HostileContentComponentTests : IDisposable
     {
         var result = await _test.RunTextAsync(HostileContent.AccessLog(), "hostile.log");
         var index = Enumerable.Range(0, result.Records.Count).First(i => result.Records.Identifier(i) == "10.66.6.6");
-        await using var context = new BunitContext();
-        context.Services.AddMudServices();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Render<MudPopoverProvider>();
+        await using var context = ComponentContext.Create();
 
         var drawer = context.Render<RecordDrawer>(p => p.Add(c => c.Result, result).Add(c => c.Index, index));
 

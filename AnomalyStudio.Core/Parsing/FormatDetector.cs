@@ -35,7 +35,9 @@ public static class FormatDetector
 
     private static (InputFormat Format, char Delimiter) Sniff(ReadOnlySpan<byte> head, string? fileName, ParseLimits limits)
     {
-        if (head.Length >= Math.Min(HeadBytes, limits.MaxLineBytes) && !head.Contains((byte)'\n'))
+        // No line end in the head: with the limit within the head, the first line is over it (a 64 KiB line that
+        // fills the head exactly is taken for longer); with a larger limit the line may be legal, so sniff what is here.
+        if (limits.MaxLineBytes <= HeadBytes && head.Length >= Math.Min(HeadBytes, limits.MaxLineBytes + 1) && !head.Contains((byte)'\n'))
         {
             throw new InvalidInputException(
                 $"Line 1 is longer than {limits.MaxLineBytes:N0} bytes, the longest line accepted (AnomalyStudio:MaxLineBytes).", 1);

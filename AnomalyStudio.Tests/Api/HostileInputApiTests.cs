@@ -39,4 +39,16 @@ public sealed class HostileInputApiTests(ApiFactory factory) : IClassFixture<Api
         using var good = await client.PostAsync("/api/detect?limit=1", ApiRequests.UploadFile(TestData.Samples("sample_metrics.csv")));
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
     }
+
+    [Fact]
+    public async Task The_configured_decompression_limit_refuses_a_gzip_upload_that_expands_past_it()
+    {
+        await using var small = factory.WithSettings(("AnomalyStudio:MaxDecompressedBytes", (512 * 1024).ToString()));
+        using var client = small.CreateClient();
+
+        using var response = await client.PostAsync("/api/detect", ApiRequests.Upload(HostileInputs.Named("gzipped sample log").Content(), "access.log.gz"));
+
+        await DetectApiTests.AssertProblemAsync(response, HttpStatusCode.BadRequest,
+            "The gzip file decompresses to more than 524,288 bytes, the most accepted (AnomalyStudio:MaxDecompressedBytes).");
+    }
 }

@@ -47,6 +47,10 @@ public static class HostileInputs
         {
             Error = "Line 1 is longer than 65,536 bytes, the longest line accepted (AnomalyStudio:MaxLineBytes).",
         },
+        new("50 MB line inside a log", "long-inside.log", () => [.. Encoding.UTF8.GetBytes(SampleLines(30)), .. LongLine.Value, .. Encoding.UTF8.GetBytes(SampleLines(60)[SampleLines(30).Length..])])
+        {
+            Records = 60, Skipped = (1, 31, "line is longer than 65,536 bytes"),
+        },
         new("10,000 columns", "wide.csv", WideCsv)
         {
             Error = "The CSV header on line 1 has 10,000 columns; at most 2,000 are accepted (AnomalyStudio:MaxColumns).",
@@ -89,6 +93,14 @@ public static class HostileInputs
         {
             Error = "The gzip file is truncated: it ends at byte 40,000 in the middle of compressed data",
         },
+        new("truncated gzip CSV", "metrics.csv.gz", () => GzipMetrics()[..(GzipMetrics().Length * 3 / 4)])
+        {
+            Error = "The gzip file is truncated: it ends at byte",
+        },
+        new("corrupt gzip CSV", "metrics.csv.gz", CorruptGzip)
+        {
+            Error = "The gzip file is truncated or corrupt: member 1 ends near byte",
+        },
     ];
 
     private static string Combined(int client, int minute, int bytes) =>
@@ -116,6 +128,17 @@ public static class HostileInputs
     /// <summary>The first <paramref name="count"/> lines of the sample access log.</summary>
     public static string SampleLines(int count) =>
         string.Concat(Encoding.UTF8.GetString(SampleLog.Value).Split('\n').Take(count).Select(l => l + "\n"));
+
+    // Large enough (400 KB decompressed) that the damage is met by the CSV reader, past the head the detector reads.
+    private static byte[] GzipMetrics() => Gzip(File.ReadAllBytes(TestData.Samples("sample_metrics.csv")));
+
+    /// <summary>One byte flipped three quarters in: it still inflates, but the member's CRC-32 no longer matches.</summary>
+    private static byte[] CorruptGzip()
+    {
+        var bytes = GzipMetrics();
+        bytes[bytes.Length * 3 / 4] ^= 0xFF;
+        return bytes;
+    }
 
     private static byte[] Garbage(int length)
     {

@@ -31,6 +31,9 @@ public sealed class AnomalyStudioOptions
     /// <summary>Most CSV columns accepted.</summary>
     public int MaxColumns { get; set; } = 2_000;
 
+    /// <summary>Most bytes a gzip input may decompress to (larger: refused as a possible decompression bomb).</summary>
+    public long MaxDecompressedBytes { get; set; } = 1L << 30;
+
     /// <summary>Largest upload the web app and API accept, in bytes (larger: HTTP 413, or a message in the page).</summary>
     public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
 
@@ -56,6 +59,6 @@ public sealed class AnomalyStudioOptions
         },
         IsolationForestThresholds = IsolationForest.Thresholds.ToThresholds(),
         AutoencoderThresholds = Autoencoder.Thresholds.ToThresholds(),
-        Limits = new ParseLimits { MaxLineBytes = MaxLineBytes, MaxRecords = MaxRecords, MaxColumns = MaxColumns },
+        Limits = new ParseLimits { MaxLineBytes = MaxLineBytes, MaxRecords = MaxRecords, MaxColumns = MaxColumns, MaxDecompressedBytes = MaxDecompressedBytes },
     }.Validate();
 }

@@ -27,6 +27,11 @@ public sealed class AnomalyStudioOptionsValidator : IValidateOptions<AnomalyStud
                     $"AnomalyStudio limits are out of range: MaxLineBytes {options.MaxLineBytes} (1 KB–64 MB), MaxRecords {options.MaxRecords}, MaxColumns {options.MaxColumns}.");
             }
 
+            if (options.MaxDecompressedBytes < 1)
+            {
+                return ValidateOptionsResult.Fail($"AnomalyStudio:MaxDecompressedBytes ({options.MaxDecompressedBytes}) must be positive.");
+            }
+
             return ValidateOptionsResult.Success;
         }
         catch (ArgumentException ex)

@@ -33,7 +33,9 @@ public sealed record ColumnStatistics(double Center, double Scale, int Present)
             scale = present.Length > 1 ? ArrayStatistics.StandardDeviation(present) : 0;
         }
 
-        return new ColumnStatistics(median, scale > 0 ? scale : 1, present.Length);
+        // Values near ±1e308 overflow the deviations or the standard deviation to infinity, which would turn every
+        // z-score into 0 or NaN; a unit scale then lets the clip below mark the extremes instead.
+        return new ColumnStatistics(median, scale > 0 && double.IsFinite(scale) ? scale : 1, present.Length);
     }
 
     /// <summary>The clipped z-score of a value, or NaN when it is missing.</summary>

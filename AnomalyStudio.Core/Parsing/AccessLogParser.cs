@@ -63,9 +63,11 @@ public sealed class AccessLogParser
                 }
             });
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1 && ex.InnerException is InvalidInputException)
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<InvalidInputException>().FirstOrDefault() is { } invalid)
         {
-            throw ex.InnerException;
+            // Reading (a corrupt gzip stream, say) fails on whichever thread asked for the next block, and several
+            // blocks may fail at once (the record limit): the user gets the project's one error, not an aggregate.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(invalid);
         }
 
         bytesRead?.Report(reader.BytesRead);
@@ -174,7 +176,9 @@ public sealed class AccessLogParser
         var timeText = rest[1..close];
         if (!TryParseTimestamp(timeText, out var timestamp))
         {
-            reason = $"timestamp '{Clip(timeText)}' is not dd/MMM/yyyy:HH:mm:ss +zzzz";
+            reason = HasTimestampShape(timeText)
+                ? $"timestamp '{Clip(timeText)}' is not a real date and time"
+                : $"timestamp '{Clip(timeText)}' is not dd/MMM/yyyy:HH:mm:ss +zzzz";
             return false;
         }
 
@@ -379,6 +383,10 @@ public sealed class AccessLogParser
         timestamp = new DateTimeOffset(local, offset);
         return true;
     }
+
+    // Only on the failure path: tells "99/Jan/2015…" (a date that does not exist) from text in another layout.
+    private static bool HasTimestampShape(ReadOnlySpan<char> text) =>
+        text.Length == 26 && text[2] == '/' && text[6] == '/' && text[11] == ':' && text[14] == ':' && text[17] == ':' && text[20] == ' ';
 
     private static int MonthNumber(ReadOnlySpan<char> name)
     {

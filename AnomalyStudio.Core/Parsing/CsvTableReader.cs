@@ -116,6 +116,13 @@ public sealed class CsvTableReader
             rowsRead?.Report(rows);
             return columns.Build(delimiter, skipped, Math.Max(reader.LineNumber, skipped.Examples.Count > 0 ? skipped.Examples[^1].LineNumber : 0));
         }
+        catch (CsvFormatException ex) when (ex.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
+        {
+            var line = ex.LineNumber > 0 ? ex.LineNumber : (long?)null;
+            throw new InvalidInputException(
+                $"The CSV file's {(line is null ? "record" : $"line {line}")} is longer than {limits.MaxLineBytes:N0} bytes, the longest accepted (AnomalyStudio:MaxLineBytes).",
+                line, ex);
+        }
         catch (CsvFormatException ex)
         {
             var line = ex.LineNumber > 0 ? ex.LineNumber : (long?)null;
@@ -153,7 +160,7 @@ public sealed class CsvTableReader
         if (raw.Length > limits.MaxColumns)
         {
             throw new InvalidInputException(
-                $"The CSV header has {raw.Length:N0} columns; at most {limits.MaxColumns:N0} are accepted.", 1);
+                $"The CSV header on line 1 has {raw.Length:N0} columns; at most {limits.MaxColumns:N0} are accepted (AnomalyStudio:MaxColumns).", 1);
         }
 
         if (raw.Length > 1 && raw.All(h => double.TryParse(h, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))

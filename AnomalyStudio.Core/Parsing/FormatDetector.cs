@@ -4,29 +4,46 @@ namespace AnomalyStudio.Core.Parsing;
 
 /// <summary>
 /// Decides from the content (not the file name alone) whether an input is an access log or a CSV file,
-/// and refuses what is neither with a message that says why: empty, binary, UTF-16, or no recognisable lines.
+/// and refuses what is neither with a message that says why: empty, binary, a first line too long, or no recognisable
+/// lines. Decoding (gzip, UTF-16, Latin-1) comes first, in <see cref="InputDecoder"/>.
 /// </summary>
 public static class FormatDetector
 {
     /// <summary>How much of the head is examined.</summary>
-    public const int HeadBytes = 64 * 1024;
+    public const int HeadBytes = InputDecoder.HeadBytes;
 
     private const int SampleLines = 20;
 
     private static readonly char[] CandidateDelimiters = [',', ';', '\t', '|'];
 
-    public static SniffedInput Detect(Stream input, string? fileName = null)
+    /// <param name="limits">Bounds for gzip decompression and line length; the defaults when null.</param>
+    public static SniffedInput Detect(Stream input, string? fileName = null, ParseLimits? limits = null)
     {
-        var head = ReadHead(input);
-        if (head.Length == 0)
+        limits ??= ParseLimits.Default;
+        var decoded = InputDecoder.Decode(input, limits);
+        try
         {
-            throw new InvalidInputException("The file is empty.");
+            var (format, delimiter) = Sniff(decoded.Head, CompressionFreeName(fileName), limits);
+            return new SniffedInput(format, decoded.Content, delimiter) { Notes = decoded.Notes };
+        }
+        catch
+        {
+            decoded.Dispose();
+            throw;
+        }
+    }
+
+    private static (InputFormat Format, char Delimiter) Sniff(ReadOnlySpan<byte> head, string? fileName, ParseLimits limits)
+    {
+        // No line end in the head: with the limit within the head, the first line is over it (a 64 KiB line that
+        // fills the head exactly is taken for longer); with a larger limit the line may be legal, so sniff what is here.
+        if (limits.MaxLineBytes <= HeadBytes && head.Length >= Math.Min(HeadBytes, limits.MaxLineBytes + 1) && !head.Contains((byte)'\n'))
+        {
+            throw new InvalidInputException(
+                $"Line 1 is longer than {limits.MaxLineBytes:N0} bytes, the longest line accepted (AnomalyStudio:MaxLineBytes).", 1);
         }
 
-        RefuseBinary(head);
-        var skip = head.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        var content = new ReplayStream(head.AsMemory(skip), input);
-        var lines = SampleTextLines(head.AsSpan(skip));
+        var lines = SampleTextLines(head);
         if (lines.Count == 0)
         {
             throw new InvalidInputException("The file has only blank lines.");
@@ -36,7 +53,7 @@ public static class FormatDetector
         var accessLines = lines.Count(l => AccessLogParser.TryParseLine(l.Text, l.Number, pool, out _, out _));
         if (accessLines * 2 >= lines.Count)
         {
-            return new SniffedInput(InputFormat.Apache, content, ',');
+            return (InputFormat.Apache, ',');
         }
 
         var delimiter = SniffDelimiter(lines.Select(l => l.Text).ToList(), out var columns);
@@ -44,7 +61,7 @@ public static class FormatDetector
             && (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase));
         if (columns >= 2 || looksLikeCsvName)
         {
-            return new SniffedInput(InputFormat.Csv, content, delimiter);
+            return (InputFormat.Csv, delimiter);
         }
 
         AccessLogParser.TryParseLine(lines[0].Text, lines[0].Number, pool, out _, out var reason);
@@ -53,6 +70,10 @@ public static class FormatDetector
             + "nor a CSV header with a ',', ';', tab or '|' delimiter.",
             lines[0].Number);
     }
+
+    // "metrics.csv.gz" names a CSV file as much as "metrics.csv" does.
+    private static string? CompressionFreeName(string? fileName) =>
+        fileName is not null && fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? fileName[..^3] : fileName;
 
     /// <summary>
     /// Picks the delimiter whose count per line is the same on most sampled lines, preferring more columns
@@ -102,45 +123,6 @@ public static class FormatDetector
         }
 
         return count;
-    }
-
-    private static byte[] ReadHead(Stream input)
-    {
-        var buffer = new byte[HeadBytes];
-        var total = 0;
-        while (total < buffer.Length)
-        {
-            var read = input.Read(buffer, total, buffer.Length - total);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return buffer[..total];
-    }
-
-    private static void RefuseBinary(ReadOnlySpan<byte> head)
-    {
-        if (head.StartsWith(new byte[] { 0x1F, 0x8B }))
-        {
-            throw new InvalidInputException("The file is gzip-compressed; decompress it and upload the text file.");
-        }
-
-        if (head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.StartsWith(new byte[] { 0xFE, 0xFF }))
-        {
-            throw new InvalidInputException("The file is UTF-16 text; save it as UTF-8 and upload it again.");
-        }
-
-        var nul = head.IndexOf((byte)0);
-        if (nul >= 0)
-        {
-            var line = head[..nul].Count((byte)'\n') + 1;
-            throw new InvalidInputException(
-                $"The file is binary, not text: it has a NUL byte on line {line} (byte {nul + 1}).", line);
-        }
     }
 
     private static List<(long Number, string Text)> SampleTextLines(ReadOnlySpan<byte> head)

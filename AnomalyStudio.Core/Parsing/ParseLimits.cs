@@ -12,5 +12,11 @@ public sealed record ParseLimits
     /// <summary>Most CSV columns accepted.</summary>
     public int MaxColumns { get; init; } = 2_000;
 
+    /// <summary>
+    /// Most bytes a gzip input may decompress to. A few megabytes of gzip can expand to gigabytes (a
+    /// decompression bomb), so the decompressed bytes are counted as they are read and the input refused past this.
+    /// </summary>
+    public long MaxDecompressedBytes { get; init; } = 1L << 30;
+
     public static ParseLimits Default { get; } = new();
 }

@@ -4,7 +4,8 @@ namespace AnomalyStudio.Core.Parsing;
 /// A read-only stream that first returns bytes already read from another stream (the sniffed head) and then
 /// the rest of that stream, so format detection can look ahead without buffering the whole input.
 /// </summary>
-public sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
+/// <param name="ownsRest">Dispose <paramref name="rest"/> with this stream: true when it is a decoder made for this input, false for the caller's stream.</param>
+public sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest, bool ownsRest = false) : Stream
 {
     private int _headPosition;
 
@@ -44,4 +45,14 @@ public sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest) : Strea
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && ownsRest)
+        {
+            rest.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

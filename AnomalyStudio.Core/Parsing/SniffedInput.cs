@@ -1,4 +1,13 @@
 namespace AnomalyStudio.Core.Parsing;
 
-/// <summary>The detected format of an input, with a stream that reads it from its first byte (after any BOM).</summary>
-public sealed record SniffedInput(InputFormat Format, Stream Content, char CsvDelimiter);
+/// <summary>
+/// The detected format of an input, with a stream that reads it as UTF-8 from its first byte (after any BOM, gzip
+/// decompressed, transcoded), and notes on how it was decoded. Disposing it releases the decoders, not the caller's stream.
+/// </summary>
+public sealed record SniffedInput(InputFormat Format, Stream Content, char CsvDelimiter) : IDisposable
+{
+    /// <summary>How the input was read, for the user (for example, decoded as Latin-1 and why).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    public void Dispose() => Content.Dispose();
+}

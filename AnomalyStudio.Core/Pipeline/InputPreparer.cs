@@ -21,10 +21,12 @@ public static class InputPreparer
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var length = input.CanSeek ? input.Length - input.Position : (long?)null;
         progress?.Report(new PipelineProgress(PipelineStage.Parsing, 0, $"Reading {fileName}"));
-        var sniffed = FormatDetector.Detect(input, fileName);
-        return sniffed.Format == InputFormat.Apache
+        using var sniffed = FormatDetector.Detect(input, fileName, limits);
+        var prepared = sniffed.Format == InputFormat.Apache
             ? PrepareAccessLog(sniffed.Content, fileName, length, limits, clock, stageDone, progress, cancellationToken)
             : PrepareCsv(sniffed, fileName, forFit, limits, clock, stageDone, progress, cancellationToken);
+        prepared.Notes.InsertRange(0, sniffed.Notes);
+        return prepared;
     }
 
     private static PreparedInput PrepareAccessLog(

@@ -35,9 +35,27 @@ public sealed record MinMaxScaler(double[] Minimum, double[] Maximum)
             var target = destination.Slice(r * columns, columns);
             for (var c = 0; c < columns; c++)
             {
-                var range = Maximum[c] - Minimum[c];
-                target[c] = range > 0 ? (float)((row[c] - Minimum[c]) / range) : 0f;
+                target[c] = Scale(row[c], Minimum[c], Maximum[c]);
             }
         }
+    }
+
+    /// <summary>
+    /// Values far outside the training range are clamped to ±<see cref="Bound"/>: still reconstructed badly (a high
+    /// score), but a hostile 1e308 no longer overflows the 32-bit network into infinities and NaN scores.
+    /// </summary>
+    public const double Bound = 1e6;
+
+    private static float Scale(double value, double min, double max)
+    {
+        var range = max - min;
+        if (!(range > 0))
+        {
+            return 0f;
+        }
+
+        // A range wider than a double holds (-1e308 to 1e308) is scaled in halves.
+        var scaled = double.IsFinite(range) ? (value - min) / range : ((value / 2) - (min / 2)) / ((max / 2) - (min / 2));
+        return double.IsNaN(scaled) ? 0f : (float)Math.Clamp(scaled, -Bound, Bound);
     }
 }

@@ -88,7 +88,10 @@ internal sealed class IsolationTreeBuilder
 
             if (max > min)
             {
-                threshold = min + (_random.NextDouble() * (max - min));
+                var u = _random.NextDouble();
+                var range = max - min;
+                // A range wider than a double holds (-1e308 to 1e308) is interpolated without forming it.
+                threshold = double.IsFinite(range) ? min + (u * range) : (min * (1 - u)) + (max * u);
                 if (threshold >= max)
                 {
                     threshold = min; // rounding can reach max; keep both sides non-empty

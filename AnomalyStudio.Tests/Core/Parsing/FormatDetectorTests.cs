@@ -84,9 +84,12 @@ public sealed class FormatDetectorTests
         { "empty", [], "The file is empty.", null },
         { "blank lines", Encoding.UTF8.GetBytes("\n   \r\n\t\n\n"), "The file has only blank lines.", null },
         { "NUL bytes", Encoding.UTF8.GetBytes("a,b\n1,2\n3\0,4\n"), "The file is binary, not text: it has a NUL byte on line 3 (byte 10).", 3 },
-        { "gzip", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00], "The file is gzip-compressed; decompress it and upload the text file.", null },
-        { "UTF-16 LE", [0xFF, 0xFE, (byte)'a', 0, (byte)',', 0, (byte)'b', 0], "The file is UTF-16 text; save it as UTF-8 and upload it again.", null },
-        { "UTF-16 BE", [0xFE, 0xFF, 0, (byte)'a', 0, (byte)',', 0, (byte)'b'], "The file is UTF-16 text; save it as UTF-8 and upload it again.", null },
+        { "gzip header only", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00], "The gzip file is truncated: it ends at byte 8 in the middle of compressed data (after 0 decompressed bytes); it was probably cut short while copying.", null },
+        { "UTF-16 LE with a NUL", [0xFF, 0xFE, (byte)'a', 0, (byte)',', 0, 0, 0], "The file (decoded from UTF-16 LE) is binary, not text: it has a NUL byte on line 1 (byte 3).", 1 },
+        { "UTF-16 without BOM", "a,b\n1,2\n"u8.ToArray().SelectMany(b => new byte[] { b, 0 }).ToArray(), "The file is binary, not text: it has a NUL byte on line 1 (byte 2). It looks like UTF-16 text without a byte-order mark; save it as UTF-8.", 1 },
+        { "PNG", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "The file is binary, not text: it starts with the signature of a PNG image.", 1 },
+        { "control characters", [.. "a,b\n"u8, 1, 2, 3, 4, 5, 6, (byte)'\n'], "The file is binary, not text: 6 of its first 11 bytes are control characters, the first on line 2 (byte 5).", 2 },
+        { "line too long", Encoding.UTF8.GetBytes(new string('x', FormatDetector.HeadBytes + 10)), "Line 1 is longer than 65,536 bytes, the longest line accepted (AnomalyStudio:MaxLineBytes).", 1 },
     };
 
     [Theory]
@@ -100,13 +103,59 @@ public sealed class FormatDetectorTests
     }
 
     [Fact]
-    public void Refuses_a_real_gzip_file_even_when_named_csv()
+    public void Reads_a_real_gzip_file_whatever_its_name()
     {
         using var stream = File.OpenRead(TestData.Shared("web", "csic2010_test.csv.gz"));
 
-        var error = Assert.Throws<InvalidInputException>(() => FormatDetector.Detect(stream, "csic2010_test.csv"));
+        using var sniffed = FormatDetector.Detect(stream, "csic2010_test");
 
-        Assert.Contains("gzip", error.Message, StringComparison.Ordinal);
+        Assert.Equal(InputFormat.Csv, sniffed.Format);
+        Assert.Equal(',', sniffed.CsvDelimiter);
+    }
+
+    [Theory]
+    [InlineData("UTF-16 LE")]
+    [InlineData("UTF-16 BE")]
+    [InlineData("UTF-32 LE")]
+    public void Transcodes_text_with_a_unicode_byte_order_mark_to_utf8(string encoding)
+    {
+        const string text = "host;note\nweb-1;café ☕\nweb-2;naïve\n";
+        var (bom, coding) = encoding switch
+        {
+            "UTF-16 LE" => (new byte[] { 0xFF, 0xFE }, (Encoding)new UnicodeEncoding(false, false)),
+            "UTF-16 BE" => ([0xFE, 0xFF], new UnicodeEncoding(true, false)),
+            _ => ([0xFF, 0xFE, 0, 0], new UTF32Encoding(false, false)),
+        };
+
+        using var sniffed = Detect([.. bom, .. coding.GetBytes(text)], "notes.txt");
+
+        Assert.Equal(InputFormat.Csv, sniffed.Format);
+        Assert.Equal(';', sniffed.CsvDelimiter);
+        Assert.Equal(text, Encoding.UTF8.GetString(ReadAll(sniffed.Content)));
+        Assert.Equal($"The file was read as {encoding} text (it starts with that byte-order mark).", Assert.Single(sniffed.Notes));
+    }
+
+    [Fact]
+    public void Reads_text_that_is_not_utf8_as_latin1_and_says_which_line()
+    {
+        var bytes = Encoding.Latin1.GetBytes("name,city\nAnna,Berlin\nJürgen,Köln\n");
+
+        using var sniffed = Detect(bytes, "people.csv");
+
+        Assert.Equal("name,city\nAnna,Berlin\nJürgen,Köln\n", Encoding.UTF8.GetString(ReadAll(sniffed.Content)));
+        Assert.Equal("The file was decoded as Latin-1 (ISO-8859-1) because line 3 is not valid UTF-8.", Assert.Single(sniffed.Notes));
+    }
+
+    [Fact]
+    public void Does_not_take_a_utf8_character_cut_by_the_end_of_the_head_for_latin1()
+    {
+        var line = "web-1,é\n"u8.ToArray();
+        byte[] bytes = [.. "host,not\n"u8, .. Enumerable.Repeat(line, (FormatDetector.HeadBytes / line.Length) + 10).SelectMany(l => l)];
+        Assert.Equal(0xC3, bytes[FormatDetector.HeadBytes - 1]); // the head ends between the two bytes of 'é'
+
+        using var sniffed = Detect(bytes, "notes.csv");
+
+        Assert.Empty(sniffed.Notes);
     }
 
     [Fact]

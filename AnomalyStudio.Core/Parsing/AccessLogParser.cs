@@ -63,9 +63,10 @@ public sealed class AccessLogParser
                 }
             });
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1 && ex.InnerException is InvalidInputException)
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is InvalidInputException))
         {
-            throw ex.InnerException;
+            // Blocks parsed at the same time can each pass the record limit; report the earliest line.
+            throw ex.InnerExceptions.Cast<InvalidInputException>().MinBy(e => e.LineNumber ?? long.MaxValue)!;
         }
 
         bytesRead?.Report(reader.BytesRead);

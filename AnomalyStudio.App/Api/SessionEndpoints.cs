@@ -71,7 +71,7 @@ public static class SessionEndpoints
         }
 
         // A caller who would need a new session is turned away before its file is scored, not after.
-        if (!sessions.TryGet(ApiSessionCookie.Read(context), out _) && sessions.IsFull)
+        if (!sessions.TryGet(ApiSessionCookie.Read(context), out _) && !sessions.HasRoom())
         {
             return SessionsFull(context, sessions, gate);
         }

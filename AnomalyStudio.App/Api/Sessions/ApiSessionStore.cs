@@ -29,10 +29,10 @@ public sealed class ApiSessionStore(IOptions<AnomalyStudioOptions> options, Time
     public int Capacity => options.Value.MaxApiSessions;
 
     /// <summary>
-    /// True when a new session could not be created now, even after releasing the idle ones: a caller without a
-    /// session can be turned away before its file is scored.
+    /// True when a new session can be created now, releasing idle sessions first if that is what it takes; a caller
+    /// without a session can then be turned away before its file is scored.
     /// </summary>
-    public bool IsFull => _sessions.Count >= Capacity && (Sweep() == 0 || _sessions.Count >= Capacity);
+    public bool HasRoom() => _sessions.Count < Capacity || (Sweep() > 0 && _sessions.Count < Capacity);
 
     /// <summary>A new, empty session; false when <see cref="Capacity"/> sessions are held even after releasing idle ones.</summary>
     public bool TryCreate([NotNullWhen(true)] out ApiSession? session)
@@ -40,7 +40,7 @@ public sealed class ApiSessionStore(IOptions<AnomalyStudioOptions> options, Time
         // One creation at a time, so concurrent callers cannot together overshoot the cap between check and add.
         lock (_creating)
         {
-            if (IsFull)
+            if (!HasRoom())
             {
                 session = null;
                 return false;

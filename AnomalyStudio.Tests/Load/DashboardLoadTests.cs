@@ -113,8 +113,7 @@ public sealed class DashboardLoadTests(BrowserFixture browser, ITestOutputHelper
             byTime = !byTime;
             await MeasureAsync(sort, async () =>
             {
-                await page.GetByTestId("sort").ClickAsync();
-                await page.GetByRole(AriaRole.Option, new() { Name = byTime ? "Time, oldest first" : "Score, highest first" }).ClickAsync();
+                await ChooseSortAsync(page, byTime ? "Time, oldest first" : "Score, highest first");
                 await WaitForAsync(page, byTime
                     ? "t => document.querySelector('[data-testid=grid] tbody tr.grid-row td')?.textContent.trim() === t"
                     : "s => document.querySelector('[data-testid=grid] [data-testid=cell-score]')?.textContent.trim() === s",
@@ -159,6 +158,28 @@ public sealed class DashboardLoadTests(BrowserFixture browser, ITestOutputHelper
                 await page.GetByTestId("chip-normal").ClickAsync();
                 await WaitForShownAsync(page, expected.Records);
             });
+        }
+    }
+
+    /// <summary>
+    /// Opens the sort menu and picks an option. On a loaded machine a click can land while the grid re-renders and
+    /// the menu never opens; a person would click again, so the test does too, and the time counts.
+    /// </summary>
+    private static async Task ChooseSortAsync(IPage page, string option)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await page.GetByTestId("sort").ClickAsync();
+            try
+            {
+                await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync(new() { Timeout = 15_000 });
+                return;
+            }
+            catch (TimeoutException) when (clock.ElapsedMilliseconds < ActionTimeout)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
         }
     }
 

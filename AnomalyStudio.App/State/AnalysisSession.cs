@@ -289,6 +289,8 @@ public sealed class AnalysisSession : IDisposable
             return;
         }
 
+        // The reason first: this runs on a timer thread, and whoever sees the results gone must also see why.
+        Notice = $"The results were released after {_options.SessionIdleTimeoutSeconds / 60.0:0.#} minutes without activity.";
         Result = null;
         View = null;
         SelectedIndex = null;
@@ -299,7 +301,6 @@ public sealed class AnalysisSession : IDisposable
             _upload = null;
         }
 
-        Notice = $"The results were released after {_options.SessionIdleTimeoutSeconds / 60.0:0.#} minutes without activity.";
         Changed?.Invoke();
     }
 

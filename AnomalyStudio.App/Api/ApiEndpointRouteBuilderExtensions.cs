@@ -15,6 +15,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapSessionEndpoints();
         app.MapModelEndpoints();
         app.MapHealthEndpoints();
+        app.MapPostOnly(ApiRoutes.Detect, ApiRoutes.SessionDetect, ApiRoutes.ClearSession);
         app.MapOpenApi();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using AnomalyStudio.App.Api.Contracts;
 using AnomalyStudio.App.Api.Uploads;
+using AnomalyStudio.App.State;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
@@ -21,11 +22,13 @@ public static class DetectEndpoints
             .WithDescription(
                 "Upload the file as multipart/form-data in the field 'file'. The answer is the JSON report of "
                 + "'detect --format json': file, format, model, mode, summary and records (line, timestamp, identifier, "
-                + "score, severity, explanation). Bad input answers 400 and an upload over AnomalyStudio:MaxUploadBytes 413, "
-                + "both as problem details with an 'error' member.")
+                + "score, severity, explanation). Bad input answers 400, an upload over AnomalyStudio:MaxUploadBytes 413, and "
+                + "503 with Retry-After when every detection slot and queue place of the server is taken, all as problem "
+                + "details with an 'error' member.")
             .DocumentsUploadForm<FileUploadForm>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
             // No cookie or other ambient credential is involved, so there is nothing for a forged request to borrow.
             .DisableAntiforgery();
@@ -39,6 +42,7 @@ public static class DetectEndpoints
         [FromQuery, Description("Report only the N highest-scoring records, highest first.")] string? limit,
         [FromServices] DetectionPipeline pipeline,
         [FromServices] UploadReader uploads,
+        [FromServices] DetectionGate gate,
         CancellationToken cancellationToken)
     {
         try
@@ -54,10 +58,29 @@ public static class DetectEndpoints
                 return ApiProblems.Of(upload.StatusCode, error);
             }
 
-            await using var stream = upload.File!.OpenReadStream();
-            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode };
-            var result = await pipeline.RunAsync(stream, request, null, cancellationToken);
-            return new DetectionReportResult(result, reportLimit);
+            // The slot is taken after the upload is read, so a slow client holds a connection, never a detection slot.
+            var slot = await gate.EnterAsync(null, cancellationToken);
+            if (!slot.IsEntered)
+            {
+                RetryAfter.Set(context, slot.RetryAfterSeconds);
+                return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, slot.Message!);
+            }
+
+            try
+            {
+                await using var stream = upload.File!.OpenReadStream();
+                var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode };
+                var result = await pipeline.RunAsync(stream, request, null, cancellationToken);
+
+                // The report is written after this method returns; the result stays in memory until then, so the
+                // slot goes with it and is freed once the last byte is written.
+                return new DetectionReportResult(result, reportLimit, slot);
+            }
+            catch
+            {
+                slot.Dispose();
+                throw;
+            }
         }
         catch (InvalidInputException ex)
         {

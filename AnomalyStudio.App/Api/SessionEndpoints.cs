@@ -1,11 +1,14 @@
 using AnomalyStudio.App.Api.Contracts;
 using AnomalyStudio.App.Api.Sessions;
 using AnomalyStudio.App.Api.Uploads;
+using AnomalyStudio.App.Configuration;
+using AnomalyStudio.App.State;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace AnomalyStudio.App.Api;
 
@@ -28,10 +31,12 @@ public static class SessionEndpoints
             .WithDescription(
                 "Multipart form: 'file' and optionally 'model' (isolation_forest, the default, or autoencoder); pretrained "
                 + "models. Answers {\"success\":true} and sets the HttpOnly, SameSite=Strict cookie 'anomalystudio_session', "
-                + "or {\"success\":false,\"error\":\"…\"} with 400 (413 for an upload over the limit). A new upload replaces "
-                + "the session's previous result.")
+                + "or {\"success\":false,\"error\":\"…\"} with 400 (413 for an upload over the limit or a result over "
+                + "AnomalyStudio:MaxSessionResultBytes; 503 with Retry-After when the server's detection slots and queue, or "
+                + "its sessions, are all taken). A new upload replaces the session's previous result.")
             .DocumentsUploadForm<SessionUploadForm>()
             .Produces<SuccessResponse>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<SuccessResponse>(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
 
         endpoints.MapGet(ApiRoutes.Session, GetSession)
@@ -53,6 +58,8 @@ public static class SessionEndpoints
         [FromServices] DetectionPipeline pipeline,
         [FromServices] UploadReader uploads,
         [FromServices] ApiSessionStore sessions,
+        [FromServices] DetectionGate gate,
+        [FromServices] IOptions<AnomalyStudioOptions> options,
         CancellationToken cancellationToken)
     {
         var upload = await uploads.ReadAsync(context, cancellationToken);
@@ -63,18 +70,38 @@ public static class SessionEndpoints
                 : TypedResults.Json(SuccessResponse.Failed(error), statusCode: upload.StatusCode);
         }
 
-        DetectionResult result;
-        try
+        // A caller who would need a new session is turned away before its file is scored, not after.
+        if (!sessions.TryGet(ApiSessionCookie.Read(context), out _) && !sessions.HasRoom())
         {
-            var requested = upload.Form!["model"].ToString();
-            var model = pipeline.Catalog.Resolve(string.IsNullOrWhiteSpace(requested) ? DetectorNames.IsolationForest : requested);
-            await using var stream = upload.File!.OpenReadStream();
-            result = await pipeline.RunAsync(stream, new DetectionRequest { FileName = upload.FileName, Model = model }, null, cancellationToken);
+            return SessionsFull(context, sessions, gate);
         }
-        catch (InvalidInputException ex)
+
+        DetectionResult result;
+        using (var slot = await gate.EnterAsync(null, cancellationToken))
         {
-            // A failed upload leaves the session's previous result in place, as the reference design does.
-            return TypedResults.BadRequest(SuccessResponse.Failed(ex.Message));
+            if (!slot.IsEntered)
+            {
+                return Busy(context, slot.Message!, slot.RetryAfterSeconds);
+            }
+
+            try
+            {
+                var requested = upload.Form!["model"].ToString();
+                var model = pipeline.Catalog.Resolve(string.IsNullOrWhiteSpace(requested) ? DetectorNames.IsolationForest : requested);
+                await using var stream = upload.File!.OpenReadStream();
+                result = await pipeline.RunAsync(stream, new DetectionRequest { FileName = upload.FileName, Model = model }, null, cancellationToken);
+            }
+            catch (InvalidInputException ex)
+            {
+                // A failed upload leaves the session's previous result in place, as the reference design does.
+                return TypedResults.BadRequest(SuccessResponse.Failed(ex.Message));
+            }
+        }
+
+        // Sessions outlive the request, so what one may keep is bounded; the previous result stays, as for bad input.
+        if (SessionResultLimit.Refusal(result, options.Value.MaxSessionResultBytes) is { } tooLarge)
+        {
+            return TypedResults.Json(SuccessResponse.Failed(tooLarge), statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         // Reference-design clients send and read isolation_forest, so the session speaks their spelling.
@@ -82,12 +109,28 @@ public static class SessionEndpoints
         if (!sessions.TryGet(ApiSessionCookie.Read(context), out var session) || !sessions.TryStore(session, state))
         {
             // No session yet, or it went idle (and was released) while this detection ran: start a fresh one.
-            session = sessions.Create();
+            if (!sessions.TryCreate(out session))
+            {
+                return SessionsFull(context, sessions, gate);
+            }
+
             sessions.TryStore(session, state);
             ApiSessionCookie.Write(context, session);
         }
 
         return TypedResults.Ok(SuccessResponse.Succeeded);
+    }
+
+    private static JsonHttpResult<SuccessResponse> SessionsFull(HttpContext context, ApiSessionStore sessions, DetectionGate gate)
+    {
+        var seconds = (int)Math.Ceiling(gate.RetryAfter.TotalSeconds);
+        return Busy(context, $"The server holds the most sessions it keeps ({sessions.Capacity:N0}); try again in {seconds} s.", seconds);
+    }
+
+    private static JsonHttpResult<SuccessResponse> Busy(HttpContext context, string message, int retryAfterSeconds)
+    {
+        RetryAfter.Set(context, retryAfterSeconds);
+        return TypedResults.Json(SuccessResponse.Failed(message), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     public static Ok<SessionResponse> GetSession(HttpContext context, [FromServices] ApiSessionStore sessions)

@@ -40,6 +40,30 @@ public sealed class AnomalyStudioOptions
     /// <summary>An idle session's results are released after this many seconds.</summary>
     public int SessionIdleTimeoutSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// Detections the web app runs at once, over all its doors (API, cookie sessions, dashboard); 0 means one per
+    /// processor. Each detection already uses every core for parsing and scoring, so more only adds memory.
+    /// </summary>
+    public int MaxConcurrentDetections { get; set; }
+
+    /// <summary>Detections that may wait for a free slot; beyond that the server answers "busy" (HTTP 503 with Retry-After).</summary>
+    public int MaxQueuedDetections { get; set; } = 32;
+
+    /// <summary>The Retry-After a "busy" answer gives, in seconds.</summary>
+    public int BusyRetryAfterSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Largest result a session (dashboard tab or cookie session) keeps in memory, as estimated by
+    /// <c>DetectionResult.EstimatedBytes</c>; a larger one is refused with both sizes in the message.
+    /// </summary>
+    public long MaxSessionResultBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>Most cookie sessions held at once; when full (after releasing idle ones) <c>POST /detect</c> answers 503.</summary>
+    public int MaxApiSessions { get; set; } = 1_000;
+
+    /// <summary><see cref="MaxConcurrentDetections"/> with 0 resolved to the processor count.</summary>
+    public int EffectiveMaxConcurrentDetections => MaxConcurrentDetections > 0 ? MaxConcurrentDetections : Environment.ProcessorCount;
+
     public IsolationForestSettings IsolationForest { get; set; } = new();
 
     public AutoencoderSettings Autoencoder { get; set; } = new();

@@ -32,6 +32,18 @@ public sealed class AnomalyStudioOptionsValidator : IValidateOptions<AnomalyStud
                 return ValidateOptionsResult.Fail($"AnomalyStudio:MaxDecompressedBytes ({options.MaxDecompressedBytes}) must be positive.");
             }
 
+            if (options.MaxConcurrentDetections < 0 || options.MaxQueuedDetections < 0 || options.BusyRetryAfterSeconds < 1)
+            {
+                return ValidateOptionsResult.Fail(
+                    $"AnomalyStudio:MaxConcurrentDetections ({options.MaxConcurrentDetections}, 0 = one per processor) and MaxQueuedDetections ({options.MaxQueuedDetections}) must not be negative, and BusyRetryAfterSeconds ({options.BusyRetryAfterSeconds}) must be positive.");
+            }
+
+            if (options.MaxSessionResultBytes < 1 || options.MaxApiSessions < 1)
+            {
+                return ValidateOptionsResult.Fail(
+                    $"AnomalyStudio:MaxSessionResultBytes ({options.MaxSessionResultBytes}) and MaxApiSessions ({options.MaxApiSessions}) must be positive.");
+            }
+
             return ValidateOptionsResult.Success;
         }
         catch (ArgumentException ex)

@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
                 message => logger?.LogInformation("{Message}", message));
         });
         services.AddSingleton<DetectionPipeline>();
+        services.AddSingleton<DetectionGate>();
         return services;
     }
 

@@ -10,11 +10,14 @@ namespace AnomalyStudio.App.State;
 /// One analyst's session, scoped to a Blazor circuit: the chosen model and mode, the current file's results,
 /// the table's filters, progress and errors. Components render it and forward actions; it raises
 /// <see cref="Changed"/> after every change. A new upload replaces the results; errors never lose them; an idle
-/// session releases its results after the configured timeout.
+/// session releases its results after the configured timeout. Detections take a slot of the server-wide
+/// <see cref="DetectionGate"/> (waiting in its queue, or told the server is busy), and a result larger than
+/// <see cref="AnomalyStudioOptions.MaxSessionResultBytes"/> is refused rather than kept.
 /// </summary>
 public sealed class AnalysisSession : IDisposable
 {
     private readonly DetectionPipeline _pipeline;
+    private readonly DetectionGate _gate;
     private readonly AnomalyStudioOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AnalysisSession> _logger;
@@ -22,9 +25,10 @@ public sealed class AnalysisSession : IDisposable
     private CancellationTokenSource? _running;
     private DateTimeOffset _lastActivity;
 
-    public AnalysisSession(DetectionPipeline pipeline, IOptions<AnomalyStudioOptions> options, TimeProvider time, ILogger<AnalysisSession> logger)
+    public AnalysisSession(DetectionPipeline pipeline, DetectionGate gate, IOptions<AnomalyStudioOptions> options, TimeProvider time, ILogger<AnalysisSession> logger)
     {
         _pipeline = pipeline;
+        _gate = gate;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -142,7 +146,10 @@ public sealed class AnalysisSession : IDisposable
         }
     }
 
-    /// <summary>Runs the chosen model and mode on the current file.</summary>
+    /// <summary>What the progress line says while every detection slot of the server is taken.</summary>
+    public const string WaitingMessage = "Waiting for a free detection slot";
+
+    /// <summary>Runs the chosen model and mode on the current file, once the server has a detection slot free.</summary>
     public async Task RunAsync()
     {
         if (IsRunning || _upload is not { } upload)
@@ -155,12 +162,18 @@ public sealed class AnalysisSession : IDisposable
         Error = null;
         try
         {
-            await using var stream = new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var result = await _pipeline.RunAsync(
-                stream,
-                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode },
-                new Progress<PipelineProgress>(Report),
-                running.Token);
+            var result = await DetectAsync(upload.Path, upload.Name, running.Token);
+            if (result is null)
+            {
+                return; // refused: the error says why
+            }
+
+            if (SessionResultLimit.Refusal(result, _options.MaxSessionResultBytes) is { } tooLarge)
+            {
+                Error = tooLarge + " The previous results are kept.";
+                return;
+            }
+
             Result = result;
             FileName = upload.Name;
             View = new ResultsView(result);
@@ -183,6 +196,26 @@ public sealed class AnalysisSession : IDisposable
     }
 
     private (DirectoryInfo Directory, string Path, string Name)? _upload;
+
+    /// <summary>Runs the pipeline inside a detection slot; null (with <see cref="Error"/> set) when the server is too busy to queue it.</summary>
+    private async Task<DetectionResult?> DetectAsync(string path, string name, CancellationToken cancellationToken)
+    {
+        using var slot = await _gate.EnterAsync(
+            () => Report(new PipelineProgress(PipelineStage.Reading, null, $"{WaitingMessage} ({_gate.MaxConcurrent} detections at once on this server)")),
+            cancellationToken);
+        if (!slot.IsEntered)
+        {
+            Error = slot.Message;
+            return null;
+        }
+
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return await _pipeline.RunAsync(
+            stream,
+            new DetectionRequest { FileName = name, Model = Model, Mode = Mode },
+            new Progress<PipelineProgress>(Report),
+            cancellationToken);
+    }
 
     private void DeleteDirectory(DirectoryInfo directory)
     {
@@ -256,6 +289,8 @@ public sealed class AnalysisSession : IDisposable
             return;
         }
 
+        // The reason first: this runs on a timer thread, and whoever sees the results gone must also see why.
+        Notice = $"The results were released after {_options.SessionIdleTimeoutSeconds / 60.0:0.#} minutes without activity.";
         Result = null;
         View = null;
         SelectedIndex = null;
@@ -266,7 +301,6 @@ public sealed class AnalysisSession : IDisposable
             _upload = null;
         }
 
-        Notice = $"The results were released after {_options.SessionIdleTimeoutSeconds / 60.0:0.#} minutes without activity.";
         Changed?.Invoke();
     }
 

@@ -63,10 +63,10 @@ public sealed class AccessLogParser
                 }
             });
         }
-        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<InvalidInputException>().FirstOrDefault() is { } invalid)
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<InvalidInputException>().MinBy(e => e.LineNumber ?? long.MaxValue) is { } invalid)
         {
-            // Reading (a corrupt gzip stream, say) fails on whichever thread asked for the next block, and several
-            // blocks may fail at once (the record limit): the user gets the project's one error, not an aggregate.
+            // Reading (a corrupt gzip stream, say) fails on whichever thread asked for the next block, and blocks parsed
+            // at the same time can each pass the record limit: the user gets the project's one error, at its earliest line.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(invalid);
         }
 

@@ -14,6 +14,12 @@ public sealed class CsvRecordSource(CsvTable table) : IRecordSource
     public string SearchText(int index) =>
         string.Join(' ', table.Columns.Where(c => !c.IsNumeric).Select(c => c.Texts![index]));
 
+    /// <summary>Every column's values (numbers or distinct strings), row and line numbers and parsed timestamps.</summary>
+    public long EstimatedBytes =>
+        table.Columns.Sum(c => MemoryFootprint.Of(c.Numbers) + MemoryFootprint.Of(c.Texts))
+        + MemoryFootprint.DistinctStrings(table.Columns.Select(c => c.Texts))
+        + MemoryFootprint.Of(table.LineNumbers) + MemoryFootprint.Of(table.RowNumbers) + MemoryFootprint.Of(table.Timestamps);
+
     private string Quote(string value) =>
         value.Contains(table.Delimiter, StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal)
             ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""

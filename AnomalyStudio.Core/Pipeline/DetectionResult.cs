@@ -37,5 +37,17 @@ public sealed class DetectionResult
     /// <summary>Ground truth per record when the input had labels.</summary>
     public bool[]? Labels { get; init; }
 
+    /// <summary>
+    /// Bytes this result keeps alive (parsed records, features, scores, severities, explanations, labels),
+    /// estimated from array lengths and distinct strings; computed on first use, since it walks every string once.
+    /// Line numbers are shared by the records and their source, so they are counted once, with the source.
+    /// </summary>
+    public long EstimatedBytes => _estimatedBytes ??= Source.EstimatedBytes
+        + MemoryFootprint.Of(Records.Scores) + MemoryFootprint.Of(Records.Severities)
+        + MemoryFootprint.Of(Records.Explanations) + MemoryFootprint.DistinctStrings(Records.Explanations)
+        + MemoryFootprint.Of(Features.Values) + MemoryFootprint.Of(Labels);
+
+    private long? _estimatedBytes;
+
     public TimeSpan Elapsed => Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed);
 }

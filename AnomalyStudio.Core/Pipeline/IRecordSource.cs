@@ -9,4 +9,7 @@ public interface IRecordSource
 
     /// <summary>Text a search should match for the record (URI, user agent, categorical values…).</summary>
     string SearchText(int index);
+
+    /// <summary>Bytes the parsed records occupy in memory (see <see cref="MemoryFootprint"/>).</summary>
+    long EstimatedBytes { get; }
 }

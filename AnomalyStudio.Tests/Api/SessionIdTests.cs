@@ -11,9 +11,9 @@ public sealed class SessionIdTests
     [Fact]
     public async Task Ids_created_concurrently_are_distinct_256_bit_random_values()
     {
-        var store = new ApiSessionStore(Options.Create(new AnomalyStudioOptions()), TimeProvider.System);
+        var store = new ApiSessionStore(Options.Create(new AnomalyStudioOptions { MaxApiSessions = 20_000 }), TimeProvider.System);
 
-        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Enumerable.Range(0, 2_000).Select(_ => store.Create().Id).ToList())));
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Enumerable.Range(0, 2_000).Select(_ => Create(store).Id).ToList())));
         var all = ids.SelectMany(i => i).ToList();
 
         Assert.Equal(16_000, all.Distinct(StringComparer.Ordinal).Count());
@@ -26,8 +26,11 @@ public sealed class SessionIdTests
         }
 
         // The public handle GET /api/session shows is not the cookie's secret.
-        var session = store.Create();
+        var session = Create(store);
         Assert.NotEqual(session.Id, session.PublicId);
         Assert.DoesNotContain(session.Id, session.PublicId, StringComparison.Ordinal);
     }
+
+    private static ApiSession Create(ApiSessionStore store) =>
+        store.TryCreate(out var session) ? session : throw new InvalidOperationException("The store is full.");
 }

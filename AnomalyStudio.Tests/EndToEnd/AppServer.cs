@@ -22,6 +22,9 @@ public sealed class AppServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The server process, for memory figures (<c>/proc/&lt;id&gt;/status</c>).</summary>
+    public int ProcessId => _process.Id;
+
     public string Log
     {
         get

@@ -12,25 +12,47 @@ namespace AnomalyStudio.App.Api.Sessions;
 /// <c>POST /clear-session</c>), held in memory and keyed by an unguessable id (32 random bytes, 43 base64url
 /// characters). A session idle longer than <see cref="AnomalyStudioOptions.SessionIdleTimeoutSeconds"/> is
 /// released when it is next asked for and by <see cref="ApiSessionSweeper"/>; the clock is a
-/// <see cref="TimeProvider"/> so tests can move time.
+/// <see cref="TimeProvider"/> so tests can move time. At most <see cref="AnomalyStudioOptions.MaxApiSessions"/>
+/// are held: each may keep a detection in memory, and anyone can start one by sending a file.
 /// </summary>
 public sealed class ApiSessionStore(IOptions<AnomalyStudioOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, ApiSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Lock _creating = new();
 
     public TimeSpan IdleTimeout => TimeSpan.FromSeconds(options.Value.SessionIdleTimeoutSeconds);
 
     /// <summary>Sessions currently held (released ones excluded once removed).</summary>
     public int Count => _sessions.Count;
 
-    public ApiSession Create()
+    /// <summary>The most sessions held at once.</summary>
+    public int Capacity => options.Value.MaxApiSessions;
+
+    /// <summary>
+    /// True when a new session can be created now, releasing idle sessions first if that is what it takes; a caller
+    /// without a session can then be turned away before its file is scored.
+    /// </summary>
+    public bool HasRoom() => _sessions.Count < Capacity || (Sweep() > 0 && _sessions.Count < Capacity);
+
+    /// <summary>A new, empty session; false when <see cref="Capacity"/> sessions are held even after releasing idle ones.</summary>
+    public bool TryCreate([NotNullWhen(true)] out ApiSession? session)
     {
-        while (true)
+        // One creation at a time, so concurrent callers cannot together overshoot the cap between check and add.
+        lock (_creating)
         {
-            var session = new ApiSession(NewId(), clock.GetUtcNow());
-            if (_sessions.TryAdd(session.Id, session))
+            if (!HasRoom())
             {
-                return session;
+                session = null;
+                return false;
+            }
+
+            while (true)
+            {
+                session = new ApiSession(NewId(), clock.GetUtcNow());
+                if (_sessions.TryAdd(session.Id, session))
+                {
+                    return true;
+                }
             }
         }
     }

@@ -103,6 +103,27 @@ public sealed class CliTests(CliFixture fixture)
         Assert.Single(error.TrimEnd().Split('\n'));
     }
 
+    [Theory]
+    [InlineData("MaxRecords", "100", "sample_access.log", "error: The file has more than 100 records, the most one analysis accepts.")]
+    [InlineData("MaxColumns", "3", "sample_metrics.csv", "columns; at most 3 are accepted.")]
+    public async Task Input_over_a_configured_limit_exits_2_saying_which(string setting, string value, string sample, string message)
+    {
+        var defaults = CliHost.Overrides;
+        CliHost.Overrides = new Dictionary<string, string?>(defaults!) { ["AnomalyStudio:" + setting] = value };
+        try
+        {
+            var (code, _, error) = await fixture.RunAsync("detect", TestData.Samples(sample));
+
+            Assert.Equal(2, code);
+            Assert.Contains(message, error);
+            Assert.Single(error.TrimEnd().Split('\n'));
+        }
+        finally
+        {
+            CliHost.Overrides = defaults;
+        }
+    }
+
     [Fact]
     public async Task Detect_with_the_autoencoder_scores_the_sample_log()
     {

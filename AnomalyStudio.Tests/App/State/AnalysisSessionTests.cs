@@ -15,8 +15,14 @@ public sealed class AnalysisSessionTests : IDisposable
 
     public void Dispose() => _test.Dispose();
 
-    private AnalysisSession NewSession(long maxUploadBytes = 100L * 1024 * 1024) =>
-        new(_test.Pipeline, Options.Create(new AnomalyStudioOptions { SessionIdleTimeoutSeconds = 4, MaxUploadBytes = maxUploadBytes }), _clock, NullLogger<AnalysisSession>.Instance);
+    private AnalysisSession NewSession(long maxUploadBytes = 100L * 1024 * 1024, DetectionGate? gate = null, long maxResultBytes = long.MaxValue)
+    {
+        var options = Options.Create(new AnomalyStudioOptions { SessionIdleTimeoutSeconds = 4, MaxUploadBytes = maxUploadBytes, MaxSessionResultBytes = maxResultBytes });
+        return new(_test.Pipeline, gate ?? new DetectionGate(options), options, _clock, NullLogger<AnalysisSession>.Instance);
+    }
+
+    private static DetectionGate Gate(int concurrent, int queued) =>
+        new(Options.Create(new AnomalyStudioOptions { MaxConcurrentDetections = concurrent, MaxQueuedDetections = queued, BusyRetryAfterSeconds = 7 }));
 
     private static Task UploadAsync(AnalysisSession session, string path) =>
         session.UploadAndRunAsync(Path.GetFileName(path), new FileInfo(path).Length, _ => File.OpenRead(path));
@@ -71,6 +77,109 @@ public sealed class AnalysisSessionTests : IDisposable
 
         Assert.Equal("sample_access.log is 1.1 MB; the largest file accepted is 1 MB.", session.Error);
         Assert.Null(session.Result);
+    }
+
+    [Fact]
+    public async Task Says_the_server_is_busy_when_every_slot_and_queue_place_is_taken_and_keeps_the_results()
+    {
+        using var gate = Gate(concurrent: 1, queued: 0);
+        using var session = NewSession(gate: gate);
+        await UploadAsync(session, TestData.Samples("sample_metrics.csv"));
+
+        using (var elsewhere = await gate.EnterAsync(null, CancellationToken.None))
+        {
+            Assert.True(elsewhere.IsEntered);
+            await UploadAsync(session, TestData.Samples("sample_access.log"));
+        }
+
+        Assert.Equal("The server is busy with other detections; try again in 7 s.", session.Error);
+        Assert.Equal("sample_metrics.csv", session.FileName);
+        Assert.Equal("sample_metrics.csv", session.Result!.FileName);
+        Assert.False(session.IsRunning);
+    }
+
+    [Fact]
+    public async Task Waits_for_a_free_detection_slot_and_says_so_meanwhile()
+    {
+        using var gate = Gate(concurrent: 1, queued: 1);
+        using var session = NewSession(gate: gate);
+        var elsewhere = await gate.EnterAsync(null, CancellationToken.None);
+        var messages = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        session.Changed += () =>
+        {
+            if (session.Progress is { } progress)
+            {
+                messages.Enqueue(progress.Message);
+            }
+        };
+
+        var upload = UploadAsync(session, TestData.Samples("sample_metrics.csv"));
+        await WaitUntilAsync(() => gate.Queued == 1);
+        Assert.False(upload.IsCompleted);
+        Assert.StartsWith(AnalysisSession.WaitingMessage, session.Progress!.Message);
+
+        elsewhere.Dispose();
+        await upload;
+
+        Assert.Null(session.Error);
+        Assert.Equal(5_000, session.Result!.Summary.Total);
+        Assert.Contains(messages, m => m.StartsWith(AnalysisSession.WaitingMessage, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancel_while_waiting_for_a_slot_keeps_the_results()
+    {
+        using var gate = Gate(concurrent: 1, queued: 1);
+        using var session = NewSession(gate: gate);
+        await UploadAsync(session, TestData.Samples("sample_metrics.csv"));
+        using var elsewhere = await gate.EnterAsync(null, CancellationToken.None);
+
+        var rerun = session.RunAsync();
+        await WaitUntilAsync(() => gate.Queued == 1);
+        session.Cancel();
+        await rerun;
+
+        Assert.Contains("cancelled", session.Error);
+        Assert.Equal(5_000, session.Result!.Summary.Total);
+        Assert.Equal(0, gate.Queued);
+    }
+
+    [Fact]
+    public async Task Refuses_a_result_over_the_session_memory_cap_naming_both_sizes_and_keeps_the_previous_one()
+    {
+        // The cap is the smaller sample's own size: it fits exactly, the larger one does not.
+        var samples = new List<(string Path, long Bytes, AnomalyStudio.Core.Pipeline.DetectionResult Result)>();
+        foreach (var name in new[] { "sample_metrics.csv", "sample_access.log" })
+        {
+            var result = await _test.RunFileAsync(TestData.Samples(name));
+            samples.Add((TestData.Samples(name), result.EstimatedBytes, result));
+        }
+
+        samples.Sort((a, b) => a.Bytes.CompareTo(b.Bytes));
+        var (smallPath, cap, _) = samples[0];
+        var (largePath, largeBytes, large) = samples[1];
+        Assert.True(largeBytes > cap, $"{largeBytes} <= {cap}");
+        using var session = NewSession(maxResultBytes: cap);
+        await UploadAsync(session, smallPath);
+        Assert.Null(session.Error);
+
+        await UploadAsync(session, largePath);
+
+        Assert.Equal(SessionResultLimit.Refusal(large, cap) + " The previous results are kept.", session.Error);
+        Assert.Contains($"{largeBytes / 1048576.0:N1} MB in memory; a session keeps at most {cap / 1048576.0:N1} MB", session.Error);
+        Assert.Equal(Path.GetFileName(smallPath), session.FileName);
+        Assert.Equal(Path.GetFileName(smallPath), session.Result!.FileName);
+    }
+
+    /// <summary>Waits for something another task does; the deadline only keeps a broken build from hanging.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition never came true.");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

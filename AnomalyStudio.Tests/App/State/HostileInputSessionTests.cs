@@ -22,7 +22,8 @@ public sealed class HostileInputSessionTests : IDisposable
     public async Task A_refused_file_sets_the_error_and_keeps_the_results_an_accepted_one_replaces_them(string name)
     {
         var input = HostileInputs.Named(name);
-        using var session = new AnalysisSession(_test.Pipeline, Options.Create(new AnomalyStudioOptions()), TimeProvider.System, NullLogger<AnalysisSession>.Instance);
+        var options = Options.Create(new AnomalyStudioOptions());
+        using var session = new AnalysisSession(_test.Pipeline, new DetectionGate(options), options, TimeProvider.System, NullLogger<AnalysisSession>.Instance);
         var sample = TestData.Samples("sample_metrics.csv");
         await session.UploadAndRunAsync("sample_metrics.csv", new FileInfo(sample).Length, _ => File.OpenRead(sample));
         Assert.Null(session.Error);

@@ -329,4 +329,16 @@ public sealed class AccessLogParserTests
         Assert.Equal(3, error.LineNumber);
         Assert.Contains("more than 2 records", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Refuses_a_file_over_the_record_limit_when_blocks_parsed_in_parallel_each_pass_it()
+    {
+        // Several 1 MB blocks, each alone over the limit: the parallel parse must still report the first line over it.
+        var text = string.Concat(Enumerable.Repeat(Good + "\n", 4 * 1024 * 1024 / Good.Length));
+
+        var error = Assert.Throws<InvalidInputException>(() => Parse(text, new ParseLimits { MaxRecords = 100 }));
+
+        Assert.Contains("more than 100 records", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.LineNumber);
+    }
 }

@@ -1,0 +1,38 @@
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Tests.Support;
+
+namespace AnomalyStudio.Tests.Core.Pipeline;
+
+/// <summary>The size estimate behind the session memory cap: array lengths, and shared strings counted once.</summary>
+public sealed class MemoryFootprintTests
+{
+    [Fact]
+    public void Counts_an_array_by_its_length_and_element_size()
+    {
+        Assert.Equal(24 + (1000 * 8), MemoryFootprint.Of(new double[1000]));
+        Assert.Equal(24 + 1000, MemoryFootprint.Of(new AnomalyStudio.Core.Scoring.Severity[1000]));
+        Assert.Equal(24 + (1000 * IntPtr.Size), MemoryFootprint.Of(new string[1000]));
+        Assert.Equal(0, MemoryFootprint.Of<double>(null));
+    }
+
+    [Fact]
+    public void Counts_a_string_shared_by_many_cells_once()
+    {
+        var shared = new string('x', 100);
+        var column = Enumerable.Repeat(shared, 1000).ToArray();
+        var other = new[] { shared, new string('y', 100), null };
+
+        Assert.Equal(2 * MemoryFootprint.Of(shared), MemoryFootprint.DistinctStrings(column, other));
+        Assert.Equal(224, MemoryFootprint.Of(shared)); // 22 bytes of header, length and terminator + 200 = 222, rounded up to 8
+    }
+
+    [Fact]
+    public async Task A_results_estimate_covers_at_least_its_numeric_columns_and_grows_with_the_file()
+    {
+        using var pipeline = new TestPipeline(sharedModels: true);
+        var log = await pipeline.RunFileAsync(TestData.Samples("sample_access.log"));
+
+        var numeric = (log.Features.Values.Length * 8L) + (log.Records.Count * (8L + 8 + 1));
+        Assert.InRange(log.EstimatedBytes, numeric, numeric * 6);
+    }
+}

@@ -35,11 +35,11 @@ public sealed class LimitsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         using var client = app.CreateClient();
 
         using var api = await client.PostAsync("/api/detect", ApiRequests.UploadFile(TestData.Samples("sample_metrics.csv")));
-        await DetectApiTests.AssertProblemAsync(api, HttpStatusCode.BadRequest, "columns; at most 3 are accepted.");
+        await DetectApiTests.AssertProblemAsync(api, HttpStatusCode.BadRequest, "columns; at most 3 are accepted (AnomalyStudio:MaxColumns).");
 
         using var session = await client.PostAsync("/detect", ApiRequests.UploadFile(TestData.Samples("sample_metrics.csv")));
         Assert.Equal(HttpStatusCode.BadRequest, session.StatusCode);
-        Assert.EndsWith("columns; at most 3 are accepted.", await ErrorAsync(session));
+        Assert.EndsWith("columns; at most 3 are accepted (AnomalyStudio:MaxColumns).", await ErrorAsync(session));
     }
 
     [Fact]

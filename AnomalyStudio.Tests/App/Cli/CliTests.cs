@@ -105,7 +105,7 @@ public sealed class CliTests(CliFixture fixture)
 
     [Theory]
     [InlineData("MaxRecords", "100", "sample_access.log", "error: The file has more than 100 records, the most one analysis accepts.")]
-    [InlineData("MaxColumns", "3", "sample_metrics.csv", "columns; at most 3 are accepted.")]
+    [InlineData("MaxColumns", "3", "sample_metrics.csv", "columns; at most 3 are accepted (AnomalyStudio:MaxColumns).")]
     public async Task Input_over_a_configured_limit_exits_2_saying_which(string setting, string value, string sample, string message)
     {
         var defaults = CliHost.Overrides;

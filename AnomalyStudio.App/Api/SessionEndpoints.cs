@@ -59,6 +59,7 @@ public static class SessionEndpoints
         [FromServices] UploadReader uploads,
         [FromServices] ApiSessionStore sessions,
         [FromServices] DetectionGate gate,
+        [FromServices] ResultMemoryBudget budget,
         [FromServices] IOptions<AnomalyStudioOptions> options,
         CancellationToken cancellationToken)
     {
@@ -104,13 +105,20 @@ public static class SessionEndpoints
             return TypedResults.Json(SuccessResponse.Failed(tooLarge), statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
+        var replacing = sessions.TryGet(ApiSessionCookie.Read(context), out var current) ? current.State?.Memory : null;
+        if (budget.TryReserve(result, replacing, out var full) is not { } memory)
+        {
+            return Busy(context, full!, (int)Math.Ceiling(gate.RetryAfter.TotalSeconds));
+        }
+
         // Reference-design clients send and read isolation_forest, so the session speaks their spelling.
-        var state = new ApiSessionState(upload.FileName, result.Model.Replace('-', '_'), result);
+        var state = new ApiSessionState(upload.FileName, result.Model.Replace('-', '_'), result, memory);
         if (!sessions.TryGet(ApiSessionCookie.Read(context), out var session) || !sessions.TryStore(session, state))
         {
             // No session yet, or it went idle (and was released) while this detection ran: start a fresh one.
             if (!sessions.TryCreate(out session))
             {
+                memory.Dispose();
                 return SessionsFull(context, sessions, gate);
             }
 

@@ -58,6 +58,12 @@ public sealed class AnomalyStudioOptions
     /// </summary>
     public long MaxSessionResultBytes { get; set; } = 1024L * 1024 * 1024;
 
+    /// <summary>
+    /// Most bytes the results of all sessions together may take (0: half the memory available to the process); a
+    /// result that would pass it is not kept and the caller is told the server is full.
+    /// </summary>
+    public long MaxTotalResultBytes { get; set; }
+
     /// <summary>Most cookie sessions held at once; when full (after releasing idle ones) <c>POST /detect</c> answers 503.</summary>
     public int MaxApiSessions { get; set; } = 1_000;
 

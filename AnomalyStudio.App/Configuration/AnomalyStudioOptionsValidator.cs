@@ -38,6 +38,11 @@ public sealed class AnomalyStudioOptionsValidator : IValidateOptions<AnomalyStud
                     $"AnomalyStudio:MaxConcurrentDetections ({options.MaxConcurrentDetections}, 0 = one per processor) and MaxQueuedDetections ({options.MaxQueuedDetections}) must not be negative, and BusyRetryAfterSeconds ({options.BusyRetryAfterSeconds}) must be positive.");
             }
 
+            if (options.MaxTotalResultBytes < 0)
+            {
+                return ValidateOptionsResult.Fail($"AnomalyStudio:MaxTotalResultBytes ({options.MaxTotalResultBytes}) must not be negative (0: half the available memory).");
+            }
+
             if (options.MaxSessionResultBytes < 1 || options.MaxApiSessions < 1)
             {
                 return ValidateOptionsResult.Fail(

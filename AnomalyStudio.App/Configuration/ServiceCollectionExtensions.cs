@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<DetectionPipeline>();
         services.AddSingleton<DetectionGate>();
+        services.AddSingleton<ResultMemoryBudget>();
         return services;
     }
 

@@ -12,12 +12,15 @@ namespace AnomalyStudio.App.State;
 /// <see cref="Changed"/> after every change. A new upload replaces the results; errors never lose them; an idle
 /// session releases its results after the configured timeout. Detections take a slot of the server-wide
 /// <see cref="DetectionGate"/> (waiting in its queue, or told the server is busy), and a result larger than
-/// <see cref="AnomalyStudioOptions.MaxSessionResultBytes"/> is refused rather than kept.
+/// <see cref="AnomalyStudioOptions.MaxSessionResultBytes"/>, or than what is left of the server-wide
+/// <see cref="ResultMemoryBudget"/>, is refused rather than kept.
 /// </summary>
 public sealed class AnalysisSession : IDisposable
 {
     private readonly DetectionPipeline _pipeline;
     private readonly DetectionGate _gate;
+    private readonly ResultMemoryBudget _budget;
+    private ResultReservation? _memory;
     private readonly AnomalyStudioOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AnalysisSession> _logger;
@@ -25,10 +28,12 @@ public sealed class AnalysisSession : IDisposable
     private CancellationTokenSource? _running;
     private DateTimeOffset _lastActivity;
 
-    public AnalysisSession(DetectionPipeline pipeline, DetectionGate gate, IOptions<AnomalyStudioOptions> options, TimeProvider time, ILogger<AnalysisSession> logger)
+    public AnalysisSession(
+        DetectionPipeline pipeline, DetectionGate gate, ResultMemoryBudget budget, IOptions<AnomalyStudioOptions> options, TimeProvider time, ILogger<AnalysisSession> logger)
     {
         _pipeline = pipeline;
         _gate = gate;
+        _budget = budget;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -174,6 +179,13 @@ public sealed class AnalysisSession : IDisposable
                 return;
             }
 
+            if (_budget.TryReserve(result, _memory, out var full) is not { } memory)
+            {
+                Error = full + " The previous results are kept.";
+                return;
+            }
+
+            Interlocked.Exchange(ref _memory, memory)?.Dispose();
             Result = result;
             FileName = upload.Name;
             View = new ResultsView(result);
@@ -241,6 +253,7 @@ public sealed class AnalysisSession : IDisposable
 
         FileName = null;
         Result = null;
+        ReleaseMemory();
         View = null;
         Error = null;
         Notice = null;
@@ -292,6 +305,7 @@ public sealed class AnalysisSession : IDisposable
         // The reason first: this runs on a timer thread, and whoever sees the results gone must also see why.
         Notice = $"The results were released after {_options.SessionIdleTimeoutSeconds / 60.0:0.#} minutes without activity.";
         Result = null;
+        ReleaseMemory();
         View = null;
         SelectedIndex = null;
         FileName = null;
@@ -304,10 +318,14 @@ public sealed class AnalysisSession : IDisposable
         Changed?.Invoke();
     }
 
+    /// <summary>Gives the dropped result's share of the server's result budget back.</summary>
+    private void ReleaseMemory() => Interlocked.Exchange(ref _memory, null)?.Dispose();
+
     public void Dispose()
     {
         _idleTimer.Dispose();
         _running?.Cancel();
+        ReleaseMemory();
         if (_upload is { } upload)
         {
             DeleteDirectory(upload.Directory);

@@ -114,6 +114,35 @@ public sealed class LimitsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Cookie_sessions_share_the_servers_result_budget_and_a_cleared_session_gives_its_share_back()
+    {
+        using var pipeline = new TestPipeline(sharedModels: true);
+        var size = (await pipeline.RunFileAsync(TestData.Samples("sample_metrics.csv"))).EstimatedBytes;
+        await using var app = factory.WithSettings(
+            ("AnomalyStudio:MaxTotalResultBytes", (size * 3 / 2).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("AnomalyStudio:BusyRetryAfterSeconds", "5"));
+        var budget = app.Services.GetRequiredService<ResultMemoryBudget>();
+        using var first = app.CreateClient();
+        using var second = app.CreateClient();
+
+        using var kept = await first.PostAsync("/detect", ApiRequests.UploadFile(TestData.Samples("sample_metrics.csv")));
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        var held = budget.Held;
+        Assert.Equal(size, held); // one result fits, two do not
+
+        using var refused = await second.PostAsync("/detect", ApiRequests.UploadFile(TestData.Samples("sample_metrics.csv")));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
+        Assert.Contains("AnomalyStudio:MaxTotalResultBytes", await ErrorAsync(refused));
+        Assert.Equal(held, budget.Held);
+
+        using var cleared = await first.PostAsync("/clear-session", null);
+        Assert.Equal(0, budget.Held);
+        using var admitted = await second.PostAsync("/detect", ApiRequests.UploadFile(TestData.Samples("sample_metrics.csv")));
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+        Assert.Equal(held, budget.Held);
+    }
+
+    [Fact]
     public async Task When_the_sessions_are_all_taken_a_new_caller_gets_503_until_one_is_released()
     {
         await using var app = factory.WithSettings(("AnomalyStudio:MaxApiSessions", "2"), ("AnomalyStudio:BusyRetryAfterSeconds", "7"));

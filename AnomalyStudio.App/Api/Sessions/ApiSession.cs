@@ -99,6 +99,7 @@ public sealed class ApiSession
                 return false;
             }
 
+            _state?.Memory?.Dispose();
             _state = state;
             _lastUsed = now;
             return true;
@@ -116,6 +117,7 @@ public sealed class ApiSession
     private void ReleaseLocked()
     {
         _released = true;
+        _state?.Memory?.Dispose();
         _state = null; // drop the result now, even if someone still holds this session object
     }
 }

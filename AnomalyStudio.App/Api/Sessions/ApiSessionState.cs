@@ -6,4 +6,5 @@ namespace AnomalyStudio.App.Api.Sessions;
 /// <param name="FileName">The uploaded file's display name.</param>
 /// <param name="Model">The model in the reference design's spelling (<c>isolation_forest</c>, <c>autoencoder</c>).</param>
 /// <param name="Result">The detection, shared read-only with anything that reads the session.</param>
-public sealed record ApiSessionState(string FileName, string Model, DetectionResult Result);
+/// <param name="Memory">The result's share of the server's result budget, given back when the session drops the result.</param>
+public sealed record ApiSessionState(string FileName, string Model, DetectionResult Result, State.ResultReservation? Memory = null);

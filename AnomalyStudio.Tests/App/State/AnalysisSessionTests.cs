@@ -15,10 +15,53 @@ public sealed class AnalysisSessionTests : IDisposable
 
     public void Dispose() => _test.Dispose();
 
-    private AnalysisSession NewSession(long maxUploadBytes = 100L * 1024 * 1024, DetectionGate? gate = null, long maxResultBytes = long.MaxValue)
+    private AnalysisSession NewSession(
+        long maxUploadBytes = 100L * 1024 * 1024, DetectionGate? gate = null, long maxResultBytes = long.MaxValue, ResultMemoryBudget? budget = null)
     {
         var options = Options.Create(new AnomalyStudioOptions { SessionIdleTimeoutSeconds = 4, MaxUploadBytes = maxUploadBytes, MaxSessionResultBytes = maxResultBytes });
-        return new(_test.Pipeline, gate ?? new DetectionGate(options), options, _clock, NullLogger<AnalysisSession>.Instance);
+        return new(_test.Pipeline, gate ?? new DetectionGate(options), budget ?? new ResultMemoryBudget(options), options, _clock, NullLogger<AnalysisSession>.Instance);
+    }
+
+    [Fact]
+    public async Task Sessions_share_the_servers_result_budget_and_give_their_share_back_when_they_drop_results()
+    {
+        var csv = TestData.Samples("sample_metrics.csv");
+        var size = (await _test.RunFileAsync(csv)).EstimatedBytes;
+        var budget = new ResultMemoryBudget(Options.Create(new AnomalyStudioOptions { MaxTotalResultBytes = size * 3 / 2 }));
+        using var first = NewSession(budget: budget);
+        using var second = NewSession(budget: budget);
+
+        await UploadAsync(first, csv);
+        Assert.Equal(size, budget.Held);
+        await UploadAsync(second, csv);
+
+        Assert.Contains("AnomalyStudio:MaxTotalResultBytes", second.Error);
+        Assert.EndsWith("The previous results are kept.", second.Error);
+        Assert.Null(second.Result);
+
+        // Replacing a result swaps its share; clearing gives it back, and the other session then fits.
+        await UploadAsync(first, csv);
+        Assert.Null(first.Error);
+        Assert.Equal(size, budget.Held);
+        first.Clear();
+        Assert.Equal(0, budget.Held);
+        await UploadAsync(second, csv);
+        Assert.Null(second.Error);
+        Assert.Equal(size, budget.Held);
+
+        // The idle release and the end of the circuit give it back too.
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (budget.Held != 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100); // the idle check runs on a timer thread
+        }
+
+        Assert.Null(second.Result);
+        Assert.Equal(0, budget.Held);
+        await UploadAsync(first, csv);
+        first.Dispose();
+        Assert.Equal(0, budget.Held);
     }
 
     private static DetectionGate Gate(int concurrent, int queued) =>

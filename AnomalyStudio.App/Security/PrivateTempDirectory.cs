@@ -1,7 +1,7 @@
 namespace AnomalyStudio.App.Security;
 
 /// <summary>
-/// The process's own temporary directory, readable by this user only (mode 0700, made by <c>mkdtemp</c>). ASP.NET
+/// The process's own temporary directory, readable by this user only (mode 0700). ASP.NET
 /// Core buffers uploads larger than 64 KB to disk under <c>ASPNETCORE_TEMP</c>, by default the shared system temp
 /// directory, where other users of the machine could read them; pointing it here keeps analysts' files private.
 /// The framework deletes each buffered file when its request ends, failed or not; the directory goes with the process.
@@ -23,7 +23,12 @@ public static class PrivateTempDirectory
 
     private static DirectoryInfo Create()
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory($"anomalystudio-{Environment.ProcessId}-");
+        // An operator's own ASPNETCORE_TEMP (a larger disk, say) is kept as the place; the private directory goes inside it.
+        var parent = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } chosen ? chosen : Path.GetTempPath();
+        var path = Path.Combine(parent, $"anomalystudio-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var directory = OperatingSystem.IsWindows()
+            ? System.IO.Directory.CreateDirectory(path)
+            : System.IO.Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try

@@ -105,15 +105,16 @@ public static class SessionEndpoints
             return TypedResults.Json(SuccessResponse.Failed(tooLarge), statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var replacing = sessions.TryGet(ApiSessionCookie.Read(context), out var current) ? current.State?.Memory : null;
-        if (budget.TryReserve(result, replacing, out var full) is not { } memory)
+        // The caller's session as it is now: it may have gone idle (and been released) while the detection ran.
+        var session = sessions.TryGet(ApiSessionCookie.Read(context), out var live) ? live : null;
+        if (budget.TryReserve(result, session?.State?.Memory, out var full) is not { } memory)
         {
-            return Busy(context, full!, (int)Math.Ceiling(gate.RetryAfter.TotalSeconds));
+            return Busy(context, full!, gate.RetryAfterSeconds);
         }
 
         // Reference-design clients send and read isolation_forest, so the session speaks their spelling.
         var state = new ApiSessionState(upload.FileName, result.Model.Replace('-', '_'), result, memory);
-        if (!sessions.TryGet(ApiSessionCookie.Read(context), out var session) || !sessions.TryStore(session, state))
+        if (session is null || !sessions.TryStore(session, state))
         {
             // No session yet, or it went idle (and was released) while this detection ran: start a fresh one.
             if (!sessions.TryCreate(out session))
@@ -131,8 +132,7 @@ public static class SessionEndpoints
 
     private static JsonHttpResult<SuccessResponse> SessionsFull(HttpContext context, ApiSessionStore sessions, DetectionGate gate)
     {
-        var seconds = (int)Math.Ceiling(gate.RetryAfter.TotalSeconds);
-        return Busy(context, $"The server holds the most sessions it keeps ({sessions.Capacity:N0}); try again in {seconds} s.", seconds);
+        return Busy(context, $"The server holds the most sessions it keeps ({sessions.Capacity:N0}); try again in {gate.RetryAfterSeconds} s.", gate.RetryAfterSeconds);
     }
 
     private static JsonHttpResult<SuccessResponse> Busy(HttpContext context, string message, int retryAfterSeconds)

@@ -37,6 +37,9 @@ public sealed class DetectionGate : IDisposable
     /// <summary>What a refused caller is told to wait before trying again.</summary>
     public TimeSpan RetryAfter { get; }
 
+    /// <summary><see cref="RetryAfter"/> in whole seconds, for the HTTP <c>Retry-After</c> header and messages.</summary>
+    public int RetryAfterSeconds => (int)Math.Ceiling(RetryAfter.TotalSeconds);
+
     /// <summary>Detections running now.</summary>
     public int Running => MaxConcurrent - (int)(_limiter.GetStatistics()?.CurrentAvailablePermits ?? MaxConcurrent);
 

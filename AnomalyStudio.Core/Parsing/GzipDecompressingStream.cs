@@ -11,7 +11,7 @@ namespace AnomalyStudio.Core.Parsing;
 /// bytes are counted as they are produced and refused past a limit, so a decompression bomb never fills memory.
 /// Every failure is an <see cref="InvalidInputException"/> with a message for the user.
 /// </summary>
-public sealed class GzipDecompressingStream : Stream
+public sealed class GzipDecompressingStream : ReadOnlyForwardStream
 {
     private const int HeaderBytes = 10;
     private const int TrailerBytes = 8;
@@ -38,22 +38,6 @@ public sealed class GzipDecompressingStream : Stream
 
     /// <summary>Decompressed bytes read so far.</summary>
     public long BytesDecompressed { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -113,7 +97,7 @@ public sealed class GzipDecompressingStream : Stream
     {
         Span<byte> header = stackalloc byte[HeaderBytes];
         var start = _compressed.Consumed;
-        var read = _compressed.ReadFully(header);
+        var read = _compressed.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         if (_members > 0 && (read < 2 || header[0] != 0x1F || header[1] != 0x8B))
         {
             return false;
@@ -133,7 +117,7 @@ public sealed class GzipDecompressingStream : Stream
         if ((flags & FlagExtra) != 0)
         {
             Span<byte> length = stackalloc byte[2];
-            if (_compressed.ReadFully(length) < 2)
+            if (_compressed.ReadAtLeast(length, length.Length, throwOnEndOfStream: false) < 2)
             {
                 throw Truncated();
             }
@@ -184,7 +168,7 @@ public sealed class GzipDecompressingStream : Stream
 
         var last = _compressed.LastRead.ToArray();
         var following = new byte[TrailerBytes];
-        var followingLength = _compressed.ReadFully(following);
+        var followingLength = _compressed.ReadAtLeast(following, following.Length, throwOnEndOfStream: false);
         byte[] tail = [.. last, .. following.AsSpan(0, followingLength)];
         var at = tail.AsSpan().IndexOf(expected);
         if (at < 0)
@@ -226,16 +210,6 @@ public sealed class GzipDecompressingStream : Stream
     private InvalidInputException Truncated() => new(
         $"The gzip file is truncated: it ends at byte {_compressed.Consumed:N0} in the middle of compressed data "
         + $"(after {BytesDecompressed:N0} decompressed bytes); it was probably cut short while copying.");
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -148,18 +148,6 @@ public static class InputDecoder
     private static byte[] ReadHead(Stream input)
     {
         var buffer = new byte[HeadBytes];
-        var total = 0;
-        while (total < buffer.Length)
-        {
-            var read = input.Read(buffer, total, buffer.Length - total);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return buffer[..total];
+        return buffer[..input.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)];
     }
 }

@@ -5,7 +5,7 @@ namespace AnomalyStudio.Core.Parsing;
 /// it handed out. The gzip reader needs both: a deflate decoder reads past the end of its member, and the bytes
 /// it over-read (the member's trailer and the next member) must be found in that chunk and read again.
 /// </summary>
-public sealed class PushbackStream(Stream inner) : Stream
+public sealed class PushbackStream(Stream inner) : ReadOnlyForwardStream
 {
     private byte[] _pushedBack = [];
     private int _pushedBackStart;
@@ -20,22 +20,6 @@ public sealed class PushbackStream(Stream inner) : Stream
 
     /// <summary>The bytes the last <see cref="Read(Span{byte})"/> returned.</summary>
     public ReadOnlySpan<byte> LastRead => _last.AsSpan(0, _lastLength);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -63,24 +47,6 @@ public sealed class PushbackStream(Stream inner) : Stream
         return read;
     }
 
-    /// <summary>Reads up to <paramref name="buffer"/>'s length, fewer only at the end of the stream.</summary>
-    public int ReadFully(Span<byte> buffer)
-    {
-        var total = 0;
-        while (total < buffer.Length)
-        {
-            var read = Read(buffer[total..]);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
-    }
-
     /// <summary>Puts bytes back in front of the stream; the next reads return them first.</summary>
     public void Unread(ReadOnlySpan<byte> bytes)
     {
@@ -94,16 +60,6 @@ public sealed class PushbackStream(Stream inner) : Stream
         Consumed -= bytes.Length;
         _lastLength = 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

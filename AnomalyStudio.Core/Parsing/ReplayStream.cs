@@ -5,25 +5,9 @@ namespace AnomalyStudio.Core.Parsing;
 /// the rest of that stream, so format detection can look ahead without buffering the whole input.
 /// </summary>
 /// <param name="ownsRest">Dispose <paramref name="rest"/> with this stream: true when it is a decoder made for this input, false for the caller's stream.</param>
-public sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest, bool ownsRest = false) : Stream
+public sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest, bool ownsRest = false) : ReadOnlyForwardStream
 {
     private int _headPosition;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -37,14 +21,6 @@ public sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest, bool ow
 
         return rest.Read(buffer);
     }
-
-    public override void Flush() { }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

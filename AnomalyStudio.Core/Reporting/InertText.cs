@@ -10,16 +10,9 @@ namespace AnomalyStudio.Core.Reporting;
 /// </summary>
 public static class InertText
 {
-    // C0 controls, DEL, C1 controls, and the Unicode bidirectional embedding, override and isolate marks.
-    private static readonly SearchValues<char> Unsafe = SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c))
-        + string.Concat(Enumerable.Range(0x7F, 0x21).Select(c => (char)c))
-        + "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
+    private static readonly SearchValues<char> Unsafe = UnsafeCharacters(keepLineBreaks: false);
 
-    private static readonly SearchValues<char> UnsafeExceptLineBreaks = SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c))
-        + string.Concat(Enumerable.Range(0x7F, 0x21).Select(c => (char)c))
-        + "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
+    private static readonly SearchValues<char> UnsafeExceptLineBreaks = UnsafeCharacters(keepLineBreaks: true);
 
     /// <summary>True when <see cref="ForTerminal"/> would change the text.</summary>
     public static bool NeedsTerminalEscaping(ReadOnlySpan<char> text) => text.ContainsAny(Unsafe);
@@ -32,6 +25,13 @@ public static class InertText
 
     /// <summary>For a cell of an exported document (CSV): tabs and line breaks stay (the cell is quoted), the rest is made visible.</summary>
     public static string ForDocument(string text) => Replace(text, UnsafeExceptLineBreaks);
+
+    // C0 controls (tab, line feed and carriage return optionally kept), DEL, C1 controls, and the Unicode
+    // bidirectional embedding, override, isolate and mark characters.
+    private static SearchValues<char> UnsafeCharacters(bool keepLineBreaks) => SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Where(c => !keepLineBreaks || c is not ('\t' or '\n' or '\r')).Select(c => (char)c))
+        + string.Concat(Enumerable.Range(0x7F, 0x21).Select(c => (char)c))
+        + "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
 
     private static string Replace(string text, SearchValues<char> unsafeChars)
     {

@@ -1,3 +1,5 @@
+using AnomalyStudio.Core.Parsing;
+
 namespace AnomalyStudio.App.Api.Uploads;
 
 /// <summary>
@@ -7,25 +9,9 @@ namespace AnomalyStudio.App.Api.Uploads;
 /// server, a server behind some proxies) enforces <c>IHttpMaxRequestBodySizeFeature</c>, so the bytes actually
 /// read are counted here.
 /// </summary>
-public sealed class UploadLimitStream(Stream inner, long limit) : Stream
+public sealed class UploadLimitStream(Stream inner, long limit) : ReadOnlyForwardStream
 {
     private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
     public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
 
@@ -34,16 +20,6 @@ public sealed class UploadLimitStream(Stream inner, long limit) : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Count(await inner.ReadAsync(buffer, cancellationToken));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int Count(int read)
     {

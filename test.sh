@@ -23,6 +23,9 @@ for trx in $(find "$results" -name '*.trx' 2>/dev/null); do
   skipped=$((skipped + $(get notExecuted)))
 done
 
+# Name the failures last, just above the summary, where a truncated log still shows them.
+[ "$failed" -gt 0 ] && find "$results" -name '*.trx' -exec perl scripts/failed-tests.pl {} +
+
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
 echo "$summary"

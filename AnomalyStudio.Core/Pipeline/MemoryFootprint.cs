@@ -21,12 +21,16 @@ public static class MemoryFootprint
     public static long Of(string value) => (StringOverhead + (2L * value.Length) + 7) & ~7L;
 
     /// <summary>
-    /// The strings the arrays point to, each distinct object counted once: parsers intern repeated values, so most
+    /// The strings the arrays point to, each distinct value counted once: parsers intern repeated values, so most
     /// cells share a handful of strings and counting per cell would overstate a log's size several times over.
+    /// Counting values rather than objects keeps the estimate the same from run to run: a log parsed in parallel
+    /// has one pool per thread, so a value may be one object or a few depending on how the blocks fell.
     /// </summary>
     public static long DistinctStrings(params IEnumerable<string?[]?> columns)
     {
+        // Objects first (cheap: no hashing of the text), then values among the few distinct objects.
         var seen = new HashSet<string>(ReferenceEqualityComparer.Instance);
+        var values = new HashSet<string>(StringComparer.Ordinal);
         long bytes = 0;
         foreach (var column in columns)
         {
@@ -45,7 +49,7 @@ public static class MemoryFootprint
                 }
 
                 previous = value;
-                if (seen.Add(value))
+                if (seen.Add(value) && values.Add(value))
                 {
                     bytes += Of(value);
                 }

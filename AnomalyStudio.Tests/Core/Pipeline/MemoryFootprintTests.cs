@@ -27,6 +27,32 @@ public sealed class MemoryFootprintTests
     }
 
     [Fact]
+    public void Counts_equal_strings_held_as_separate_objects_once()
+    {
+        // A log parsed on several threads interns per thread: the same address may be one object or a few.
+        var one = new string('a', 13);
+        var copy = new string('a', 13);
+        Assert.NotSame(one, copy);
+
+        Assert.Equal(MemoryFootprint.Of(one), MemoryFootprint.DistinctStrings([one, copy], [copy]));
+    }
+
+    [Fact]
+    public async Task A_real_log_gets_the_same_estimate_on_every_run()
+    {
+        using var pipeline = new TestPipeline(sharedModels: true);
+        var path = TestData.Shared("logs", "apache_access_elastic.log");
+
+        var estimates = new HashSet<long>();
+        for (var run = 0; run < 4; run++)
+        {
+            estimates.Add((await pipeline.RunFileAsync(path)).EstimatedBytes);
+        }
+
+        Assert.Single(estimates);
+    }
+
+    [Fact]
     public async Task A_results_estimate_covers_at_least_its_numeric_columns_and_grows_with_the_file()
     {
         using var pipeline = new TestPipeline(sharedModels: true);

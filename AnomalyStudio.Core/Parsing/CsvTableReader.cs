@@ -46,7 +46,9 @@ public sealed class CsvTableReader
                 }
                 else
                 {
-                    skipped.Add(record.LineNumber, Describe(record));
+                    // An unclosed quote runs to the end of the input: every line after it is lost with it.
+                    var lines = record.Reason == CsvMalformedReason.UnterminatedQuote ? 1 + LineBreaks(record.RawRecord) : 1;
+                    skipped.Add(record.LineNumber, Describe(record, lines - 1), lines);
                 }
             },
             MaxRecordSize = limits.MaxLineBytes,
@@ -132,15 +134,36 @@ public sealed class CsvTableReader
         }
     }
 
-    private static string Describe(CsvMalformedRecord record) => record.Reason switch
+    private static string Describe(CsvMalformedRecord record, long linesSwallowed = 0) => record.Reason switch
     {
         CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
         CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
+        CsvMalformedReason.UnterminatedQuote when linesSwallowed > 0 =>
+            $"a quoted field that is never closed: the rest of the file ({linesSwallowed:N0} more line{(linesSwallowed == 1 ? "" : "s")}) is inside it",
         CsvMalformedReason.UnterminatedQuote => "a quoted field that is never closed",
         CsvMalformedReason.LineBreakInQuotes => "a line break inside a quoted field",
         CsvMalformedReason.FieldCountMismatch => "a different number of fields than the header",
         _ => record.Reason.ToString(),
     };
+
+    /// <summary>Line breaks inside <paramref name="text"/>, not counting one that ends it (the record's own).</summary>
+    private static long LineBreaks(string text)
+    {
+        // CRLF, LF and lone CR each end one line.
+        var end = text.EndsWith("\r\n", StringComparison.Ordinal) ? text.Length - 2
+            : text.EndsWith('\n') || text.EndsWith('\r') ? text.Length - 1
+            : text.Length;
+        long count = 0;
+        for (var i = 0; i < end; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == end || text[i + 1] != '\n')))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     private static string FirstSentence(string message)
     {

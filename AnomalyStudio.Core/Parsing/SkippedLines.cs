@@ -28,9 +28,10 @@ public sealed class SkippedLines
         }
     }
 
-    public void Add(long lineNumber, string reason)
+    /// <summary>A skipped record starting at <paramref name="lineNumber"/> and covering <paramref name="lines"/> lines of the file.</summary>
+    public void Add(long lineNumber, string reason, long lines = 1)
     {
-        Count++;
+        Count += lines;
         if (_examples.Count < KeptExamples)
         {
             _examples.Add(new SkippedLine(lineNumber, reason));

@@ -273,7 +273,32 @@ public sealed class CsvTableReaderTests
         var table = Read("a,b\n1,2\n\"3,4\n5,6\n");
 
         Assert.Equal([2L], table.LineNumbers);
+        Assert.Equal([new SkippedLine(3, "a quoted field that is never closed: the rest of the file (1 more line) is inside it")], table.Skipped.Examples);
+        Assert.Equal(2, table.Skipped.Count); // line 3 and the line it swallowed
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Counts_every_line_an_unclosed_quote_swallows_as_skipped(string newline)
+    {
+        var rows = Enumerable.Range(1, 50).Select(i => $"{i},{i * 2}").ToList();
+        rows.Insert(10, "\"11,oops"); // data row 11, line 12, opens a quote nobody closes
+        var table = Read(string.Join(newline, ["a,b", .. rows]) + newline);
+
+        Assert.Equal(10, table.LineNumbers.Length);
+        Assert.Equal([new SkippedLine(12, "a quoted field that is never closed: the rest of the file (40 more lines) is inside it")], table.Skipped.Examples);
+        Assert.Equal(41, table.Skipped.Count);
+    }
+
+    [Fact]
+    public void An_unclosed_quote_on_the_last_line_swallows_nothing_else()
+    {
+        var table = Read("a,b\n1,2\n3,\"4\n");
+
+        Assert.Equal([2L], table.LineNumbers);
         Assert.Equal([new SkippedLine(3, "a quoted field that is never closed")], table.Skipped.Examples);
+        Assert.Equal(1, table.Skipped.Count);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AnomalyStudio.App.Security;
 using AnomalyStudio.Tests.Support;
 
 namespace AnomalyStudio.Tests.EndToEnd;
@@ -51,6 +52,8 @@ public sealed class AppServer : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString());
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The test process points this at its own private directory; the app makes its own, not one nested in ours.
+        start.Environment.Remove(PrivateTempDirectory.Variable);
         start.Environment["AnomalyStudio__ModelDirectory"] = SharedModels.Directory;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -76,7 +76,10 @@ public static class InputDecoder
             return new DecodedInput(text, new ReplayStream(text, latin1, ownsRest: true), notes);
         }
 
-        return new DecodedInput(head[skip..], new ReplayStream(head.AsMemory(skip), rest, ownsRest), notes);
+        // The head is UTF-8; the rest is checked as it streams past, and the first bad line is noted when the parse meets it.
+        var checkedRest = new Utf8CheckingStream(rest, head.AsSpan(skip), ownsRest, line => notes.Add(
+            $"Line {line:N0} is not valid UTF-8, though the file's first {HeadBytes / 1024} KB are: its invalid bytes, and any further on, were read as the replacement character U+FFFD."));
+        return new DecodedInput(head[skip..], new ReplayStream(head.AsMemory(skip), checkedRest, ownsRest: true), notes);
     }
 
     /// <summary>Refuses text with NUL bytes or many control characters, naming the line and byte of the first.</summary>

@@ -6,7 +6,7 @@ namespace AnomalyStudio.Core.Parsing;
 /// </summary>
 public sealed record SniffedInput(InputFormat Format, Stream Content, char CsvDelimiter) : IDisposable
 {
-    /// <summary>How the input was read, for the user (for example, decoded as Latin-1 and why).</summary>
+    /// <summary>How the input was read, for the user (for example, decoded as Latin-1 and why); complete once <see cref="Content"/> has been read to the end.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     public void Dispose() => Content.Dispose();

@@ -63,6 +63,14 @@ public static class HostileInputs
         {
             Records = 99, Skipped = (2, 11, "a quote inside an unquoted field"),
         },
+        new("quote never closed mid-file", "unclosed.csv", () => Encoding.UTF8.GetBytes(Metrics(100, row => row == 40 ? "\"never closed" : "ok")))
+        {
+            Records = 39, Skipped = (61, 41, "a quoted field that is never closed: the rest of the file (60 more lines) is inside it"),
+        },
+        new("invalid UTF-8 deep in a log", "deep.log", InvalidUtf8PastTheHead)
+        {
+            Records = 5_000, Note = "Line 3,000 is not valid UTF-8, though the file's first 64 KB are",
+        },
         new("NaN, Infinity and 1e308", "extremes.csv", ExtremeValues) { Records = 200 },
         new("constant columns", "constant.csv", () => Encoding.UTF8.GetBytes("host,latency_ms,status,region\n" + string.Concat(Enumerable.Repeat("web-1,100,200,eu\n", 300))))
         {
@@ -215,6 +223,20 @@ public static class HostileInputs
     }
 
     /// <summary>1,000 lines of which every hundredth (lines 100, 200, … 1,000) is not an access-log line.</summary>
+    /// <summary>The sample log with a Windows-1252 'é' (0xE9) in the user agent of line 3,000, far past the detector's head.</summary>
+    private static byte[] InvalidUtf8PastTheHead()
+    {
+        var lines = SampleLines(5_000).Split('\n');
+        var line = lines[2_999];
+        var agent = line.LastIndexOf('"', line.Length - 2) + 1;
+        return
+        [
+            .. Encoding.UTF8.GetBytes(string.Join('\n', lines[..2_999]) + "\n" + line[..agent]),
+            0xE9,
+            .. Encoding.UTF8.GetBytes(line[agent..] + "\n" + string.Join('\n', lines[3_000..])),
+        ];
+    }
+
     private static byte[] MostlyValid()
     {
         var text = new StringBuilder();

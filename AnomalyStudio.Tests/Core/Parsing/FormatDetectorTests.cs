@@ -155,7 +155,66 @@ public sealed class FormatDetectorTests
 
         using var sniffed = Detect(bytes, "notes.csv");
 
+        Assert.Equal(bytes, ReadAll(sniffed.Content));
         Assert.Empty(sniffed.Notes);
+    }
+
+    /// <summary>A CSV of <paramref name="lines"/> lines after its header, each with multi-byte characters; well past the head.</summary>
+    private static List<byte[]> MultiByteLines(int lines) =>
+        [.. Enumerable.Range(1, lines).Select(i => Encoding.UTF8.GetBytes($"web-{i},Zürich 日本 €{i}\n"))];
+
+    [Fact]
+    public void Names_the_first_line_past_the_head_that_is_not_utf8_once_the_content_is_read()
+    {
+        var lines = MultiByteLines(10_000);
+        lines[6_999] = [.. "web-7000,bad "u8, 0xFF, .. " byte\n"u8]; // line 7,001 counting the header
+        lines[8_999] = [.. "web-9000,"u8, 0xC3, 0x28, (byte)'\n'];
+        byte[] bytes = [.. "host,place\n"u8, .. lines.SelectMany(l => l)];
+        Assert.True(Array.IndexOf(bytes, (byte)0xFF) > FormatDetector.HeadBytes);
+
+        using var sniffed = Detect(bytes, "places.csv");
+        Assert.Empty(sniffed.Notes); // nothing read yet past the head
+
+        var content = ReadInPieces(sniffed.Content, 7);
+        Assert.Equal(bytes, content); // passed on unchanged, for the parsers to read as U+FFFD
+        Assert.Equal(
+            "Line 7,001 is not valid UTF-8, though the file's first 64 KB are: its invalid bytes, and any further on, were read as the replacement character U+FFFD.",
+            Assert.Single(sniffed.Notes));
+    }
+
+    [Fact]
+    public void Passes_a_long_utf8_file_read_in_odd_pieces_without_a_note()
+    {
+        byte[] bytes = [.. "host,place\n"u8, .. MultiByteLines(10_000).SelectMany(l => l)];
+
+        using var sniffed = Detect(bytes, "places.csv");
+
+        Assert.Equal(bytes, ReadInPieces(sniffed.Content, 5)); // pieces cut through most characters
+        Assert.Empty(sniffed.Notes);
+    }
+
+    [Fact]
+    public void Names_a_character_cut_off_by_the_end_of_the_file()
+    {
+        byte[] bytes = [.. "host,place\n"u8, .. MultiByteLines(10_000).SelectMany(l => l), .. "web-x,"u8, 0xE6, 0x97];
+
+        using var sniffed = Detect(bytes, "places.csv");
+        ReadAll(sniffed.Content);
+
+        Assert.StartsWith("Line 10,002 is not valid UTF-8", Assert.Single(sniffed.Notes));
+    }
+
+    private static byte[] ReadInPieces(Stream stream, int size)
+    {
+        using var copy = new MemoryStream();
+        var piece = new byte[size];
+        int read;
+        while ((read = stream.Read(piece)) > 0)
+        {
+            copy.Write(piece, 0, read);
+        }
+
+        return copy.ToArray();
     }
 
     [Fact]

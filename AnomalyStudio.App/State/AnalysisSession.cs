@@ -1,4 +1,5 @@
 using AnomalyStudio.App.Configuration;
+using AnomalyStudio.App.Security;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
@@ -105,7 +106,7 @@ public sealed class AnalysisSession : IDisposable
             return;
         }
 
-        var directory = Directory.CreateTempSubdirectory("anomalystudio-upload-");
+        var directory = PrivateTempDirectory.CreateSubdirectory("upload-");
         var path = Path.Combine(directory.FullName, "upload"); // never the user's file name
         using var uploading = new CancellationTokenSource();
         _running = uploading;

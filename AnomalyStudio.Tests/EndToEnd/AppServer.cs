@@ -8,7 +8,7 @@ namespace AnomalyStudio.Tests.EndToEnd;
 
 /// <summary>
 /// The real app, started as its own process from its build output on a free loopback port, with the run's
-/// shared pretrained models. Stopped (and its output kept for failures) when disposed.
+/// shared pretrained models. Stopped as an operator stops it (SIGTERM, so it cleans up after itself) when disposed.
 /// </summary>
 public sealed class AppServer : IAsyncDisposable
 {
@@ -54,6 +54,9 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // The test process points this at its own private directory; the app makes its own, not one nested in ours.
         start.Environment.Remove(PrivateTempDirectory.Variable);
+        // A tab closed in the middle of a JS call holds its disconnect request until the call times out, and a graceful
+        // stop waits for open requests up to this long (30 s by default) before the process exits and cleans up.
+        start.Environment["DOTNET_shutdownTimeoutSeconds"] = "5";
         start.Environment["AnomalyStudio__ModelDirectory"] = SharedModels.Directory;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -110,14 +113,37 @@ public sealed class AppServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the server at once (SIGKILL), as a crash or the out-of-memory killer would: nothing of it runs after.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited && OperatingSystem.IsLinux())
+        {
+            // Ctrl+C or systemd's stop: the host shuts down and the process-exit handlers run.
+            using (var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await terminate.WaitForExitAsync();
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        await KillAsync();
         _process.Dispose();
     }
 }

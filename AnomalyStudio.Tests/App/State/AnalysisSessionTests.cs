@@ -1,4 +1,5 @@
 using AnomalyStudio.App.Configuration;
+using AnomalyStudio.App.Security;
 using AnomalyStudio.App.State;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Tests.Support;
@@ -13,7 +14,16 @@ public sealed class AnalysisSessionTests : IDisposable
     private readonly TestPipeline _test = new(sharedModels: true);
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
-    public void Dispose() => _test.Dispose();
+    private readonly Lazy<DirectoryInfo> _files = new(() => Directory.CreateTempSubdirectory("anomalystudio-session-test-"));
+
+    public void Dispose()
+    {
+        _test.Dispose();
+        if (_files.IsValueCreated)
+        {
+            _files.Value.Delete(recursive: true);
+        }
+    }
 
     private AnalysisSession NewSession(
         long maxUploadBytes = 100L * 1024 * 1024, DetectionGate? gate = null, long maxResultBytes = long.MaxValue, ResultMemoryBudget? budget = null)
@@ -69,6 +79,48 @@ public sealed class AnalysisSessionTests : IDisposable
 
     private static Task UploadAsync(AnalysisSession session, string path) =>
         session.UploadAndRunAsync(Path.GetFileName(path), new FileInfo(path).Length, _ => File.OpenRead(path));
+
+    [Fact]
+    public async Task Keeps_its_upload_in_the_private_directory_only_while_it_needs_it()
+    {
+        // Content no other test uploads, to find this session's copy among those of tests running alongside.
+        var marker = Guid.NewGuid().ToString("N");
+        var first = WriteTemp("first.csv", "host,latency_ms\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"{marker}-{i % 5},{100 + (i % 17)}\n")));
+        var second = WriteTemp("second.csv", File.ReadAllText(first).Replace(marker, marker + "b", StringComparison.Ordinal));
+        using var session = NewSession();
+
+        await UploadAsync(session, first);
+        var firstCopy = Assert.Single(CopiesOf(first));
+        Assert.Equal(PrivateTempDirectory.Directory.FullName, firstCopy.Directory!.Parent!.FullName);
+        Assert.Equal("upload", firstCopy.Name); // never the analyst's file name
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, firstCopy.Directory.UnixFileMode);
+        }
+
+        await session.RunAsync(); // another run reads the same copy
+        Assert.True(firstCopy.Exists);
+
+        await UploadAsync(session, second);
+        Assert.False(Directory.Exists(firstCopy.DirectoryName)); // replaced
+        var secondCopy = Assert.Single(CopiesOf(second));
+
+        session.Dispose();
+        Assert.False(Directory.Exists(secondCopy.DirectoryName)); // the tab closed
+    }
+
+    private string WriteTemp(string name, string content)
+    {
+        var path = Path.Combine(_files.Value.FullName, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static List<FileInfo> CopiesOf(string path)
+    {
+        var content = File.ReadAllBytes(path);
+        return [.. PrivateTempDirectory.Directory.EnumerateFiles("upload", SearchOption.AllDirectories).Where(f => f.Length == content.Length && File.ReadAllBytes(f.FullName).SequenceEqual(content))];
+    }
 
     [Fact]
     public async Task A_new_upload_replaces_the_results_and_a_bad_one_keeps_them()

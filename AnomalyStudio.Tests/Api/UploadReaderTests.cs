@@ -1,5 +1,6 @@
 using AnomalyStudio.App.Api.Uploads;
 using AnomalyStudio.App.Configuration;
+using AnomalyStudio.App.Security;
 using AnomalyStudio.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,6 +12,10 @@ namespace AnomalyStudio.Tests.Api;
 public sealed class UploadReaderTests
 {
     private const long OneMegabyte = 1024 * 1024;
+
+    // As the app does before its first request: ASP.NET picks the directory it buffers form files to once per process,
+    // and these tests buffer forms outside any host, so the first of them to run would otherwise fix it at /tmp.
+    public UploadReaderTests() => PrivateTempDirectory.Use();
 
     [Fact]
     public async Task Raises_the_servers_body_limit_above_kestrels_30_MB_default_to_the_configured_maximum()

@@ -116,10 +116,28 @@ public sealed class AnalysisSessionTests : IDisposable
         return path;
     }
 
+    /// <summary>The sessions' copies of this file in the private directory; other tests' sessions come and go meanwhile.</summary>
     private static List<FileInfo> CopiesOf(string path)
     {
         var content = File.ReadAllBytes(path);
-        return [.. PrivateTempDirectory.Directory.EnumerateFiles("upload", SearchOption.AllDirectories).Where(f => f.Length == content.Length && File.ReadAllBytes(f.FullName).SequenceEqual(content))];
+        var copies = new List<FileInfo>();
+        foreach (var directory in Directory.GetDirectories(PrivateTempDirectory.Directory.FullName))
+        {
+            try
+            {
+                var copy = new FileInfo(Path.Combine(directory, "upload"));
+                if (copy.Exists && copy.Length == content.Length && File.ReadAllBytes(copy.FullName).SequenceEqual(content))
+                {
+                    copies.Add(copy);
+                }
+            }
+            catch (IOException)
+            {
+                // Deleted by its own session while we looked: not a copy of ours.
+            }
+        }
+
+        return copies;
     }
 
     [Fact]

@@ -254,7 +254,7 @@ public sealed class AnalysisSessionTests : IDisposable
 
         Assert.Contains("cancelled", session.Error);
         Assert.Equal(5_000, session.Result!.Summary.Total);
-        // The limiter completes a cancelled wait before it takes the waiter off its count, on another thread.
+        // The limiter takes a cancelled waiter off its count in its own cancellation callback: wait for that, not assume its order.
         await WaitUntilAsync(() => gate.Queued == 0);
     }
 

@@ -21,7 +21,7 @@ public sealed class DetectionGate : IDisposable
         var settings = options.Value;
         MaxConcurrent = settings.EffectiveMaxConcurrentDetections;
         MaxQueued = settings.MaxQueuedDetections;
-        RetryAfter = TimeSpan.FromSeconds(settings.BusyRetryAfterSeconds);
+        RetryAfterSeconds = Math.Max(1, settings.BusyRetryAfterSeconds);
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = MaxConcurrent,
@@ -34,11 +34,8 @@ public sealed class DetectionGate : IDisposable
 
     public int MaxQueued { get; }
 
-    /// <summary>What a refused caller is told to wait before trying again.</summary>
-    public TimeSpan RetryAfter { get; }
-
-    /// <summary><see cref="RetryAfter"/> in whole seconds, for the HTTP <c>Retry-After</c> header and messages.</summary>
-    public int RetryAfterSeconds => (int)Math.Ceiling(RetryAfter.TotalSeconds);
+    /// <summary>What a refused caller is told to wait before trying again, in whole seconds (the HTTP <c>Retry-After</c> header's unit).</summary>
+    public int RetryAfterSeconds { get; }
 
     /// <summary>Detections running now.</summary>
     public int Running => MaxConcurrent - (int)(_limiter.GetStatistics()?.CurrentAvailablePermits ?? MaxConcurrent);
@@ -67,7 +64,7 @@ public sealed class DetectionGate : IDisposable
         }
 
         lease.Dispose();
-        return DetectionSlot.Busy(RetryAfter);
+        return DetectionSlot.Busy(RetryAfterSeconds);
     }
 
     public void Dispose() => _limiter.Dispose();

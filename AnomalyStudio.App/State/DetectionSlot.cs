@@ -5,34 +5,31 @@ namespace AnomalyStudio.App.State;
 
 /// <summary>
 /// A place among the detections the server runs at once (<see cref="DetectionGate"/>), or the refusal to give
-/// one: then <see cref="Message"/> says so in words and <see cref="RetryAfter"/> when to try again.
+/// one: then <see cref="Message"/> says so in words and <see cref="RetryAfterSeconds"/> when to try again.
 /// </summary>
 public sealed class DetectionSlot : IDisposable
 {
     private readonly RateLimitLease? _lease;
 
-    private DetectionSlot(RateLimitLease? lease, TimeSpan retryAfter)
+    private DetectionSlot(RateLimitLease? lease, int retryAfterSeconds)
     {
         _lease = lease;
-        RetryAfter = retryAfter;
+        RetryAfterSeconds = retryAfterSeconds;
     }
 
     public bool IsEntered => _lease is not null;
 
-    /// <summary>How long a refused caller should wait before trying again (zero for an entered slot).</summary>
-    public TimeSpan RetryAfter { get; }
-
-    /// <summary>Whole seconds for the HTTP <c>Retry-After</c> header, at least 1.</summary>
-    public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
+    /// <summary>Whole seconds a refused caller should wait before trying again, for the HTTP <c>Retry-After</c> header (0 for an entered slot).</summary>
+    public int RetryAfterSeconds { get; }
 
     /// <summary>Why the slot was refused, for the user; null when it was entered.</summary>
     public string? Message => IsEntered
         ? null
         : string.Create(CultureInfo.InvariantCulture, $"The server is busy with other detections; try again in {RetryAfterSeconds} s.");
 
-    public static DetectionSlot Entered(RateLimitLease lease) => new(lease, TimeSpan.Zero);
+    public static DetectionSlot Entered(RateLimitLease lease) => new(lease, 0);
 
-    public static DetectionSlot Busy(TimeSpan retryAfter) => new(null, retryAfter);
+    public static DetectionSlot Busy(int retryAfterSeconds) => new(null, retryAfterSeconds);
 
     public void Dispose() => _lease?.Dispose();
 }

@@ -48,12 +48,13 @@ public static class TableReportWriter
             return;
         }
 
-        var idWidth = Math.Clamp(rows.Max(r => InertText.ForTerminal(r.Identifier).Length), 10, 40);
+        var ids = rows.Select(r => InertText.ForTerminal(r.Identifier)).ToList();
+        var idWidth = Math.Clamp(ids.Max(id => id.Length), 10, 40);
         await output.WriteLineAsync($"{"line",8}  {"timestamp",-25}  {"identifier".PadRight(idWidth)}  {"score",6}  {"severity",-8}  explanation").ConfigureAwait(false);
-        foreach (var r in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var id = InertText.ForTerminal(r.Identifier);
-            id = id.Length > idWidth ? id[..(idWidth - 1)] + "…" : id;
+            var r = rows[i];
+            var id = ids[i].Length > idWidth ? ids[i][..(idWidth - 1)] + "…" : ids[i];
             var time = r.Timestamp?.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) ?? "";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Line,8}  {time,-25}  {id.PadRight(idWidth)}  {r.Score,6:0.000}  {ReportNames.Of(r.Severity),-8}  {InertText.ForTerminal(r.Explanation)}")).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using AnomalyStudio.App.State;
 using AnomalyStudio.Tests.Api;
+using AnomalyStudio.Tests.Support;
 using Xunit.Abstractions;
 
 namespace AnomalyStudio.Tests.Load;
@@ -26,15 +27,9 @@ public sealed class ApiLoadTests(ITestOutputHelper output) : IDisposable
     /// </summary>
     private static readonly long MemoryTolerance = (32L * Environment.ProcessorCount + 32) * 1024 * 1024;
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "anomalystudio-load-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _directory = new("load");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Concurrent_clients_uploading_large_logs_all_get_correct_answers_and_memory_returns_to_baseline()
@@ -43,7 +38,7 @@ public sealed class ApiLoadTests(ITestOutputHelper output) : IDisposable
         var report = new LoadReport(output, $"POST /api/detect: {scale.Clients} clients for {scale.Duration.TotalSeconds:0} s");
         try
         {
-            var (path, lines) = LoadLogs.OfSize(_directory, scale.UploadBytes);
+            var (path, lines) = LoadLogs.OfSize(_directory.FullName, scale.UploadBytes);
             var content = await File.ReadAllBytesAsync(path);
             await using var server = await KestrelHost.StartAsync();
             var gate = (DetectionGate)server.Services.GetService(typeof(DetectionGate))!;

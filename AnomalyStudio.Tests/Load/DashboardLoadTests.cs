@@ -27,15 +27,9 @@ public sealed class DashboardLoadTests(BrowserFixture browser, ITestOutputHelper
             .find(e => e.scrollHeight > e.clientHeight + 10 && /(auto|scroll)/.test(getComputedStyle(e).overflowY)))()
         """;
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "anomalystudio-load-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _directory = new("load");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Concurrent_circuits_holding_large_results_each_answer_filter_search_sort_and_scroll()
@@ -45,7 +39,7 @@ public sealed class DashboardLoadTests(BrowserFixture browser, ITestOutputHelper
         var pages = new List<IPage>();
         try
         {
-            var (path, lines) = LoadLogs.OfLines(_directory, scale.CircuitRecords);
+            var (path, lines) = LoadLogs.OfLines(_directory.FullName, scale.CircuitRecords);
             var expected = await ExpectedAsync(path);
             var server = browser.Server.ProcessId;
             report.Line($"log {new FileInfo(path).Length / 1048576.0:0.0} MB, {lines:N0} lines, {expected.Anomalies:N0} anomalies; one result is about {LoadReport.Megabytes(expected.EstimatedBytes)} (DetectionResult.EstimatedBytes)");

@@ -188,16 +188,16 @@ public sealed class CliFixture : IDisposable
 {
     public CliFixture()
     {
-        Directory = Path.Combine(Path.GetTempPath(), "anomalystudio-cli-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(Directory);
-        EmptyFile = Path.Combine(Directory, "empty.log");
+        EmptyFile = _scratch.PathOf("empty.log");
         File.WriteAllBytes(EmptyFile, []);
-        BinaryFile = Path.Combine(Directory, "image.png");
+        BinaryFile = _scratch.PathOf("image.png");
         File.WriteAllBytes(BinaryFile, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
         CliHost.Overrides = new Dictionary<string, string?> { ["AnomalyStudio:ModelDirectory"] = SharedModels.Directory };
     }
 
-    public string Directory { get; }
+    private readonly ScratchDirectory _scratch = new("cli");
+
+    public string Directory => _scratch.FullName;
 
     public string EmptyFile { get; }
 
@@ -231,6 +231,6 @@ public sealed class CliFixture : IDisposable
     public void Dispose()
     {
         CliHost.Overrides = null;
-        System.IO.Directory.Delete(Directory, recursive: true);
+        _scratch.Dispose();
     }
 }

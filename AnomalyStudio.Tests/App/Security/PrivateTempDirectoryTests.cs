@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AnomalyStudio.App.Security;
 using AnomalyStudio.Tests.EndToEnd;
+using AnomalyStudio.Tests.Support;
 
 namespace AnomalyStudio.Tests.App.Security;
 
@@ -9,13 +10,13 @@ namespace AnomalyStudio.Tests.App.Security;
 /// </summary>
 public sealed class PrivateTempDirectoryTests : IDisposable
 {
-    private readonly DirectoryInfo _parent = Directory.CreateTempSubdirectory("anomalystudio-temp-test-");
+    private readonly ScratchDirectory _scratch = new("temp-test");
 
-    public void Dispose() => _parent.Delete(recursive: true);
+    public void Dispose() => _scratch.Dispose();
 
     private DirectoryInfo Leftover(int pid)
     {
-        var directory = _parent.CreateSubdirectory($"anomalystudio-{pid}-{Guid.NewGuid():N}");
+        var directory = _scratch.Info.CreateSubdirectory($"anomalystudio-{pid}-{Guid.NewGuid():N}");
         File.WriteAllText(Path.Combine(directory.CreateSubdirectory("upload-1").FullName, "upload"), "an analyst's file");
         return directory;
     }
@@ -31,9 +32,9 @@ public sealed class PrivateTempDirectoryTests : IDisposable
             var dead = Leftover(ended.Id);
             var alive = Leftover(running.Id);
             var mine = Leftover(Environment.ProcessId);
-            var other = _parent.CreateSubdirectory("anomalystudio-shared-models-" + Guid.NewGuid().ToString("N"));
+            var other = _scratch.Info.CreateSubdirectory("anomalystudio-shared-models-" + Guid.NewGuid().ToString("N"));
 
-            Assert.Equal(1, PrivateTempDirectory.RemoveLeftovers(_parent.FullName));
+            Assert.Equal(1, PrivateTempDirectory.RemoveLeftovers(_scratch.Info.FullName));
 
             Assert.False(Directory.Exists(dead.FullName));
             Assert.True(Directory.Exists(alive.FullName));
@@ -49,11 +50,11 @@ public sealed class PrivateTempDirectoryTests : IDisposable
     [Fact]
     public async Task A_stopped_server_leaves_nothing_and_a_killed_ones_directory_goes_when_the_next_starts()
     {
-        var settings = new Dictionary<string, string> { [PrivateTempDirectory.Variable] = _parent.FullName };
+        var settings = new Dictionary<string, string> { [PrivateTempDirectory.Variable] = _scratch.Info.FullName };
         string killedDirectory;
         await using (var killed = await AppServer.StartAsync(settings))
         {
-            killedDirectory = Assert.Single(_parent.EnumerateDirectories()).FullName;
+            killedDirectory = Assert.Single(_scratch.Info.EnumerateDirectories()).FullName;
             await killed.KillAsync();
         }
 
@@ -61,11 +62,11 @@ public sealed class PrivateTempDirectoryTests : IDisposable
 
         await using (var next = await AppServer.StartAsync(settings))
         {
-            var own = Assert.Single(_parent.EnumerateDirectories());
+            var own = Assert.Single(_scratch.Info.EnumerateDirectories());
             Assert.NotEqual(killedDirectory, own.FullName);
             Assert.Contains($"anomalystudio-{next.ProcessId}-", own.Name, StringComparison.Ordinal);
         }
 
-        Assert.Empty(_parent.EnumerateFileSystemInfos()); // stopped with SIGTERM, it removed its own
+        Assert.Empty(_scratch.Info.EnumerateFileSystemInfos()); // stopped with SIGTERM, it removed its own
     }
 }

@@ -14,15 +14,12 @@ public sealed class AnalysisSessionTests : IDisposable
     private readonly TestPipeline _test = new(sharedModels: true);
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
-    private readonly Lazy<DirectoryInfo> _files = new(() => Directory.CreateTempSubdirectory("anomalystudio-session-test-"));
+    private readonly ScratchDirectory _files = new("session-test");
 
     public void Dispose()
     {
         _test.Dispose();
-        if (_files.IsValueCreated)
-        {
-            _files.Value.Delete(recursive: true);
-        }
+        _files.Dispose();
     }
 
     private AnalysisSession NewSession(
@@ -111,7 +108,7 @@ public sealed class AnalysisSessionTests : IDisposable
 
     private string WriteTemp(string name, string content)
     {
-        var path = Path.Combine(_files.Value.FullName, name);
+        var path = _files.PathOf(name);
         File.WriteAllText(path, content);
         return path;
     }

@@ -5,25 +5,19 @@ namespace AnomalyStudio.Tests.Core.Samples;
 
 public sealed class SampleFilesTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "anomalystudio-samples-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _directory = new("samples");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void Regenerates_the_shipped_samples_byte_for_byte()
     {
-        SampleFiles.Write(_directory);
+        SampleFiles.Write(_directory.FullName);
 
         foreach (var name in new[] { SampleFiles.AccessLog, SampleFiles.AccessLogLabels, SampleFiles.Metrics })
         {
             Assert.True(
-                File.ReadAllBytes(TestData.Samples(name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_directory, name))),
+                File.ReadAllBytes(TestData.Samples(name)).AsSpan().SequenceEqual(File.ReadAllBytes(_directory.PathOf(name))),
                 $"{name} differs from what the generator writes");
         }
     }

@@ -14,8 +14,8 @@ public sealed class CsvTableReader
     /// <summary>Rows used to decide the column types before the rest is streamed.</summary>
     public const int TypingSampleRows = 2_000;
 
-    private const double NumericShare = 0.9;
-    private const double TimestampShare = 0.9;
+    internal const double NumericShare = 0.9;
+    internal const double TimestampShare = 0.9;
 
     private static readonly HashSet<string> MissingTokens =
         new(["", "na", "n/a", "nan", "null", "none", "?", "-", "#n/a"], StringComparer.OrdinalIgnoreCase);
@@ -66,7 +66,7 @@ public sealed class CsvTableReader
             }
 
             var sample = new List<(string[] Cells, long Line, long Row)>();
-            Columns? columns = null;
+            TableColumns? columns = null;
             long rows = 0;
             while (reader.Read())
             {
@@ -96,7 +96,7 @@ public sealed class CsvTableReader
                     sample.Add((cells, reader.LineNumber, rowNumber));
                     if (sample.Count == TypingSampleRows)
                     {
-                        columns = Columns.Create(header, sample);
+                        columns = TableColumns.Create(header, sample);
                     }
                 }
                 else
@@ -114,7 +114,7 @@ public sealed class CsvTableReader
                     skipped.Examples.Count > 0 ? skipped.Examples[0].LineNumber : null);
             }
 
-            columns ??= Columns.Create(header, sample);
+            columns ??= TableColumns.Create(header, sample);
             rowsRead?.Report(rows);
             return columns.Build(delimiter, skipped, Math.Max(reader.LineNumber, skipped.Examples.Count > 0 ? skipped.Examples[^1].LineNumber : 0));
         }
@@ -259,178 +259,5 @@ public sealed class CsvTableReader
         }
 
         return false;
-    }
-
-    /// <summary>Column builders, typed once from the sample rows.</summary>
-    private sealed class Columns
-    {
-        private readonly string[] _names;
-        private readonly ColumnRole[] _roles;
-        private readonly List<double>?[] _numbers;
-        private readonly List<string?>?[] _texts;
-        private readonly StringPool?[] _pools;
-        private readonly int _timestampIndex;
-        private readonly bool _numericTimestamp;
-        private readonly List<DateTimeOffset?>? _timestamps;
-        private readonly List<long> _lines = [];
-        private readonly List<long> _rows = [];
-
-        private Columns(string[] names, ColumnRole[] roles, bool[] numeric, int timestampIndex)
-        {
-            _names = names;
-            _roles = roles;
-            _timestampIndex = timestampIndex;
-            _numericTimestamp = timestampIndex >= 0 && numeric[timestampIndex];
-            _timestamps = timestampIndex >= 0 ? [] : null;
-            _numbers = new List<double>?[names.Length];
-            _texts = new List<string?>?[names.Length];
-            _pools = new StringPool?[names.Length];
-            for (var i = 0; i < names.Length; i++)
-            {
-                if (numeric[i] && roles[i] != ColumnRole.Label && roles[i] != ColumnRole.Identifier)
-                {
-                    _numbers[i] = [];
-                }
-                else
-                {
-                    _texts[i] = [];
-                    _pools[i] = new StringPool(100_000);
-                }
-            }
-        }
-
-        public static Columns Create(string[] names, List<(string[] Cells, long Line, long Row)> sample)
-        {
-            var n = names.Length;
-            var roles = new ColumnRole[n];
-            var numeric = new bool[n];
-            var timestamp = -1;
-            var label = Enumerable.Range(0, n)
-                .Where(c => ColumnNames.LabelRank(names[c]) is not null)
-                .OrderBy(c => ColumnNames.LabelRank(names[c]))
-                .DefaultIfEmpty(-1)
-                .First();
-            for (var c = 0; c < n; c++)
-            {
-                var values = sample.Select(s => s.Cells[c]).Where(v => !IsMissing(v)).ToList();
-                var numbers = values.Select(v => TryNumber(v, out var d) ? d : (double?)null).ToList();
-                numeric[c] = values.Count > 0 && numbers.Count(d => d.HasValue) >= values.Count * NumericShare;
-                roles[c] = numeric[c] ? ColumnRole.Numeric : ColumnRole.Categorical;
-
-                if (c == label)
-                {
-                    roles[c] = ColumnRole.Label;
-                    continue;
-                }
-
-                if (timestamp < 0 && values.Count > 0 && IsTimestamp(names[c], numeric[c], values, numbers))
-                {
-                    timestamp = c;
-                    roles[c] = ColumnRole.Timestamp;
-                    continue;
-                }
-
-                if (numeric[c] && IsRowCounter(numbers))
-                {
-                    roles[c] = ColumnRole.RowCounter;
-                }
-            }
-
-            var identifier = Enumerable.Range(0, n)
-                .Where(c => roles[c] is ColumnRole.Categorical or ColumnRole.Numeric or ColumnRole.RowCounter)
-                .Select(c => (Column: c, Rank: ColumnNames.IdentifierRank(names[c])))
-                .Where(x => x.Rank.HasValue)
-                .OrderBy(x => x.Rank)
-                .Select(x => x.Column)
-                .DefaultIfEmpty(-1)
-                .First();
-            if (identifier >= 0)
-            {
-                roles[identifier] = ColumnRole.Identifier;
-            }
-
-            var columns = new Columns(names, roles, numeric, timestamp);
-            foreach (var (cells, line, row) in sample)
-            {
-                columns.Add(cells, line, row);
-            }
-
-            return columns;
-        }
-
-        private static bool IsTimestamp(string name, bool numeric, List<string> values, List<double?> numbers)
-        {
-            var hinted = ColumnNames.HasTimestampHint(name);
-            if (numeric)
-            {
-                return hinted && numbers.Count(d => d.HasValue && TryEpoch(d.Value, out _)) >= values.Count * TimestampShare;
-            }
-
-            var parsed = hinted ? values.Count(v => TryTimestamp(v, false, out _)) : values.Count(v => TryIsoTimestamp(v, out _));
-            return parsed >= values.Count * (hinted ? TimestampShare : 0.99);
-        }
-
-        private static bool IsRowCounter(List<double?> numbers)
-        {
-            if (numbers.Count < 3 || numbers.Any(d => !d.HasValue || d.Value != Math.Floor(d.Value)))
-            {
-                return false;
-            }
-
-            for (var i = 1; i < numbers.Count; i++)
-            {
-                if (numbers[i]!.Value != numbers[i - 1]!.Value + 1)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        public void Add(string[] cells, long line, long row)
-        {
-            _lines.Add(line);
-            _rows.Add(row);
-            for (var c = 0; c < cells.Length; c++)
-            {
-                var value = cells[c];
-                if (_numbers[c] is { } numbers)
-                {
-                    numbers.Add(!IsMissing(value) && TryNumber(value, out var d) ? d : double.NaN);
-                }
-                else
-                {
-                    _texts[c]!.Add(IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.Get(value.AsSpan().Trim()));
-                }
-            }
-
-            if (_timestamps is not null)
-            {
-                var value = cells[_timestampIndex];
-                _timestamps.Add(!IsMissing(value) && TryTimestamp(value, _numericTimestamp, out var t) ? t : null);
-            }
-        }
-
-        public CsvTable Build(char delimiter, SkippedLines skipped, long totalLines)
-        {
-            var columns = new List<CsvColumn>(_names.Length);
-            for (var c = 0; c < _names.Length; c++)
-            {
-                columns.Add(new CsvColumn(_names[c], _roles[c], _numbers[c]?.ToArray(), _texts[c]?.ToArray()));
-            }
-
-            return new CsvTable
-            {
-                Delimiter = delimiter,
-                Columns = columns,
-                RowCount = _lines.Count,
-                LineNumbers = [.. _lines],
-                RowNumbers = [.. _rows],
-                Skipped = skipped,
-                TotalLines = totalLines,
-                Timestamps = _timestamps?.ToArray(),
-            };
-        }
     }
 }

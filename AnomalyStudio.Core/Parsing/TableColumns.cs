@@ -1,0 +1,191 @@
+namespace AnomalyStudio.Core.Parsing;
+
+/// <summary>
+/// Column builders for a table read row by row as text cells (CSV, JSON lines, mined line logs): typed once from the
+/// first rows, then filled. A reader may preset the role of the columns it knows (a line log knows its level and message).
+/// </summary>
+internal sealed class TableColumns
+{
+    private readonly string[] _names;
+    private readonly ColumnRole[] _roles;
+    private readonly List<double>?[] _numbers;
+    private readonly List<string?>?[] _texts;
+    private readonly StringPool?[] _pools;
+    private readonly int _timestampIndex;
+    private readonly bool _numericTimestamp;
+    private readonly List<DateTimeOffset?>? _timestamps;
+    private readonly List<long> _lines = [];
+    private readonly List<long> _rows = [];
+
+    private TableColumns(string[] names, ColumnRole[] roles, bool[] numeric, int timestampIndex)
+    {
+        _names = names;
+        _roles = roles;
+        _timestampIndex = timestampIndex;
+        _numericTimestamp = timestampIndex >= 0 && numeric[timestampIndex];
+        _timestamps = timestampIndex >= 0 ? [] : null;
+        _numbers = new List<double>?[names.Length];
+        _texts = new List<string?>?[names.Length];
+        _pools = new StringPool?[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (numeric[i] && roles[i] != ColumnRole.Label && roles[i] != ColumnRole.Identifier)
+            {
+                _numbers[i] = [];
+            }
+            else
+            {
+                _texts[i] = [];
+                _pools[i] = new StringPool(100_000);
+            }
+        }
+    }
+
+    /// <param name="presets">Roles the reader already knows, by column name; the other columns are typed from the sample.</param>
+    public static TableColumns Create(
+        string[] names, List<(string[] Cells, long Line, long Row)> sample, IReadOnlyDictionary<string, ColumnRole>? presets = null)
+    {
+        var n = names.Length;
+        var roles = new ColumnRole[n];
+        var numeric = new bool[n];
+        var timestamp = -1;
+        var label = Enumerable.Range(0, n)
+            .Where(c => ColumnNames.LabelRank(names[c]) is not null && presets?.ContainsKey(names[c]) != true)
+            .OrderBy(c => ColumnNames.LabelRank(names[c]))
+            .DefaultIfEmpty(-1)
+            .First();
+        for (var c = 0; c < n; c++)
+        {
+            var values = sample.Select(s => s.Cells[c]).Where(v => !CsvTableReader.IsMissing(v)).ToList();
+            var numbers = values.Select(v => CsvTableReader.TryNumber(v, out var d) ? d : (double?)null).ToList();
+            numeric[c] = values.Count > 0 && numbers.Count(d => d.HasValue) >= values.Count * CsvTableReader.NumericShare;
+            roles[c] = numeric[c] ? ColumnRole.Numeric : ColumnRole.Categorical;
+            if (presets is not null && presets.TryGetValue(names[c], out var preset))
+            {
+                roles[c] = preset;
+                numeric[c] &= preset is ColumnRole.Numeric or ColumnRole.Timestamp or ColumnRole.RowCounter;
+                if (preset == ColumnRole.Timestamp && timestamp < 0)
+                {
+                    timestamp = c;
+                }
+
+                continue;
+            }
+
+
+            if (c == label)
+            {
+                roles[c] = ColumnRole.Label;
+                continue;
+            }
+
+            if (timestamp < 0 && values.Count > 0 && IsTimestamp(names[c], numeric[c], values, numbers))
+            {
+                timestamp = c;
+                roles[c] = ColumnRole.Timestamp;
+                continue;
+            }
+
+            if (numeric[c] && IsRowCounter(numbers))
+            {
+                roles[c] = ColumnRole.RowCounter;
+            }
+        }
+
+        var identifier = Enumerable.Range(0, n)
+            .Where(c => roles[c] is ColumnRole.Categorical or ColumnRole.Numeric or ColumnRole.RowCounter && presets?.ContainsKey(names[c]) != true)
+            .Select(c => (Column: c, Rank: ColumnNames.IdentifierRank(names[c])))
+            .Where(x => x.Rank.HasValue)
+            .OrderBy(x => x.Rank)
+            .Select(x => x.Column)
+            .DefaultIfEmpty(-1)
+            .First();
+        if (identifier >= 0)
+        {
+            roles[identifier] = ColumnRole.Identifier;
+        }
+
+        var columns = new TableColumns(names, roles, numeric, timestamp);
+        foreach (var (cells, line, row) in sample)
+        {
+            columns.Add(cells, line, row);
+        }
+
+        return columns;
+    }
+
+    private static bool IsTimestamp(string name, bool numeric, List<string> values, List<double?> numbers)
+    {
+        var hinted = ColumnNames.HasTimestampHint(name);
+        if (numeric)
+        {
+            return hinted && numbers.Count(d => d.HasValue && CsvTableReader.TryEpoch(d.Value, out _)) >= values.Count * CsvTableReader.TimestampShare;
+        }
+
+        var parsed = hinted ? values.Count(v => CsvTableReader.TryTimestamp(v, false, out _)) : values.Count(v => CsvTableReader.TryIsoTimestamp(v, out _));
+        return parsed >= values.Count * (hinted ? CsvTableReader.TimestampShare : 0.99);
+    }
+
+    private static bool IsRowCounter(List<double?> numbers)
+    {
+        if (numbers.Count < 3 || numbers.Any(d => !d.HasValue || d.Value != Math.Floor(d.Value)))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < numbers.Count; i++)
+        {
+            if (numbers[i]!.Value != numbers[i - 1]!.Value + 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public void Add(string[] cells, long line, long row)
+    {
+        _lines.Add(line);
+        _rows.Add(row);
+        for (var c = 0; c < cells.Length; c++)
+        {
+            var value = cells[c];
+            if (_numbers[c] is { } numbers)
+            {
+                numbers.Add(!CsvTableReader.IsMissing(value) && CsvTableReader.TryNumber(value, out var d) ? d : double.NaN);
+            }
+            else
+            {
+                _texts[c]!.Add(CsvTableReader.IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.Get(value.AsSpan().Trim()));
+            }
+        }
+
+        if (_timestamps is not null)
+        {
+            var value = cells[_timestampIndex];
+            _timestamps.Add(!CsvTableReader.IsMissing(value) && CsvTableReader.TryTimestamp(value, _numericTimestamp, out var t) ? t : null);
+        }
+    }
+
+    public CsvTable Build(char delimiter, SkippedLines skipped, long totalLines)
+    {
+        var columns = new List<CsvColumn>(_names.Length);
+        for (var c = 0; c < _names.Length; c++)
+        {
+            columns.Add(new CsvColumn(_names[c], _roles[c], _numbers[c]?.ToArray(), _texts[c]?.ToArray()));
+        }
+
+        return new CsvTable
+        {
+            Delimiter = delimiter,
+            Columns = columns,
+            RowCount = _lines.Count,
+            LineNumbers = [.. _lines],
+            RowNumbers = [.. _rows],
+            Skipped = skipped,
+            TotalLines = totalLines,
+            Timestamps = _timestamps?.ToArray(),
+        };
+    }
+}

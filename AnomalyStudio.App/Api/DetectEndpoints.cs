@@ -38,7 +38,7 @@ public static class DetectEndpoints
     public static async Task<Results<DetectionReportResult, ProblemHttpResult>> DetectAsync(
         HttpContext context,
         [FromQuery, Description("isolation-forest (default; isolation_forest is accepted too) or autoencoder.")] string? model,
-        [FromQuery, Description("pretrained (default: models trained on generated samples) or fit (train on this file).")] string? mode,
+        [FromQuery, Description("auto (default: the file is its own baseline when it has enough records, else the pretrained model), pretrained (models trained on generated samples) or fit (train on this file).")] string? mode,
         [FromQuery, Description("Report only the N highest-scoring records, highest first.")] string? limit,
         [FromServices] DetectionPipeline pipeline,
         [FromServices] UploadReader uploads,

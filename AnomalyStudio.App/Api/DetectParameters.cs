@@ -10,12 +10,7 @@ namespace AnomalyStudio.App.Api;
 /// </summary>
 public static class DetectParameters
 {
-    public static DetectionMode Mode(string? mode) => mode?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "pretrained" => DetectionMode.Pretrained,
-        "fit" => DetectionMode.Fit,
-        _ => throw new InvalidInputException($"Unknown mode '{mode}'. Choose one of: pretrained, fit."),
-    };
+    public static DetectionMode Mode(string? mode) => DetectionModes.Parse(mode);
 
     public static int? Limit(string? limit)
     {

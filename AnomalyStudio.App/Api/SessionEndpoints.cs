@@ -29,8 +29,8 @@ public static class SessionEndpoints
             .WithTags(Tag)
             .WithSummary("Score an uploaded file and keep the result in the caller's session")
             .WithDescription(
-                "Multipart form: 'file' and optionally 'model' (isolation_forest, the default, or autoencoder); pretrained "
-                + "models. Answers {\"success\":true} and sets the HttpOnly, SameSite=Strict cookie 'anomalystudio_session', "
+                "Multipart form: 'file' and optionally 'model' (isolation_forest, the default, or autoencoder), scored in "
+                + "auto mode. Answers {\"success\":true} and sets the HttpOnly, SameSite=Strict cookie 'anomalystudio_session', "
                 + "or {\"success\":false,\"error\":\"…\"} with 400 (413 for an upload over the limit or a result over "
                 + "AnomalyStudio:MaxSessionResultBytes; 503 with Retry-After when the server's detection slots and queue, or "
                 + "its sessions, are all taken). A new upload replaces the session's previous result.")

@@ -20,10 +20,10 @@ public static class DetectCommand
         model.AcceptOnlyFromAmong(DetectorNames.IsolationForest, DetectorNames.Autoencoder);
         var mode = new Option<string>("--mode")
         {
-            Description = "pretrained (models trained on generated samples) or fit (train on this file).",
-            DefaultValueFactory = _ => "pretrained",
+            Description = "auto (the file is its own baseline when it has enough records, else pretrained), pretrained (models trained on generated samples) or fit (train on this file).",
+            DefaultValueFactory = _ => DetectionModes.Auto,
         };
-        mode.AcceptOnlyFromAmong("pretrained", "fit");
+        mode.AcceptOnlyFromAmong([.. DetectionModes.Names]);
         var format = new Option<string?>("--format", "-f") { Description = "Report format: table, json or csv (default: from --out's extension, else table)." };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var outPath = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of standard output." };
@@ -58,7 +58,7 @@ public static class DetectCommand
             {
                 FileName = input.Name,
                 Model = parse.GetValue(model)!,
-                Mode = parse.GetValue(mode) == "fit" ? DetectionMode.Fit : DetectionMode.Pretrained,
+                Mode = DetectionModes.Parse(parse.GetValue(mode)),
                 Labels = labelStream,
             };
             // At a terminal, show where a long run is (a fit reports every epoch); redirected stderr stays quiet.

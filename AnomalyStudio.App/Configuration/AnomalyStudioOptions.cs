@@ -2,6 +2,7 @@ using AnomalyStudio.Core.Detection.Autoencoder;
 using AnomalyStudio.Core.Detection.IsolationForest;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.App.Configuration;
 
@@ -19,8 +20,14 @@ public sealed class AnomalyStudioOptions
     /// <summary>Seed of every random choice in model fitting.</summary>
     public int Seed { get; set; } = 42;
 
-    /// <summary>Expected share of anomalies in training data; sets where the low threshold falls.</summary>
+    /// <summary>Expected share of anomalies in training data; sets where the low threshold falls when Calibration:Method is Contamination.</summary>
     public double Contamination { get; set; } = 0.1;
+
+    /// <summary>How raw scores become 0…1 scores and severities (robust distance from the baseline by default).</summary>
+    public CalibrationOptions Calibration { get; set; } = new();
+
+    /// <summary>In auto mode, a file with at least this many records is its own baseline; smaller files use the pretrained model.</summary>
+    public int MinBaselineRecords { get; set; } = 200;
 
     /// <summary>Longest line a parser accepts, in bytes.</summary>
     public int MaxLineBytes { get; set; } = 64 * 1024;
@@ -78,6 +85,8 @@ public sealed class AnomalyStudioOptions
     {
         Seed = Seed,
         Contamination = Contamination,
+        Calibration = Calibration,
+        MinBaselineRecords = MinBaselineRecords,
         IsolationForest = new IsolationForestOptions { Trees = IsolationForest.Trees, SampleSize = IsolationForest.SampleSize, Seed = Seed },
         Autoencoder = new AutoencoderOptions
         {

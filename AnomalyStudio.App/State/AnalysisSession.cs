@@ -47,7 +47,7 @@ public sealed class AnalysisSession : IDisposable
 
     public string Model { get; private set; } = DetectorNames.IsolationForest;
 
-    public DetectionMode Mode { get; private set; } = DetectionMode.Pretrained;
+    public DetectionMode Mode { get; private set; } = DetectionMode.Auto;
 
     public DetectionResult? Result { get; private set; }
 

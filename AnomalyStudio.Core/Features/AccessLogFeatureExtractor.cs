@@ -1,23 +1,27 @@
 using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Features.Text;
 using MathNet.Numerics.Statistics;
 
 namespace AnomalyStudio.Core.Features;
 
 /// <summary>
-/// Turns access-log records into the reference design's nine features: status class flags, the response
-/// size as a z-score over the file and a large-response flag, suspicious URI and user agent, the HTTP
-/// method as a code, and the URI length.
+/// Turns access-log records into features: the reference design's nine (status class flags, the response size as a
+/// z-score over the file and a large-response flag, suspicious URI and user agent, the HTTP method as a code, and the
+/// URI length), then three of the URI's content: how many distinct attack-payload tokens it carries
+/// (<see cref="PayloadTokens"/>), the share of its decoded characters that are symbols, and how rare its shape is in
+/// this file (−ln of the share of requests with the same <see cref="TextShape"/>: path with numbers abstracted,
+/// parameter names, the character classes of their values).
 /// </summary>
 public static class AccessLogFeatureExtractor
 {
     public static readonly IReadOnlyList<string> Names =
     [
         "is_4xx", "is_5xx", "is_3xx", "bytes_zscore", "large_response", "suspicious_uri", "suspicious_ua", "method_code",
-        "uri_length",
+        "uri_length", "uri_payload", "uri_symbols", "uri_shape_rarity",
     ];
 
     public const int Is4xx = 0, Is5xx = 1, Is3xx = 2, BytesZscore = 3, LargeResponse = 4, SuspiciousUri = 5,
-        SuspiciousUserAgent = 6, MethodCode = 7, UriLength = 8;
+        SuspiciousUserAgent = 6, MethodCode = 7, UriLength = 8, UriPayload = 9, UriSymbols = 10, UriShapeRarity = 11;
 
     private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"];
 
@@ -33,7 +37,7 @@ public static class AccessLogFeatureExtractor
         var n = records.Count;
         if (n == 0)
         {
-            return new AccessLogFeatures(new FeatureMatrix(Names, 0), records, [], [], new ByteStatistics(0, 1, 0));
+            return new AccessLogFeatures(new FeatureMatrix(Names, 0), records, [], [], new ByteStatistics(0, 1, 0)) { UriShapes = [], UriShapeShares = [] };
         }
 
         var bytes = new double[n];
@@ -56,6 +60,8 @@ public static class AccessLogFeatureExtractor
         var userAgents = new UserAgentKind[n];
 
         var uriCache = new System.Collections.Concurrent.ConcurrentDictionary<string, UriThreat>(StringComparer.Ordinal);
+        var contentCache = new System.Collections.Concurrent.ConcurrentDictionary<string, UriContent>(StringComparer.Ordinal);
+        var shapes = new string[n];
 
         // User agents are interned by the parser and repeat a lot: classify each distinct one once per worker.
         var partitions = System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(4096, n / (Environment.ProcessorCount * 8) + 1));
@@ -98,12 +104,55 @@ public static class AccessLogFeatureExtractor
                     row[SuspiciousUserAgent] = agent is UserAgentKind.Empty or UserAgentKind.ScriptClient or UserAgentKind.Scanner ? 1 : 0;
                     row[MethodCode] = MethodCodeOf(records.Methods[i]);
                     row[UriLength] = uri.Length;
+                    if (!contentCache.TryGetValue(uri, out var content))
+                    {
+                        content = UriContent.Of(uri);
+                        if (contentCache.Count < 200_000)
+                        {
+                            contentCache.TryAdd(uri, content);
+                        }
+                    }
+
+                    row[UriPayload] = content.Payload;
+                    row[UriSymbols] = content.Symbols;
+                    shapes[i] = content.Shape;
                 }
 
                 return agents;
             },
             _ => { });
 
-        return new AccessLogFeatures(matrix, records, threats, userAgents, stats);
+        // Rarity needs the whole file's shapes: a second, cheap pass.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var shape in shapes)
+        {
+            counts[shape] = counts.GetValueOrDefault(shape) + 1;
+        }
+
+        var shares = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            shares[i] = (double)counts[shapes[i]] / n;
+            matrix[i, UriShapeRarity] = -Math.Log(shares[i]);
+        }
+
+        return new AccessLogFeatures(matrix, records, threats, userAgents, stats) { UriShapes = shapes, UriShapeShares = shares };
+    }
+
+    /// <summary>The content measures of one distinct URI.</summary>
+    private readonly record struct UriContent(int Payload, double Symbols, string Shape)
+    {
+        public static UriContent Of(string uri)
+        {
+            var decoded = TextContent.Decode(uri);
+            var symbols = 0;
+            foreach (var c in decoded)
+            {
+                // The characters every path has (/ . - _) are not symbols here; '?', '&' and '=' are common enough.
+                symbols += char.IsLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or '?' or '&' or '=' ? 0 : 1;
+            }
+
+            return new UriContent(PayloadTokens.Count(decoded), decoded.Length == 0 ? 0 : (double)symbols / decoded.Length, TextShape.Of(decoded, url: true));
+        }
     }
 }

@@ -8,4 +8,11 @@ public sealed record AccessLogFeatures(
     AccessLogTable Records,
     UriThreat[] UriThreats,
     UserAgentKind[] UserAgents,
-    ByteStatistics Bytes);
+    ByteStatistics Bytes)
+{
+    /// <summary>Each request's URI shape (<see cref="Text.TextShape"/>).</summary>
+    public required string[] UriShapes { get; init; }
+
+    /// <summary>Share of the file's requests whose URI has the same shape.</summary>
+    public required double[] UriShapeShares { get; init; }
+}

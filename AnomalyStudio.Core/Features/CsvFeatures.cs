@@ -8,4 +8,11 @@ public sealed record CsvFeatures(
     FeatureKind Kind,
     CsvTable Table,
     IReadOnlyDictionary<CsvColumn, ColumnStatistics> NumericStatistics,
-    IReadOnlyDictionary<CsvColumn, CategoryShares> CategoryShares);
+    IReadOnlyDictionary<CsvColumn, CategoryShares> CategoryShares)
+{
+    /// <summary>Content features of the text columns (own-column features only).</summary>
+    public IReadOnlyList<Text.TextColumnFeatures> Texts { get; init; } = [];
+
+    /// <summary>The log-level columns (own-column features only).</summary>
+    public IReadOnlyList<CsvColumn> Levels { get; init; } = [];
+}

@@ -12,7 +12,8 @@ namespace AnomalyStudio.Core.Models;
 /// </summary>
 public static class ModelFile
 {
-    public const int FormatVersion = 1;
+    /// <summary>2: robust calibration and content features of the URI; files of version 1 are retrained on first use.</summary>
+    public const int FormatVersion = 2;
 
     public static void Write(string path, StoredModel model, IAnomalyDetector detector)
     {

@@ -46,12 +46,14 @@ public sealed class ModelStore(string directory, DetectorCatalog catalog, Pretra
                 try
                 {
                     model = ModelFile.Read(path, catalog.Create);
-                    if (model.Detector == detector && model.Kind == kind)
+                    if (model.Detector == detector && model.Kind == kind && model.Model.FeatureNames.SequenceEqual(FeatureNamesOf(kind)))
                     {
                         return _loaded[key] = model;
                     }
 
-                    log?.Invoke($"Model file {path} holds a {model.Detector} {model.Kind} model; retraining it.");
+                    log?.Invoke(model.Detector == detector && model.Kind == kind
+                        ? $"Model file {path} was trained on other features ({string.Join(", ", model.Model.FeatureNames)}); retraining it."
+                        : $"Model file {path} holds a {model.Detector} {model.Kind} model; retraining it.");
                 }
                 catch (InvalidDataException ex)
                 {
@@ -110,6 +112,14 @@ public sealed class ModelStore(string directory, DetectorCatalog catalog, Pretra
         log?.Invoke($"Trained the pretrained {implementation.DisplayName} for {Slug(kind)} features and saved it to {PathFor(detector, kind)}.");
         return model;
     }
+
+    /// <summary>The features this version extracts for a pretrained kind: a model file fitted on others is retrained.</summary>
+    public static IReadOnlyList<string> FeatureNamesOf(FeatureKind kind) => kind switch
+    {
+        FeatureKind.AccessLog => AccessLogFeatureExtractor.Names,
+        FeatureKind.CsvSummary => CsvFeatureExtractor.SummaryNames,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only access-log and CSV-summary models are pretrained."),
+    };
 
     private static string Slug(FeatureKind kind) => kind switch
     {

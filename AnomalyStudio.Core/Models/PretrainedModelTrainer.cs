@@ -33,16 +33,19 @@ public sealed class PretrainedModelTrainer(PipelineOptions options, DetectorCata
         };
 
         using var stream = new MemoryStream(bytes, writable: false);
-        var prepared = InputPreparer.Prepare(stream, name, forFit: false, options.Limits, cancellationToken: cancellationToken);
+        var prepared = InputPreparer.Prepare(stream, name, _ => false, options.Limits, cancellationToken: cancellationToken);
         return Fit(detector, prepared.Matrix, kind, description, progress, cancellationToken);
     }
 
-    /// <summary>Fits and calibrates a model on a matrix (also what fit mode does with the uploaded file).</summary>
+    /// <summary>Fits a model on a matrix and calibrates it on the same rows as its baseline (also what fit mode does with the uploaded file).</summary>
     public StoredModel Fit(IAnomalyDetector detector, FeatureMatrix matrix, FeatureKind kind, string description, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var model = detector.Fit(matrix, progress, cancellationToken);
         var thresholds = catalog.Thresholds(detector.Name);
-        var calibration = ScoreCalibration.Fit(model.Score(matrix, cancellationToken), options.Contamination, thresholds);
+        var baseline = model.Score(matrix, cancellationToken);
+        var calibration = options.Calibration.Method == CalibrationMethod.Contamination
+            ? ScoreCalibration.Fit(baseline, options.Contamination, thresholds)
+            : ScoreCalibration.Robust(baseline, options.Calibration, thresholds);
         return new StoredModel(model, calibration, kind, DateTimeOffset.UtcNow, matrix.Rows, options.Seed, description);
     }
 

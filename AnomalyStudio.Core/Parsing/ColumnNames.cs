@@ -15,6 +15,17 @@ public static partial class ColumnNames
         ["ip", "client_ip", "src_ip", "source_ip", "remote_addr", "host", "hostname", "client", "user", "username",
          "node", "device", "name", "id"];
 
+    /// <summary>Numeric columns with these names (or ending in "_id"/"Id") identify something: they are not measurements.</summary>
+    public static readonly string[] NumericIdentifierNames =
+        ["id", "pid", "ppid", "tid", "thread", "threadid", "port", "srcport", "dstport", "src_port", "dst_port", "sport", "dport",
+         "lineid", "line_id", "line", "linenumber", "line_number", "lineno", "uid", "gid", "userid", "user_id", "session", "sessionid",
+         "request_id", "requestid", "trace_id", "span_id", "event_id", "eventid", "zip", "zipcode", "phone"];
+
+    /// <summary>Headers of free-text columns whose content is a feature.</summary>
+    public static readonly string[] TextHints =
+        ["url", "uri", "path", "request", "body", "query", "querystring", "message", "msg", "content", "useragent", "user_agent",
+         "agent", "ua", "referer", "referrer", "payload", "text", "description", "log", "raw", "line_text", "data"];
+
     /// <summary>Position of the header in <see cref="LabelNames"/>: "label" beats "y", which may be a coordinate.</summary>
     public static int? LabelRank(string header)
     {
@@ -51,6 +62,31 @@ public static partial class ColumnNames
 
         return null;
     }
+
+    public static bool IsNumericIdentifier(string header)
+    {
+        var name = Normalise(header);
+        var tokens = Tokens(header);
+        return NumericIdentifierNames.Contains(name, StringComparer.Ordinal)
+            || name.EndsWith("_id", StringComparison.Ordinal)
+            || (tokens.Length > 1 && tokens[^1] is "id" or "pid" or "port")
+            || (header.Length > 2 && header.EndsWith("Id", StringComparison.Ordinal) && char.IsLower(header[^3]));
+    }
+
+    /// <summary>A part of a date or time (day, month, hour …) stored in its own column: not a measurement, not a category.</summary>
+    public static bool IsDatePart(string header) =>
+        Normalise(header) is "day" or "month" or "year" or "hour" or "minute" or "second" or "weekday" or "dow" or "mon" or "yyyy" or "hh" or "mm" or "ss";
+
+    public static bool HasTextHint(string header)
+    {
+        var name = Normalise(header);
+        return TextHints.Contains(name, StringComparer.Ordinal) || Tokens(header).Any(t => t is "url" or "uri" or "body" or "message" or "msg" or "agent" or "referer" or "referrer" or "payload" or "content");
+    }
+
+    /// <summary>Columns that name a template, event or kind hold shapes already: they are categories, not text.</summary>
+    public static bool IsCategoryName(string header) =>
+        Tokens(header).Any(t => t is "template" or "event" or "eventid" or "eventtemplate" or "type" or "kind" or "category" or "method" or "status" or "protocol")
+        || Normalise(header) is "eventtemplate" or "eventid" or "content_type" or "contenttype";
 
     private static string Normalise(string header) => header.Trim().Trim('"').ToLowerInvariant();
 

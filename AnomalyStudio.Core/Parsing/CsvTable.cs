@@ -24,7 +24,13 @@ public sealed class CsvTable
 
     public CsvColumn? TimestampColumn => Columns.FirstOrDefault(c => c.Role == ColumnRole.Timestamp);
 
-    public CsvColumn? IdentifierColumn => Columns.FirstOrDefault(c => c.Role == ColumnRole.Identifier);
+    /// <summary>The column that names records: of the identifier columns, the one whose header ranks best as a name (an IP before a PID).</summary>
+    public CsvColumn? IdentifierColumn => (_identifier ??= new Lazy<CsvColumn?>(() => Columns
+        .Where(c => c.Role == ColumnRole.Identifier)
+        .OrderBy(c => ColumnNames.IdentifierRank(c.Name) ?? int.MaxValue)
+        .FirstOrDefault())).Value;
+
+    private Lazy<CsvColumn?>? _identifier;
 
     public CsvColumn? LabelColumn => Columns.FirstOrDefault(c => c.Role == ColumnRole.Label);
 

@@ -90,6 +90,19 @@ internal sealed class TableColumns
             {
                 roles[c] = ColumnRole.RowCounter;
             }
+            else if (numeric[c] && ColumnNames.IsNumericIdentifier(names[c]))
+            {
+                roles[c] = ColumnRole.Identifier; // a PID, port or line number names something; it measures nothing
+            }
+            else if (numeric[c] && (ColumnNames.HasTimestampHint(names[c]) || ColumnNames.IsDatePart(names[c])))
+            {
+                roles[c] = ColumnRole.Categorical; // a date or time part (HDFS's 081109, 203615): not a measurement
+                numeric[c] = false;
+            }
+            else if (!numeric[c] && values.Count > 0)
+            {
+                roles[c] = IsLevel(values) ? ColumnRole.Level : IsText(names[c], values) ? ColumnRole.Text : ColumnRole.Categorical;
+            }
         }
 
         var identifier = Enumerable.Range(0, n)
@@ -124,6 +137,35 @@ internal sealed class TableColumns
 
         var parsed = hinted ? values.Count(v => CsvTableReader.TryTimestamp(v, false, out _)) : values.Count(v => CsvTableReader.TryIsoTimestamp(v, out _));
         return parsed >= values.Count * (hinted ? CsvTableReader.TimestampShare : 0.99);
+    }
+
+    /// <summary>Nearly every value is a log-level word (INFO, WARN, ERROR, FATAL …).</summary>
+    private static bool IsLevel(List<string> values) => values.Count(v => LogLevels.IsLevel(v)) >= values.Count * 0.95;
+
+    /// <summary>
+    /// Free text whose content matters: a column named like one (url, body, message, user agent …), or values that are
+    /// mostly URLs or paths, or long, varied, spaced text. Template and event columns stay categories: their values
+    /// are already shapes.
+    /// </summary>
+    private static bool IsText(string name, List<string> values)
+    {
+        if (ColumnNames.IsCategoryName(name))
+        {
+            return false;
+        }
+
+        if (ColumnNames.HasTextHint(name))
+        {
+            return true;
+        }
+
+        if (values.Count(v => v.StartsWith('/') || v.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || v.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) >= values.Count * 0.5)
+        {
+            return true;
+        }
+
+        var distinct = values.Distinct(StringComparer.Ordinal).Count();
+        return values.Average(v => v.Length) >= 32 && values.Count(v => v.Contains(' ', StringComparison.Ordinal)) >= values.Count * 0.5 && distinct > values.Count * 0.2;
     }
 
     private static bool IsRowCounter(List<double?> numbers)

@@ -35,18 +35,25 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         }
 
         var timings = new List<StageTiming>();
-        var fit = request.Mode == DetectionMode.Fit;
         var prepared = await Task.Run(
-            () => InputPreparer.Prepare(input, request.FileName, fit, options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage, elapsed)), progress, cancellationToken),
+            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage, elapsed)), progress, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (request.Labels is not null && prepared.Labels is null)
         {
             prepared.Labels = GroundTruthLabels.Read(request.Labels, prepared.Lines);
         }
 
+        var mode = prepared.FitOnFile ? DetectionMode.Fit : DetectionMode.Pretrained;
+        if (request.Mode == DetectionMode.Auto)
+        {
+            prepared.Notes.Add(prepared.FitOnFile
+                ? $"Baseline: the file itself ({prepared.Count:N0} records): the {detector.DisplayName} was fitted on it, and a score says how far a record is from the file's typical record."
+                : $"Baseline: the pretrained {detector.DisplayName}, because the file has fewer than {options.MinBaselineRecords:N0} records to be its own baseline.");
+        }
+
         var clock = Stopwatch.StartNew();
         StoredModel stored;
-        if (fit)
+        if (prepared.FitOnFile)
         {
             progress?.Report(new PipelineProgress(PipelineStage.Training, 0, $"Training the {detector.DisplayName} on {prepared.Count:N0} records"));
             var trainingProgress = progress is null ? null : new CallbackProgress<TrainingProgress>(p => progress.Report(new PipelineProgress(
@@ -66,7 +73,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
 
         progress?.Report(new PipelineProgress(PipelineStage.Scoring, null, $"Scoring {prepared.Count:N0} records"));
         var raw = stored.Model.Score(prepared.Matrix, cancellationToken);
-        var scores = stored.Calibration.Normalise(raw);
+        var scores = stored.Calibration.Normalise(raw, prepared.Evidence);
         timings.Add(new StageTiming(PipelineStage.Scoring, clock.Elapsed));
         clock.Restart();
 
@@ -91,7 +98,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             FileName = request.FileName,
             Format = prepared.Format,
             Model = model,
-            Mode = request.Mode,
+            Mode = mode,
             Summary = summary,
             Records = records,
             Features = prepared.Matrix,
@@ -102,8 +109,17 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             ModelTrainedAt = stored.TrainedAt,
             Notes = prepared.Notes,
             Labels = prepared.Labels,
+            Evidence = prepared.Evidence,
         };
     }
+
+    /// <summary>Whether a file of <paramref name="records"/> records is fitted on (its own baseline) in this mode.</summary>
+    public bool FitsOnFile(DetectionMode mode, int records) => mode switch
+    {
+        DetectionMode.Fit => true,
+        DetectionMode.Pretrained => false,
+        _ => records >= options.MinBaselineRecords,
+    };
 
     private static ScoredRecords Score(PreparedInput prepared, IAnomalyModel model, double[] scores, SeverityThresholds thresholds, CancellationToken cancellationToken)
     {

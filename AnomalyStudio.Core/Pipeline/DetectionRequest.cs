@@ -8,7 +8,7 @@ public sealed record DetectionRequest
 
     public string Model { get; init; } = Detection.DetectorNames.IsolationForest;
 
-    public DetectionMode Mode { get; init; } = DetectionMode.Pretrained;
+    public DetectionMode Mode { get; init; } = DetectionMode.Auto;
 
     /// <summary>Ground truth for an access log: a CSV with columns <c>line,label</c> (1 = anomaly).</summary>
     public Stream? Labels { get; init; }

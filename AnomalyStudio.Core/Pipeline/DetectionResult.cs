@@ -37,6 +37,9 @@ public sealed class DetectionResult
     /// <summary>Ground truth per record when the input had labels.</summary>
     public bool[]? Labels { get; init; }
 
+    /// <summary>Per record, the robust standard deviations known-bad signals added to its distance (<see cref="Features.EvidencePrior"/>); null when none apply.</summary>
+    public double[]? Evidence { get; init; }
+
     /// <summary>
     /// Bytes this result keeps alive (parsed records, features, scores, severities, explanations, labels),
     /// estimated from array lengths and distinct strings; computed on first use, since it walks every string once.
@@ -45,7 +48,7 @@ public sealed class DetectionResult
     public long EstimatedBytes => _estimatedBytes ??= Source.EstimatedBytes
         + MemoryFootprint.Of(Records.Scores) + MemoryFootprint.Of(Records.Severities)
         + MemoryFootprint.Of(Records.Explanations) + MemoryFootprint.DistinctStrings(Records.Explanations)
-        + MemoryFootprint.Of(Features.Values) + MemoryFootprint.Of(Labels);
+        + MemoryFootprint.Of(Features.Values) + MemoryFootprint.Of(Labels) + MemoryFootprint.Of(Evidence);
 
     private long? _estimatedBytes;
 

@@ -8,11 +8,12 @@ namespace AnomalyStudio.Core.Pipeline;
 /// <summary>The first stages of every detection and every training run: detect the format, parse, extract features.</summary>
 public static class InputPreparer
 {
-    /// <param name="forFit">For CSV: fit on the file's own numeric columns rather than the fixed-width summary.</param>
+    /// <param name="fitOnFile">Given the number of records read, whether the model will be fitted on this file (then a
+    /// table gets features of its own columns) or a pretrained model will score it (then the fixed-width summary).</param>
     public static PreparedInput Prepare(
         Stream input,
         string fileName,
-        bool forFit,
+        Func<int, bool> fitOnFile,
         ParseLimits limits,
         Action<PipelineStage, TimeSpan>? stageDone = null,
         IProgress<PipelineProgress>? progress = null,
@@ -23,14 +24,14 @@ public static class InputPreparer
         progress?.Report(new PipelineProgress(PipelineStage.Parsing, 0, $"Reading {fileName}"));
         using var sniffed = FormatDetector.Detect(input, fileName, limits);
         var prepared = sniffed.Format == InputFormat.Apache
-            ? PrepareAccessLog(sniffed.Content, fileName, length, limits, clock, stageDone, progress, cancellationToken)
-            : PrepareCsv(sniffed, fileName, forFit, limits, clock, stageDone, progress, cancellationToken);
+            ? PrepareAccessLog(sniffed.Content, fileName, fitOnFile, length, limits, clock, stageDone, progress, cancellationToken)
+            : PrepareCsv(sniffed, fileName, fitOnFile, limits, clock, stageDone, progress, cancellationToken);
         prepared.Notes.InsertRange(0, sniffed.Notes);
         return prepared;
     }
 
     private static PreparedInput PrepareAccessLog(
-        Stream content, string fileName, long? length, ParseLimits limits, System.Diagnostics.Stopwatch clock,
+        Stream content, string fileName, Func<int, bool> fitOnFile, long? length, ParseLimits limits, System.Diagnostics.Stopwatch clock,
         Action<PipelineStage, TimeSpan>? stageDone, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var bytesProgress = progress is null ? null : new CallbackProgress<long>(bytes => progress.Report(new PipelineProgress(
@@ -48,6 +49,7 @@ public static class InputPreparer
         return new PreparedInput
         {
             Format = InputFormat.Apache,
+            FitOnFile = fitOnFile(records.Count),
             Matrix = features.Matrix,
             Kind = FeatureKind.AccessLog,
             Skipped = parsed.Skipped,
@@ -56,11 +58,12 @@ public static class InputPreparer
             Timestamp = i => records.Timestamps[i],
             Identifier = i => records.Ips[i],
             Reasons = explainer.Reasons,
+            Evidence = EvidencePrior.OfAccessLog(features),
         };
     }
 
     private static PreparedInput PrepareCsv(
-        SniffedInput sniffed, string fileName, bool forFit, ParseLimits limits, System.Diagnostics.Stopwatch clock,
+        SniffedInput sniffed, string fileName, Func<int, bool> fitOnFile, ParseLimits limits, System.Diagnostics.Stopwatch clock,
         Action<PipelineStage, TimeSpan>? stageDone, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var rowsProgress = progress is null ? null : new CallbackProgress<long>(rows => progress.Report(new PipelineProgress(
@@ -71,16 +74,17 @@ public static class InputPreparer
 
         progress?.Report(new PipelineProgress(PipelineStage.Features, null, $"Extracting features of {table.RowCount:N0} rows"));
         var notes = new List<string>();
+        var fit = fitOnFile(table.RowCount);
         CsvFeatures features;
-        if (forFit && table.NumericFeatureColumns.Any())
+        if (fit && CsvFeatureExtractor.HasOwnFeatures(table))
         {
             features = CsvFeatureExtractor.Numeric(table);
         }
         else
         {
-            if (forFit)
+            if (fit)
             {
-                notes.Add("The file has no numeric columns, so the model was fitted on the summary features.");
+                notes.Add("The file has no column to learn from (only labels, timestamps and identifiers), so the model was fitted on the summary features.");
             }
 
             features = CsvFeatureExtractor.Summary(table);
@@ -90,6 +94,7 @@ public static class InputPreparer
         var prepared = new PreparedInput
         {
             Format = InputFormat.Csv,
+            FitOnFile = fit,
             Matrix = features.Matrix,
             Kind = features.Kind,
             Skipped = table.Skipped,
@@ -99,6 +104,7 @@ public static class InputPreparer
             Identifier = table.Identifier,
             Reasons = i => CsvExplainer.Reasons(features, i),
             Labels = table.LabelColumn?.Texts?.Select(LabelValues.IsAnomaly).ToArray(),
+            Evidence = CsvFeatureExtractor.Evidence(table, features.Texts.Count > 0 ? features.Texts : null),
         };
         prepared.Notes.AddRange(notes);
         return prepared;

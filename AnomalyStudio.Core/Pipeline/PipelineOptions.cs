@@ -11,8 +11,17 @@ public sealed record PipelineOptions
     /// <summary>Seed of every random choice (model fits, generated training data stays on its own fixed seed).</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>Expected share of anomalies in training data: that share of training records reaches the low threshold.</summary>
+    /// <summary>
+    /// Expected share of anomalies in training data, used only by <see cref="CalibrationMethod.Contamination"/>: that
+    /// share of training records reaches the low threshold.
+    /// </summary>
     public double Contamination { get; init; } = 0.1;
+
+    /// <summary>How raw scores become 0…1 scores and severities.</summary>
+    public CalibrationOptions Calibration { get; init; } = new();
+
+    /// <summary>In <see cref="DetectionMode.Auto"/>, a file with at least this many records is its own baseline.</summary>
+    public int MinBaselineRecords { get; init; } = 200;
 
     public IsolationForestOptions IsolationForest { get; init; } = new();
 
@@ -31,6 +40,12 @@ public sealed record PipelineOptions
             throw new ArgumentOutOfRangeException(nameof(Contamination), Contamination, "Contamination must be between 0 and 0.5 (exclusive).");
         }
 
+        if (MinBaselineRecords < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinBaselineRecords), MinBaselineRecords, "MinBaselineRecords must be at least 2.");
+        }
+
+        Calibration.Validate();
         IsolationForest.Validate();
         Autoencoder.Validate();
         IsolationForestThresholds.Validate("the isolation forest");

@@ -9,6 +9,9 @@ public sealed class PreparedInput
 {
     public required InputFormat Format { get; init; }
 
+    /// <summary>Whether the model is fitted on this input (its own baseline) rather than pretrained.</summary>
+    public required bool FitOnFile { get; init; }
+
     public required FeatureMatrix Matrix { get; init; }
 
     public required FeatureKind Kind { get; init; }
@@ -24,6 +27,9 @@ public sealed class PreparedInput
     public required Func<int, string> Identifier { get; init; }
 
     public required Func<int, List<Reason>> Reasons { get; init; }
+
+    /// <summary>Per record, the robust standard deviations that known-bad signals add to its distance (<see cref="EvidencePrior"/>); null when none apply.</summary>
+    public double[]? Evidence { get; init; }
 
     /// <summary>Ground truth per record (true = anomaly) when the input has a label column or labels were given.</summary>
     public bool[]? Labels { get; set; }

@@ -18,7 +18,7 @@ public static class ReportNames
 
     public static string Of(InputFormat format) => format == InputFormat.Apache ? "apache" : "csv";
 
-    public static string Of(DetectionMode mode) => mode == DetectionMode.Fit ? "fit" : "pretrained";
+    public static string Of(DetectionMode mode) => DetectionModes.Of(mode);
 
     public static string Of(PipelineStage stage) => stage.ToString().ToLowerInvariant();
 }

@@ -3,8 +3,10 @@ using MathNet.Numerics.Statistics;
 namespace AnomalyStudio.Core.Scoring;
 
 /// <summary>
-/// A fixed, monotone map from a model's raw scores to 0 (normal) … 1 (anomalous), fitted once on the
-/// training scores and stored with the model. Unlike per-file min–max scaling (the reference design's), a
+/// A fixed, monotone map from a model's raw scores to 0 (normal) … 1 (anomalous), fitted once on a baseline's
+/// scores and stored with the model. Two ways to fit it: <see cref="Robust"/> (the default: how far a record is from
+/// the baseline's typical score, in robust standard deviations, so the share flagged follows the data) and
+/// <see cref="Fit"/> (a contamination quota: a fixed share of the baseline reaches "low"). Unlike per-file min–max scaling (the reference design's), a
 /// record's score then does not depend on the rest of the file, and a clean file has no "critical" row just
 /// because some row must be the maximum.
 /// <para>
@@ -16,9 +18,50 @@ namespace AnomalyStudio.Core.Scoring;
 /// anything in the training data by at least that unit. Fitting on a clean file therefore puts its most
 /// extreme row at "high", never "critical".
 /// </para>
+/// <para>
+/// Either way the map is piecewise linear between raw anchors and saturates towards 1 beyond the last, on the raw
+/// score or, when <see cref="LogScale"/> is set, on its logarithm.
+/// </para>
 /// </summary>
-public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors, double TailUnit, double Contamination)
+public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors, double TailUnit, double Contamination, bool LogScale = false, double Spread = 0)
 {
+    /// <summary>
+    /// Fits the map on a normal baseline's raw scores (higher = more anomalous) by robust distance, as Elastic's
+    /// anomaly scores and PyOD's MAD thresholding do: with m the baseline's median score and σ a robust spread
+    /// (1.4826 × the median absolute deviation, but at least the spread its upper decile implies, and at least
+    /// <see cref="CalibrationOptions.MinimumSpread"/>), a record's distance is z = (score − m) / σ. Scores are
+    /// compared on a log scale when every baseline score is positive (an isolation forest's 2^(−E[h]/c) becomes its
+    /// mean path length; a reconstruction error its order of magnitude). z at <see cref="CalibrationOptions.LowZ"/>
+    /// maps to the low threshold, and so on up to critical; z ≤ 0 maps to 0. No share is forced: a file of ordinary
+    /// records leaves almost all of them below low, and a file with attacks puts each attack where its distance puts it.
+    /// </summary>
+    public static ScoreCalibration Robust(IReadOnlyCollection<double> baselineScores, CalibrationOptions options, SeverityThresholds thresholds)
+    {
+        var finite = baselineScores.Where(double.IsFinite).ToArray();
+        if (finite.Length == 0)
+        {
+            throw new ArgumentException("Calibration needs at least one finite baseline score.", nameof(baselineScores));
+        }
+
+        var log = finite.All(v => v > 0);
+        var sorted = log ? finite.Select(v => Math.Log(v)).ToArray() : finite;
+        Array.Sort(sorted);
+        var median = SortedArrayStatistics.Median(sorted);
+        var deviations = sorted.Select(v => Math.Abs(v - median)).ToArray();
+        Array.Sort(deviations);
+        var mad = 1.4826 * SortedArrayStatistics.Median(deviations);
+        // Where more than half the baseline scores are equal (many identical log lines) the MAD is 0: the upper
+        // decile's distance from the median (1.2816 σ for normal data) still measures the spread of the ordinary tail.
+        var decile = (SortedArrayStatistics.Quantile(sorted, 0.9) - median) / 1.2816;
+        var spread = Math.Max(Math.Max(mad, decile), options.MinimumSpread);
+        double[] z = [0, options.LowZ, options.MediumZ, options.HighZ, options.CriticalZ];
+        var raw = z.Select(k => median + (k * spread)).ToArray();
+        // The typical record scores a quarter of "low"; less typical ones approach 0 without reaching it, so the score
+        // keeps the model's whole order (ROC-AUC is measured on it) instead of tying half the file at 0.
+        double[] scores = [thresholds.Low / 4, thresholds.Low, thresholds.Medium, thresholds.High, thresholds.Critical];
+        return new ScoreCalibration(raw, scores, spread * options.TailZ, 0, log, spread);
+    }
+
     /// <summary>Fits the anchors on raw training scores (higher = more anomalous).</summary>
     public static ScoreCalibration Fit(IReadOnlyCollection<double> trainingScores, double contamination, SeverityThresholds thresholds)
     {
@@ -55,6 +98,23 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
         return new ScoreCalibration(raw, scores, unit, contamination);
     }
 
+    /// <summary>
+    /// The 0…1 score of a raw score, with <paramref name="evidence"/> robust standard deviations added to its distance
+    /// (<see cref="Features.EvidencePrior"/>: a FATAL level, attack tokens in a URI). Evidence counts only in a robust
+    /// calibration (<see cref="Spread"/> &gt; 0): a quota has no distance to add to.
+    /// </summary>
+    public double Normalise(double raw, double evidence)
+    {
+        if (Spread > 0 && evidence > 0 && !double.IsNaN(raw))
+        {
+            var transformed = LogScale ? (raw > 0 ? Math.Log(raw) : double.NegativeInfinity) : raw;
+            var shifted = transformed + (evidence * Spread);
+            return Normalise(LogScale ? Math.Exp(shifted) : shifted);
+        }
+
+        return Normalise(raw);
+    }
+
     public double Normalise(double raw)
     {
         if (double.IsNaN(raw) || double.IsPositiveInfinity(raw))
@@ -62,9 +122,14 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
             return 1; // a model that cannot place a record at all treats it as maximally unusual
         }
 
+        if (LogScale)
+        {
+            raw = raw > 0 ? Math.Log(raw) : double.NegativeInfinity;
+        }
+
         if (raw <= RawAnchors[0])
         {
-            return ScoreAnchors[0];
+            return Spread > 0 && double.IsFinite(raw) ? ScoreAnchors[0] * Math.Pow(2, (raw - RawAnchors[0]) / Spread) : ScoreAnchors[0];
         }
 
         for (var i = 1; i < RawAnchors.Length; i++)
@@ -81,12 +146,12 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
         return top + ((1 - top) * (1 - Math.Pow(2, -units)));
     }
 
-    public double[] Normalise(double[] raw)
+    public double[] Normalise(double[] raw, double[]? evidence = null)
     {
         var scores = new double[raw.Length];
         for (var i = 0; i < raw.Length; i++)
         {
-            scores[i] = Normalise(raw[i]);
+            scores[i] = evidence is null ? Normalise(raw[i]) : Normalise(raw[i], evidence[i]);
         }
 
         return scores;

@@ -8,7 +8,7 @@ public sealed record SeverityThresholds(double Critical, double High, double Med
 {
     public static SeverityThresholds IsolationForestDefaults { get; } = new(0.95, 0.85, 0.65, 0.45);
 
-    public static SeverityThresholds AutoencoderDefaults { get; } = new(0.90, 0.75, 0.60, 0.40);
+    public static SeverityThresholds AutoencoderDefaults { get; } = new(0.95, 0.85, 0.65, 0.45);
 
     public Severity Classify(double score) =>
         score >= Critical ? Severity.Critical

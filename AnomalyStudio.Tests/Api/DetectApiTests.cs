@@ -42,7 +42,7 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(sample, actual["file"]!.GetValue<string>());
         Assert.Equal(format, actual["format"]!.GetValue<string>());
         Assert.Equal("isolation-forest", actual["model"]!.GetValue<string>());
-        Assert.Equal("pretrained", actual["mode"]!.GetValue<string>());
+        Assert.Equal("fit", actual["mode"]!.GetValue<string>()); // auto, with the file as its own baseline
         Assert.Equal(5_000, actual["summary"]!["total"]!.GetValue<int>());
         Assert.Equal(limit ?? 5_000, actual["records"]!.AsArray().Count);
     }
@@ -88,7 +88,7 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         var root = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         AssertContractShape(root);
         Assert.Equal("autoencoder", root["model"]!.GetValue<string>());
-        Assert.Equal(0.9, root["thresholds"]!["critical"]!.GetValue<double>());
+        Assert.Equal(0.95, root["thresholds"]!["critical"]!.GetValue<double>());
         Assert.Equal(5_000, root["summary"]!["total"]!.GetValue<int>());
         Assert.True(root["summary"]!["anomalies"]!.GetValue<int>() > 0);
         Assert.Equal(20, root["records"]!.AsArray().Count);
@@ -192,7 +192,7 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
 
     private static async Task<JsonObject> CliReportAsync(TestPipeline pipeline, string path, int? limit)
     {
-        var result = await pipeline.RunFileAsync(path);
+        var result = await pipeline.RunFileAsync(path, DetectionMode.Auto);
         using var buffer = new MemoryStream();
         await JsonReportWriter.WriteAsync(buffer, result, limit);
         return JsonNode.Parse(buffer.ToArray())!.AsObject();

@@ -24,7 +24,7 @@ public sealed class ModelsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(JsonValueKind.Null, forest.GetProperty("unavailableReason").ValueKind);
         var thresholds = forest.GetProperty("thresholds");
         Assert.Equal([0.95, 0.85, 0.65, 0.45], new[] { "critical", "high", "medium", "low" }.Select(k => thresholds.GetProperty(k).GetDouble()));
-        Assert.Equal(0.9, models["autoencoder"].GetProperty("thresholds").GetProperty("critical").GetDouble());
+        Assert.Equal(0.95, models["autoencoder"].GetProperty("thresholds").GetProperty("critical").GetDouble());
 
         foreach (var model in models.Values)
         {

@@ -97,7 +97,7 @@ public sealed class ApiLoadTests(ITestOutputHelper output) : IDisposable
             report.Line($"after the load: live managed heap {LoadReport.Megabytes(afterManaged)} ({(afterManaged - baselineManaged) / 1048576.0:+0.0;-0.0} MB against the baseline, tolerance {LoadReport.Megabytes(MemoryTolerance)}), resident set {LoadReport.Megabytes(afterResident)}");
             using (var pipeline = new Support.TestPipeline(sharedModels: true))
             {
-                var one = await pipeline.RunFileAsync(path);
+                var one = await pipeline.RunFileAsync(path, AnomalyStudio.Core.Pipeline.DetectionMode.Auto);
                 report.Line($"one detection's result is about {LoadReport.Megabytes(one.EstimatedBytes)} (DetectionResult.EstimatedBytes); the server runs in the test process, with its GC settings");
             }
 

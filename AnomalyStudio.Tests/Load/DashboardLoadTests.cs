@@ -197,7 +197,7 @@ public sealed class DashboardLoadTests(BrowserFixture browser, ITestOutputHelper
     private static async Task<Expected> ExpectedAsync(string path)
     {
         using var pipeline = new TestPipeline(sharedModels: true);
-        var result = await pipeline.RunFileAsync(path);
+        var result = await pipeline.RunFileAsync(path, AnomalyStudio.Core.Pipeline.DetectionMode.Auto);
         var records = result.Records;
         var earliest = Enumerable.Range(0, records.Count).Select(records.Timestamp).Min()!.Value;
         return new Expected(

@@ -135,7 +135,7 @@ public sealed class CliTests(CliFixture fixture)
         using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
         Assert.Equal("autoencoder", json.RootElement.GetProperty("model").GetString());
         Assert.True(json.RootElement.GetProperty("summary").GetProperty("rocAuc").GetDouble() > 0.95);
-        Assert.Equal(0.9, json.RootElement.GetProperty("thresholds").GetProperty("critical").GetDouble());
+        Assert.Equal(0.95, json.RootElement.GetProperty("thresholds").GetProperty("critical").GetDouble());
     }
 
     [Fact]

@@ -32,14 +32,15 @@ public sealed class AccessLogFeatureExtractorTests
     private static AccessLogFeatures Extract(AccessLogTable records) => AccessLogFeatureExtractor.Extract(records);
 
     [Fact]
-    public void Names_the_nine_features_in_order()
+    public void Names_the_reference_designs_nine_features_then_the_uris_content_in_order()
     {
         Assert.Equal(
-            ["is_4xx", "is_5xx", "is_3xx", "bytes_zscore", "large_response", "suspicious_uri", "suspicious_ua", "method_code", "uri_length"],
+            ["is_4xx", "is_5xx", "is_3xx", "bytes_zscore", "large_response", "suspicious_uri", "suspicious_ua", "method_code", "uri_length",
+             "uri_payload", "uri_symbols", "uri_shape_rarity"],
             Names);
         Assert.Equal(
-            [Is4xx, Is5xx, Is3xx, BytesZscore, LargeResponse, SuspiciousUri, SuspiciousUserAgent, MethodCode, UriLength],
-            Enumerable.Range(0, 9));
+            [Is4xx, Is5xx, Is3xx, BytesZscore, LargeResponse, SuspiciousUri, SuspiciousUserAgent, MethodCode, UriLength, UriPayload, UriSymbols, UriShapeRarity],
+            Enumerable.Range(0, 12));
         Assert.Equal(Names, Extract([Record()]).Matrix.Names);
     }
 

@@ -153,10 +153,12 @@ public sealed class CsvFeatureExtractorTests
         var features = CsvFeatureExtractor.Numeric(table);
 
         Assert.Equal(FeatureKind.CsvNumeric, features.Kind);
-        Assert.Equal(["x", "z"], features.Matrix.Names);
+        Assert.Equal(["x", "z", "colour rarity"], features.Matrix.Names);
         // median of 1, 3, 4, 10 is 3.5; of 10, 20, 35, 40 is 27.5.
         Assert.Equal([1.0, 3.5, 3, 10, 4], Column(features.Matrix, 0));
         Assert.Equal([10.0, 20, 27.5, 40, 35], Column(features.Matrix, 1));
+        // red in 4 of 5 rows, blue in 1: surprisal −ln share.
+        Assert.Equal([-Math.Log(0.8), -Math.Log(0.8), -Math.Log(0.2), -Math.Log(0.8), -Math.Log(0.8)], Column(features.Matrix, 2));
     }
 
     [Fact]
@@ -176,12 +178,12 @@ public sealed class CsvFeatureExtractorTests
     }
 
     [Fact]
-    public void Numeric_throws_when_no_numeric_column_exists()
+    public void Numeric_throws_when_only_identifiers_labels_and_timestamps_exist()
     {
-        var table = Read("host,method,label\nweb-1,GET,0\nweb-2,POST,1\nweb-3,GET,0\n");
+        var table = Read("host,timestamp,label\nweb-1,2024-01-01T00:00:00Z,0\nweb-2,2024-01-01T00:01:00Z,1\nweb-3,2024-01-01T00:02:00Z,0\n");
 
         var error = Assert.Throws<InvalidInputException>(() => CsvFeatureExtractor.Numeric(table));
 
-        Assert.Contains("no numeric columns", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no column to fit a model on", error.Message, StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,7 @@ public sealed class TamperedModelTests : IDisposable
     public static TheoryData<string, string, string, bool> Damage => new()
     {
         { DetectorNames.IsolationForest, "truncated", "not a valid model file", true },
-        { DetectorNames.IsolationForest, "future format version", "format version 2", true },
+        { DetectorNames.IsolationForest, "future format version", "format version 3", true },
         { DetectorNames.IsolationForest, "split feature out of range", "arrays do not match", false },
         { DetectorNames.IsolationForest, "tree count changed", "arrays do not match", false },
         { DetectorNames.Autoencoder, "scaler shortened", "scaler", false },
@@ -74,7 +74,7 @@ public sealed class TamperedModelTests : IDisposable
                 parameters["trees"] = parameters["trees"]!.GetValue<int>() + 1;
                 break;
             case "future format version":
-                root["formatVersion"] = 2;
+                root["formatVersion"] = ModelFile.FormatVersion + 1;
                 break;
             case "scaler shortened":
                 parameters["scalerMinimum"]!.AsArray().RemoveAt(0);

@@ -42,7 +42,7 @@ public sealed class ParsingFuzzTests
         {
             try
             {
-                var prepared = InputPreparer.Prepare(new MemoryStream(bytes), fileName, forFit, limits);
+                var prepared = InputPreparer.Prepare(new MemoryStream(bytes), fileName, _ => forFit, limits);
                 return prepared.Count > 0 && prepared.Matrix.Values.All(double.IsFinite);
             }
             catch (InvalidInputException ex)

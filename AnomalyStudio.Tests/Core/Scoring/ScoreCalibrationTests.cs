@@ -103,7 +103,7 @@ public sealed class ScoreCalibrationTests
 
         Assert.Equal(calibration.Normalise(0.5), calibration.Normalise(alone)[0]);
         Assert.Equal(calibration.Normalise(0.5), calibration.Normalise(withOthers)[1]);
-        Assert.Equal(withOthers.Select(calibration.Normalise), calibration.Normalise(withOthers));
+        Assert.Equal(withOthers.Select(v => calibration.Normalise(v)), calibration.Normalise(withOthers));
     }
 
     [Fact]

@@ -25,15 +25,10 @@ public sealed class SeverityThresholdsTests
         Assert.Equal(severity, SeverityThresholds.IsolationForestDefaults.Classify(score));
     }
 
-    [Theory]
-    [InlineData(0.39, Severity.Normal)]
-    [InlineData(0.40, Severity.Low)]
-    [InlineData(0.60, Severity.Medium)]
-    [InlineData(0.75, Severity.High)]
-    [InlineData(0.90, Severity.Critical)]
-    public void Uses_the_autoencoders_own_thresholds(double score, Severity severity)
+    [Fact]
+    public void Both_models_share_the_default_bands_since_they_share_one_calibration()
     {
-        Assert.Equal(severity, SeverityThresholds.AutoencoderDefaults.Classify(score));
+        Assert.Equal(SeverityThresholds.IsolationForestDefaults, SeverityThresholds.AutoencoderDefaults);
     }
 
     [Fact]

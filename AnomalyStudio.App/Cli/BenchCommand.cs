@@ -24,6 +24,7 @@ public static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs after the first (cold) one.", DefaultValueFactory = _ => 1 };
 
         var command = new Command("bench", "Print the throughput of each pipeline stage on a generated 1,000,000-line access log.") { lines, file, keep, model, runs };
+        command.Subcommands.Add(QualityCommand.Create(output));
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var services = CliHost.Build();

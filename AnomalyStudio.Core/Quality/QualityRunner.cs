@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Reporting;
+
+namespace AnomalyStudio.Core.Quality;
+
+/// <summary>Scores quality sets through the detection pipeline, as a user's upload would be, and tabulates the outcome.</summary>
+public sealed class QualityRunner(DetectionPipeline pipeline)
+{
+    public async Task<QualityRow> RunAsync(QualitySet set, string model, DetectionMode mode, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await using var input = set.Open();
+            await using var labels = set.Labels?.Invoke();
+            var result = await pipeline.RunAsync(
+                input, new DetectionRequest { FileName = set.FileName, Model = model, Mode = mode, Labels = labels }, null, cancellationToken).ConfigureAwait(false);
+            var summary = result.Summary;
+            return new QualityRow(
+                set.Name, model, ReportNames.Of(result.Mode), summary.Total, summary.AnomalyPercent,
+                summary.SeverityCounts.High + summary.SeverityCounts.Critical, summary.RocAuc, summary.AveragePrecision, clock.Elapsed);
+        }
+        catch (InvalidInputException ex)
+        {
+            return new QualityRow(set.Name, model, ReportNames.Of(mode), 0, 0, 0, null, null, clock.Elapsed, ex.Message);
+        }
+    }
+}

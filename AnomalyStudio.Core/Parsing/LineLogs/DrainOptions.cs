@@ -6,7 +6,7 @@ namespace AnomalyStudio.Core.Parsing.LineLogs;
 /// </summary>
 public sealed record DrainOptions
 {
-    /// <summary>Depth of the prefix tree counting the root and the leaf: 4 routes a message by its length and its first 2 tokens.</summary>
+    /// <summary>Depth of the prefix tree counting the root, the length layer and the leaf: 4 routes a message by its length and first token.</summary>
     public int Depth { get; init; } = 4;
 
     /// <summary>Share of a template's tokens a message must repeat to join it (the paper's st).</summary>
@@ -21,7 +21,7 @@ public sealed record DrainOptions
     {
         if (Depth < 3)
         {
-            throw new ArgumentOutOfRangeException(nameof(Depth), Depth, "Depth must be at least 3 (root, length and one token layer).");
+            throw new ArgumentOutOfRangeException(nameof(Depth), Depth, "Depth must be at least 3 (root, length layer and leaf).");
         }
 
         if (SimilarityThreshold is <= 0 or > 1)

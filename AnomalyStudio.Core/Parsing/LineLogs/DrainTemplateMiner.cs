@@ -127,7 +127,8 @@ public sealed class DrainTemplateMiner
     }
 
     /// <summary>
-    /// The leaf for the message: the node for its length, then one layer per leading token (depth − 2 of them). A token
+    /// The leaf for the message: the node for its length, then one layer per leading token (depth − 3 of them, never the
+    /// last token, as in loghub's and Drain3's code, so two-token messages can still merge). A token
     /// not seen at a full node goes to the node's &lt;*&gt; child, as does a masked value, so the tree never grows past
     /// <see cref="DrainOptions.MaxChildren"/> children per node.
     /// </summary>
@@ -139,7 +140,7 @@ public sealed class DrainTemplateMiner
             _byLength[tokens.Length] = node;
         }
 
-        var layers = Math.Min(_options.Depth - 2, tokens.Length);
+        var layers = Math.Min(_options.Depth - 3, tokens.Length - 1);
         for (var i = 0; i < layers; i++)
         {
             var token = tokens[i];

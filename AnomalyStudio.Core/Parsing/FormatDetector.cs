@@ -58,7 +58,7 @@ public static class FormatDetector
             return (InputFormat.JsonLines, ',', null);
         }
 
-        RefuseOneJsonDocument(lines[0]);
+        RefuseOneJsonDocument(lines[0], objects, lines.Count);
 
         var pool = new StringPool();
         var accessLines = lines.Count(l => AccessLogParser.TryParseLine(l.Text, l.Number, pool, out _, out _));
@@ -98,8 +98,15 @@ public static class FormatDetector
     /// A file that opens a JSON array, or an object that does not close on its line, is one JSON document: refused with
     /// the fix, rather than read as a CSV of its commas. "[Sun Dec 04 …]" and "[ERROR]" open log lines, not arrays.
     /// </summary>
-    private static void RefuseOneJsonDocument((long Number, string Text) first)
+    private static void RefuseOneJsonDocument((long Number, string Text) first, int objects, int sampled)
     {
+        if (objects > 0 && JsonObjectFlattener.IsObject(first.Text))
+        {
+            throw new InvalidInputException(
+                $"The file starts like JSON lines, but only {objects} of its first {sampled} lines are JSON objects: JSON lines need one object on most lines.",
+                first.Number);
+        }
+
         var text = first.Text.AsSpan().Trim();
         var array = text.Length > 0 && text[0] == '['
             && (text.Length == 1 || text[1..].TrimStart() is [] or ['{' or '[' or '"' or ']', ..]);

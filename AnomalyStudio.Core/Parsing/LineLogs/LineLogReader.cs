@@ -143,7 +143,8 @@ public sealed class LineLogReader
         }
 
         rowsRead?.Report(records);
-        var table = columns.Build(' ', skipped, lastLine);
+        // Tab-separated raw text: messages are full of spaces and commas, rarely of tabs, so few cells need quotes.
+        var table = columns.Build('\t', skipped, lastLine);
 
         // A template keeps generalising as later lines differ from it: each row gets its template's final text.
         var texts = table.Columns[layout!.TemplateIndex].Texts!;

@@ -302,6 +302,14 @@ public sealed class FormatDetectorTests
         Assert.Equal(1, error.LineNumber);
     }
 
+    [Fact]
+    public void Refuses_a_file_of_mostly_broken_json_lines_saying_how_few_are_objects()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => Detect("{\"a\":1}\n{\"a\":\n{\"a\":\n", "events.jsonl"));
+
+        Assert.Equal("The file starts like JSON lines, but only 1 of its first 3 lines are JSON objects: JSON lines need one object on most lines.", error.Message);
+    }
+
     [Theory]
     [MemberData(nameof(Unusable))]
     public void Refuses_unusable_input_named_as_json_lines_or_a_log_with_the_same_messages(string kind, byte[] bytes, string message, long? line)

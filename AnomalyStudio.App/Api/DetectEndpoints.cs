@@ -18,7 +18,7 @@ public static class DetectEndpoints
         endpoints.MapPost(ApiRoutes.Detect, DetectAsync)
             .WithName("Detect")
             .WithTags("Detection")
-            .WithSummary("Score an uploaded access log or CSV file")
+            .WithSummary("Score an uploaded log, JSON-lines or CSV file")
             .WithDescription(
                 "Upload the file as multipart/form-data in the field 'file'. The answer is the JSON report of "
                 + "'detect --format json': file, format, model, mode, summary and records (line, timestamp, identifier, "

@@ -26,7 +26,7 @@ public static class CliApplication
         output ??= Console.Out;
         error ??= Console.Error;
         var root = new RootCommand(
-            "AnomalyStudio finds what is wrong in an Apache/Nginx access log or a CSV file. With no verb it serves the web dashboard (http://localhost:5000).")
+            "AnomalyStudio finds what is wrong in an Apache/Nginx access log, a line log (error log, syslog, application log), JSON lines or a CSV file. With no verb it serves the web dashboard (http://localhost:5000).")
         {
             DetectCommand.Create(output),
             TrainCommand.Create(output),

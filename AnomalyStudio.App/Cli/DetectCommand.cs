@@ -30,7 +30,7 @@ public static class DetectCommand
         var labels = new Option<FileInfo?>("--labels") { Description = "Ground truth for an access log: CSV with line,label columns (ROC-AUC and average precision are then reported)." };
         var limit = new Option<int?>("--limit") { Description = "Report only the N highest-scoring records, highest first." };
 
-        var command = new Command("detect", "Score an access log or CSV file and report anomalies.")
+        var command = new Command("detect", "Score a log, JSON-lines or CSV file and report anomalies.")
         {
             file, model, mode, format, outPath, labels, limit,
         };

@@ -22,6 +22,9 @@ public sealed class CsvTable
     /// <summary>Parsed timestamp per row when a timestamp column was found.</summary>
     public DateTimeOffset?[]? Timestamps { get; init; }
 
+    /// <summary>How the reader read the file, for the user (which format, how many fields or templates, what it left out).</summary>
+    public List<string> Notes { get; } = [];
+
     public CsvColumn? TimestampColumn => Columns.FirstOrDefault(c => c.Role == ColumnRole.Timestamp);
 
     /// <summary>The column that names records: of the identifier columns, the one whose header ranks best as a name (an IP before a PID).</summary>

@@ -8,4 +8,10 @@ public enum InputFormat
 
     /// <summary>Delimited text with a header row.</summary>
     Csv,
+
+    /// <summary>One JSON object per line (JSON lines, NDJSON), read as a table of its flattened keys.</summary>
+    JsonLines,
+
+    /// <summary>A plain line log (Apache error log, syslog, application log): a header per line and a free-text message, whose templates are mined.</summary>
+    LineLog,
 }

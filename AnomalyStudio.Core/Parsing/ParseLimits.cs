@@ -9,7 +9,7 @@ public sealed record ParseLimits
     /// <summary>Most records read from one file.</summary>
     public long MaxRecords { get; init; } = 20_000_000;
 
-    /// <summary>Most CSV columns accepted.</summary>
+    /// <summary>Most table columns accepted: a CSV header's, or the distinct keys of JSON lines (the rest are left out with a note).</summary>
     public int MaxColumns { get; init; } = 2_000;
 
     /// <summary>

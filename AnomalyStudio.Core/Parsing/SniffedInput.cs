@@ -1,3 +1,5 @@
+using AnomalyStudio.Core.Parsing.LineLogs;
+
 namespace AnomalyStudio.Core.Parsing;
 
 /// <summary>
@@ -8,6 +10,9 @@ public sealed record SniffedInput(InputFormat Format, Stream Content, char CsvDe
 {
     /// <summary>How the input was read, for the user (for example, decoded as Latin-1 and why); complete once <see cref="Content"/> has been read to the end.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>For a line log, the header shape its lines were recognised by (the reader parses only that one).</summary>
+    public LineLogShape? LineLogShape { get; init; }
 
     public void Dispose() => Content.Dispose();
 }

@@ -25,7 +25,7 @@ public static class InputPreparer
         using var sniffed = FormatDetector.Detect(input, fileName, limits);
         var prepared = sniffed.Format == InputFormat.Apache
             ? PrepareAccessLog(sniffed.Content, fileName, fitOnFile, length, limits, clock, stageDone, progress, cancellationToken)
-            : PrepareCsv(sniffed, fileName, fitOnFile, limits, clock, stageDone, progress, cancellationToken);
+            : PrepareTable(sniffed, fileName, fitOnFile, limits, clock, stageDone, progress, cancellationToken);
         prepared.Notes.InsertRange(0, sniffed.Notes);
         return prepared;
     }
@@ -62,18 +62,19 @@ public static class InputPreparer
         };
     }
 
-    private static PreparedInput PrepareCsv(
+    /// <summary>Any table-shaped input (CSV, JSON lines, a line log): read by its format's reader, then the table features.</summary>
+    private static PreparedInput PrepareTable(
         SniffedInput sniffed, string fileName, Func<int, bool> fitOnFile, ParseLimits limits, System.Diagnostics.Stopwatch clock,
         Action<PipelineStage, TimeSpan>? stageDone, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var rowsProgress = progress is null ? null : new CallbackProgress<long>(rows => progress.Report(new PipelineProgress(
             PipelineStage.Parsing, null, $"Parsing {fileName}: {rows:N0} rows")));
-        var table = new CsvTableReader().Read(sniffed.Content, sniffed.CsvDelimiter, limits, rowsProgress, cancellationToken);
+        var table = TableReader.Read(sniffed, limits, rowsProgress, cancellationToken);
         stageDone?.Invoke(PipelineStage.Parsing, clock.Elapsed);
         clock.Restart();
 
         progress?.Report(new PipelineProgress(PipelineStage.Features, null, $"Extracting features of {table.RowCount:N0} rows"));
-        var notes = new List<string>();
+        var notes = new List<string>(table.Notes);
         var fit = fitOnFile(table.RowCount);
         CsvFeatures features;
         if (fit && CsvFeatureExtractor.HasOwnFeatures(table))
@@ -93,7 +94,7 @@ public static class InputPreparer
         stageDone?.Invoke(PipelineStage.Features, clock.Elapsed);
         var prepared = new PreparedInput
         {
-            Format = InputFormat.Csv,
+            Format = sniffed.Format,
             FitOnFile = fit,
             Matrix = features.Matrix,
             Kind = features.Kind,

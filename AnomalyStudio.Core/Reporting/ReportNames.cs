@@ -16,7 +16,13 @@ public static class ReportNames
         _ => "normal",
     };
 
-    public static string Of(InputFormat format) => format == InputFormat.Apache ? "apache" : "csv";
+    public static string Of(InputFormat format) => format switch
+    {
+        InputFormat.Apache => "apache",
+        InputFormat.JsonLines => "json-lines",
+        InputFormat.LineLog => "line-log",
+        _ => "csv",
+    };
 
     public static string Of(DetectionMode mode) => DetectionModes.Of(mode);
 

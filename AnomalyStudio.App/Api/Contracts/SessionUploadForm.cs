@@ -4,6 +4,6 @@ namespace AnomalyStudio.App.Api.Contracts;
 /// The multipart form of the reference design's <c>POST /detect</c>, as the OpenAPI document describes it (the
 /// endpoint reads the form itself, to apply the upload limit before anything is buffered).
 /// </summary>
-/// <param name="File">The access log or CSV file.</param>
+/// <param name="File">The log (access, error, syslog, application), JSON-lines or CSV file.</param>
 /// <param name="Model"><c>isolation_forest</c> (the default) or <c>autoencoder</c>.</param>
 public sealed record SessionUploadForm(IFormFile File, string? Model = null);

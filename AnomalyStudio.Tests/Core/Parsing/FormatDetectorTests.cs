@@ -1,6 +1,7 @@
 using System.Text;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Parsing.LineLogs;
 using AnomalyStudio.Tests.Support;
 
 namespace AnomalyStudio.Tests.Core.Parsing;
@@ -243,11 +244,88 @@ public sealed class FormatDetectorTests
         Assert.Equal("1.2.3.4", new AccessLogParser().Parse(new MemoryStream(content)).Records[0].Ip);
     }
 
-    [Fact]
-    public void Refuses_the_apache_error_log_as_unsupported()
+    [Theory]
+    [InlineData("Apache_2k.log")]
+    [InlineData("errors.txt")]
+    [InlineData(null)]
+    public void Detects_the_apache_error_log_as_a_line_log_whatever_the_name(string? fileName)
     {
-        var error = Assert.Throws<InvalidInputException>(
-            () => Detect(File.ReadAllBytes(TestData.Shared("logs", "Apache_2k.log")), "Apache_2k.log"));
+        using var sniffed = Detect(File.ReadAllBytes(TestData.Shared("logs", "Apache_2k.log")), fileName);
+
+        Assert.Equal(InputFormat.LineLog, sniffed.Format);
+        Assert.Equal(LineLogShape.ApacheError, sniffed.LineLogShape);
+    }
+
+    public static TheoryData<string, LineLogShape> LineLogs => new()
+    {
+        { "Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4\nJun 14 15:16:02 combo sshd(pam_unix)[19937]: check pass; user unknown\nJun 15 02:04:59 combo ftpd[20882]: connection from 211.72.2.106 () at Wed Jun 15 02:04:59 2005\n", LineLogShape.BsdSyslog },
+        { "<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - 'su root' failed for lonvick on /dev/pts/8\n<13>1 2003-10-11T22:14:16.003Z mymachine.example.com cron 42 - - job done\n", LineLogShape.Rfc5424Syslog },
+        { "2024-05-01 12:00:03,123 ERROR [main] com.foo.Bar - Request 17 failed, retrying\n\tat com.foo.Bar.handle(Bar.java:17)\n2024-05-01 12:00:04,456 INFO  [main] com.foo.Bar - Request 18 done, 12 ms\n", LineLogShape.Application },
+        { "2024-05-01T12:00:03Z WARN disk almost full\n2024-05-01T12:00:04Z ERROR disk full\n", LineLogShape.Application },
+        { "[INFO] Scanning for projects...\n[WARNING] The POM is missing\n[INFO] BUILD SUCCESS\n", LineLogShape.Application },
+    };
+
+    [Theory]
+    [MemberData(nameof(LineLogs))]
+    public void Detects_a_line_log_by_the_header_its_lines_start_with(string text, LineLogShape shape)
+    {
+        using var sniffed = Detect(text, "app.log");
+
+        Assert.Equal(InputFormat.LineLog, sniffed.Format);
+        Assert.Equal(shape, sniffed.LineLogShape);
+    }
+
+    [Theory]
+    [InlineData("events.jsonl")]
+    [InlineData("events.csv")]
+    [InlineData(null)]
+    public void Detects_json_lines_when_most_lines_are_objects_whatever_the_name(string? fileName)
+    {
+        const string text = "{\"level\":\"info\",\"msg\":\"started\"}\n{\"level\":\"warn\",\"msg\":\"slow, 2 s\"}\nbroken line\n{\"level\":\"info\",\"msg\":\"done\"}\n";
+
+        using var sniffed = Detect(text, fileName);
+
+        Assert.Equal(InputFormat.JsonLines, sniffed.Format);
+    }
+
+    [Theory]
+    [InlineData("[\n  {\"a\": 1},\n  {\"a\": 2}\n]\n", "an array")]
+    [InlineData("[{\"a\": 1}, {\"a\": 2}]\n", "an array")]
+    [InlineData("{\n  \"a\": 1,\n  \"b\": 2\n}\n", "an object spread over several lines")]
+    public void Refuses_one_json_document_with_the_way_to_make_it_json_lines(string text, string kind)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => Detect(text, "data.json"));
+
+        Assert.Equal(
+            $"The file is one JSON document ({kind}), not JSON lines: AnomalyStudio reads one JSON object per line (convert it with, for example, jq -c '.[]').",
+            error.Message);
+        Assert.Equal(1, error.LineNumber);
+    }
+
+    [Fact]
+    public void Refuses_a_file_of_mostly_broken_json_lines_saying_how_few_are_objects()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => Detect("{\"a\":1}\n{\"a\":\n{\"a\":\n", "events.jsonl"));
+
+        Assert.Equal("The file starts like JSON lines, but only 1 of its first 3 lines are JSON objects: JSON lines need one object on most lines.", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Unusable))]
+    public void Refuses_unusable_input_named_as_json_lines_or_a_log_with_the_same_messages(string kind, byte[] bytes, string message, long? line)
+    {
+        var asJson = Assert.Throws<InvalidInputException>(() => Detect(bytes, kind + ".jsonl"));
+        var asLog = Assert.Throws<InvalidInputException>(() => Detect(bytes, kind + ".log"));
+
+        Assert.Equal(message, asJson.Message);
+        Assert.Equal(message, asLog.Message);
+        Assert.Equal(line, asJson.LineNumber);
+    }
+
+    [Fact]
+    public void Still_refuses_text_that_is_no_known_format()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => Detect("just some words\nmore words here\n", "notes.txt"));
 
         Assert.StartsWith("Unsupported format: line 1 is neither an Apache/Nginx access-log line", error.Message, StringComparison.Ordinal);
         Assert.Contains("nor a CSV header", error.Message, StringComparison.Ordinal);

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace AnomalyStudio.Core.Parsing.LineLogs;
+
+/// <summary>
+/// The columns of a line-log table and their preset roles. The header fields a shape can give (host, pid, thread, …)
+/// become columns only when some record of the typing sample has them, so an Apache 2.2 error log gets no empty pid
+/// column; a field first seen after the sample is not read.
+/// </summary>
+internal sealed class LineLogColumns
+{
+    public const string TemplateColumn = "template";
+
+    private static readonly (string Name, ColumnRole Role, Func<LineLogHeader, string?> Value)[] HeaderFields =
+    [
+        ("timestamp", ColumnRole.Timestamp, h => h.Timestamp?.ToString("o", CultureInfo.InvariantCulture)),
+        ("level", ColumnRole.Level, h => h.Level),
+        ("host", ColumnRole.Categorical, h => h.Host),
+        ("process", ColumnRole.Categorical, h => h.Process),
+        ("pid", ColumnRole.Identifier, h => h.Pid), // a PID names a process, it measures nothing
+        ("client", ColumnRole.Identifier, h => h.Client),
+        ("thread", ColumnRole.Categorical, h => h.Thread),
+        ("component", ColumnRole.Categorical, h => h.Component),
+    ];
+
+    private readonly (string Name, ColumnRole Role, Func<LineLogHeader, string?> Value)[] _fields;
+
+    public LineLogColumns(IReadOnlyList<LineLogRecord> sample)
+    {
+        _fields = HeaderFields.Where(f => sample.Any(r => !string.IsNullOrEmpty(f.Value(r.Header)))).ToArray();
+        Names = [.. _fields.Select(f => f.Name), "template_id", TemplateColumn, "message"];
+        Presets = _fields.Select(f => (f.Name, f.Role))
+            .Append(("template_id", ColumnRole.Categorical))
+            .Append((TemplateColumn, ColumnRole.Categorical))
+            .Append(("message", ColumnRole.Text))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+    }
+
+    public string[] Names { get; }
+
+    public IReadOnlyDictionary<string, ColumnRole> Presets { get; }
+
+    public int TemplateIndex => _fields.Length + 1;
+
+    public string[] Cells(LineLogRecord record)
+    {
+        var cells = new string[Names.Length];
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            cells[i] = _fields[i].Value(record.Header) ?? string.Empty;
+        }
+
+        cells[_fields.Length] = record.Template!.Id;
+        cells[_fields.Length + 1] = record.Template.Text;
+        cells[_fields.Length + 2] = record.Message;
+        return cells;
+    }
+}

@@ -1,0 +1,178 @@
+namespace AnomalyStudio.Core.Parsing.LineLogs;
+
+/// <summary>
+/// Reads a line log into a table: each header line starts a record (timestamp, level, host, process, pid, …), its
+/// message's template is mined with <see cref="DrainTemplateMiner"/>, and lines without the file's header (stack frames,
+/// wrapped text) are joined to the message of the record above them, so one exception stays one record. Templates are
+/// mined from the header line alone: a stack trace would make every message unique. Lines before the first header are
+/// skipped and reported.
+/// </summary>
+public sealed class LineLogReader
+{
+    private readonly DrainOptions? _drain;
+    private readonly int _firstYear;
+
+    /// <param name="yearOfUndatedLog">
+    /// The year given to dates that have none (BSD syslog's "Jun 14 15:16:01"). It is fixed rather than today's year
+    /// so the same file always reads the same; the year moves on where the months go back (December to January).
+    /// </param>
+    public LineLogReader(DrainOptions? drain = null, int yearOfUndatedLog = LineLogHeaderParser.ProvisionalYear)
+    {
+        _drain = drain;
+        _firstYear = yearOfUndatedLog;
+    }
+
+    public CsvTable Read(
+        Stream content,
+        LineLogShape shape,
+        ParseLimits? limits = null,
+        IProgress<long>? rowsRead = null,
+        CancellationToken cancellationToken = default)
+    {
+        limits ??= ParseLimits.Default;
+        var skipped = new SkippedLines();
+        var miner = new DrainTemplateMiner(_drain);
+        var templateOfRow = new List<int>();
+        var sample = new List<LineLogRecord>();
+        LineLogColumns? layout = null;
+        TableColumns? columns = null;
+        LineLogRecord? pending = null;
+        var year = _firstYear;
+        var lastMonth = 0;
+        var undated = false;
+        long records = 0;
+        long continuations = 0;
+        long lastLine = 0;
+
+        void Flush(LineLogRecord record)
+        {
+            if (++records > limits.MaxRecords)
+            {
+                throw new InvalidInputException(
+                    $"The file has more than {limits.MaxRecords:N0} records, the most one analysis accepts.", record.Line);
+            }
+
+            record.Template = miner.Add(record.Header.Message);
+            templateOfRow.Add(record.Template.Index);
+            if (columns is null)
+            {
+                sample.Add(record);
+                if (sample.Count == CsvTableReader.TypingSampleRows)
+                {
+                    (layout, columns) = Create(sample);
+                }
+            }
+            else
+            {
+                columns.Add(layout!.Cells(record), record.Line, record.Line);
+            }
+        }
+
+        foreach (var line in TextLineReader.Lines(content, limits.MaxLineBytes))
+        {
+            lastLine = line.Number;
+            if (line.Number % 65_536 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rowsRead?.Report(records);
+            }
+
+            if (line.TooLong)
+            {
+                skipped.Add(line.Number, $"line is longer than {limits.MaxLineBytes:N0} bytes");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(line.Text))
+            {
+                continue;
+            }
+
+            if (LineLogHeaderParser.TryParse(shape, line.Text, out var header))
+            {
+                if (header.YearMissing && header.Timestamp is { } provisional)
+                {
+                    undated = true;
+                    if (lastMonth > 0 && provisional.Month < lastMonth - 6)
+                    {
+                        year++;
+                    }
+
+                    lastMonth = provisional.Month;
+                    header = header with { Timestamp = InYear(provisional, year) };
+                }
+
+                if (pending is not null)
+                {
+                    Flush(pending);
+                }
+
+                pending = new LineLogRecord(header, line.Number);
+            }
+            else if (pending is null)
+            {
+                skipped.Add(line.Number, $"does not start with the file's {LineLogHeaderParser.Describe(shape)} and no record comes before it");
+            }
+            else if (pending.TryAppend(line.Text, limits.MaxLineBytes))
+            {
+                continuations++;
+            }
+            else
+            {
+                skipped.Add(line.Number, $"a continuation line past the {limits.MaxLineBytes:N0} characters one message may hold");
+            }
+        }
+
+        if (pending is not null)
+        {
+            Flush(pending);
+        }
+
+        if (records == 0)
+        {
+            throw skipped.Count == 0
+                ? new InvalidInputException("The file has no log lines.")
+                : new InvalidInputException(
+                    $"None of the file's {skipped.Count:N0} lines starts with a {LineLogHeaderParser.Describe(shape)}. Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}.",
+                    skipped.Examples[0].LineNumber);
+        }
+
+        if (columns is null)
+        {
+            (layout, columns) = Create(sample);
+        }
+
+        rowsRead?.Report(records);
+        // Tab-separated raw text: messages are full of spaces and commas, rarely of tabs, so few cells need quotes.
+        var table = columns.Build('\t', skipped, lastLine);
+
+        // A template keeps generalising as later lines differ from it: each row gets its template's final text.
+        var texts = table.Columns[layout!.TemplateIndex].Texts!;
+        for (var row = 0; row < texts.Length; row++)
+        {
+            texts[row] = miner.Templates[templateOfRow[row]].Text;
+        }
+
+        var joined = continuations == 0 ? string.Empty : $", {continuations:N0} continuation line{(continuations == 1 ? "" : "s")} joined to the record above";
+        table.Notes.Add($"Read as a line log ({LineLogHeaderParser.Describe(shape)}): {records:N0} lines, {miner.Templates.Count:N0} template{(miner.Templates.Count == 1 ? "" : "s")}{joined}.");
+        if (undated)
+        {
+            table.Notes.Add($"The log's dates have no year: they were read as {_firstYear}, moving to the next year where the months go back.");
+        }
+
+        return table;
+    }
+
+    private static (LineLogColumns Layout, TableColumns Columns) Create(List<LineLogRecord> sample)
+    {
+        var layout = new LineLogColumns(sample);
+        var rows = sample.Select(r => (layout.Cells(r), r.Line, r.Line)).ToList();
+        return (layout, TableColumns.Create(layout.Names, rows, layout.Presets));
+    }
+
+    private static DateTimeOffset InYear(DateTimeOffset provisional, int year)
+    {
+        var day = provisional.Month == 2 && provisional.Day == 29 && !DateTime.IsLeapYear(year) ? 28 : provisional.Day;
+        return new DateTimeOffset(year, provisional.Month, day, 0, 0, 0, TimeSpan.Zero) + provisional.TimeOfDay;
+    }
+}

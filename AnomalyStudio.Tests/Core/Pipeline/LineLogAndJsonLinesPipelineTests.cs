@@ -1,0 +1,53 @@
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Reporting;
+using AnomalyStudio.Tests.Support;
+
+namespace AnomalyStudio.Tests.Core.Pipeline;
+
+public sealed class LineLogAndJsonLinesPipelineTests : IDisposable
+{
+    private readonly TestPipeline _test = new(sharedModels: true);
+
+    public void Dispose() => _test.Dispose();
+
+    [Fact]
+    public async Task Scores_every_line_of_the_real_apache_error_log_and_says_how_it_was_read()
+    {
+        var result = await _test.RunFileAsync(TestData.Shared("logs", "Apache_2k.log"));
+
+        Assert.Equal(InputFormat.LineLog, result.Format);
+        Assert.Equal("line-log", ReportNames.Of(result.Format));
+        Assert.Equal(2_000, result.Summary.Total);
+        Assert.Equal(2_000, result.Records.Count);
+        Assert.Equal(0, result.Summary.SkippedLines);
+        Assert.All(result.Records.Scores, s => Assert.True(double.IsFinite(s)));
+        Assert.Contains(result.Notes, n => n.StartsWith("Read as a line log (Apache error log header): 2,000 lines, 6 templates", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fits_a_model_on_an_apache_error_log()
+    {
+        await using var stream = File.OpenRead(TestData.Shared("logs", "Apache_2k.log"));
+
+        var result = await _test.Pipeline.RunAsync(stream, new DetectionRequest { FileName = "Apache_2k.log", Mode = DetectionMode.Fit, Model = DetectorNames.IsolationForest });
+
+        Assert.Equal(2_000, result.Summary.Total);
+    }
+
+    [Fact]
+    public async Task Scores_json_lines_as_a_table_of_their_fields()
+    {
+        var lines = Enumerable.Range(0, 300).Select(i =>
+            $"{{\"ts\":\"2024-05-01T12:{i / 60:00}:{i % 60:00}Z\",\"http\":{{\"method\":\"{(i % 7 == 0 ? "POST" : "GET")}\",\"status\":{(i == 150 ? 500 : 200)},\"ms\":{(i == 150 ? 9000 : 20 + (i % 11))}}},\"host\":\"web-{i % 3}\"}}");
+
+        var result = await _test.RunTextAsync(string.Join('\n', lines) + "\nnot json\n", "events.jsonl");
+
+        Assert.Equal(InputFormat.JsonLines, result.Format);
+        Assert.Equal("json-lines", ReportNames.Of(result.Format));
+        Assert.Equal(300, result.Summary.Total);
+        Assert.Equal(1, result.Summary.SkippedLines);
+        Assert.Contains("Read as JSON lines: 5 fields (3 nested flattened).", result.Notes);
+    }
+}

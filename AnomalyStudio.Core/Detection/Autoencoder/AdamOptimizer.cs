@@ -14,6 +14,7 @@ internal sealed class AdamOptimizer : IDisposable
     private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
 
     private readonly double _learningRate;
+    private readonly Scalar? _decay;
     private readonly List<Tensor> _parameters;
     private readonly List<Tensor> _firstMoments;
     private readonly List<Tensor> _secondMoments;
@@ -24,9 +25,11 @@ internal sealed class AdamOptimizer : IDisposable
     private readonly Scalar _epsilon = Epsilon.ToScalar();
     private int _step;
 
-    public AdamOptimizer(IEnumerable<Tensor> parameters, double learningRate)
+    /// <param name="weightDecay">Decoupled weight decay (AdamW, Loshchilov &amp; Hutter 2019): each step shrinks the weights by learningRate × weightDecay of themselves.</param>
+    public AdamOptimizer(IEnumerable<Tensor> parameters, double learningRate, double weightDecay = 0)
     {
         _learningRate = learningRate;
+        _decay = weightDecay > 0 ? (1 - (learningRate * weightDecay)).ToScalar() : null;
         _parameters = parameters.ToList();
         _firstMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToList();
         _secondMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToList();
@@ -49,6 +52,11 @@ internal sealed class AdamOptimizer : IDisposable
                 continue;
             }
 
+            if (_decay is not null)
+            {
+                _parameters[i].mul_(_decay);
+            }
+
             _firstMoments[i].mul_(_beta1).add_(gradient, _oneMinusBeta1);
             _secondMoments[i].mul_(_beta2).addcmul_(gradient, gradient, _oneMinusBeta2);
             var denominator = _secondMoments[i].sqrt().div_(rootCorrection2).add_(_epsilon);
@@ -68,5 +76,6 @@ internal sealed class AdamOptimizer : IDisposable
         _oneMinusBeta1.Dispose();
         _oneMinusBeta2.Dispose();
         _epsilon.Dispose();
+        _decay?.Dispose();
     }
 }

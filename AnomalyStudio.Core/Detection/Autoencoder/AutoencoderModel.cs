@@ -6,7 +6,7 @@ namespace AnomalyStudio.Core.Detection.Autoencoder;
 
 /// <summary>
 /// A fitted autoencoder with its scaler. Raw score: the record's reconstruction mean squared error over its
-/// min–max-scaled features, higher = more anomalous. Scoring runs in evaluation mode without gradients, in
+/// robustly scaled features (<see cref="RobustScaler"/>), higher = more anomalous. Scoring runs in evaluation mode without gradients, in
 /// batches of a fixed size (padded), each in its own dispose scope, so memory stays at one batch's working set
 /// and a row's score does not depend on the rows batched with it.
 /// </summary>
@@ -17,9 +17,9 @@ public sealed class AutoencoderModel : IAnomalyModel, IFeatureErrors
     private readonly AutoencoderNetwork _network;
     private readonly Lock _gate = new();
 
-    internal AutoencoderModel(IReadOnlyList<string> featureNames, MinMaxScaler scaler, AutoencoderNetwork network, IReadOnlyList<double> losses)
+    internal AutoencoderModel(IReadOnlyList<string> featureNames, RobustScaler scaler, AutoencoderNetwork network, TrainingHistory history)
     {
-        if (scaler.Minimum.Length != featureNames.Count || network.Features != featureNames.Count)
+        if (scaler.Center.Length != featureNames.Count || network.Features != featureNames.Count)
         {
             throw new InvalidDataException("The autoencoder's scaler or network does not match its features.");
         }
@@ -28,17 +28,22 @@ public sealed class AutoencoderModel : IAnomalyModel, IFeatureErrors
         Scaler = scaler;
         _network = network;
         _network.eval();
-        Losses = losses;
+        History = history;
     }
 
     public string Detector => DetectorNames.Autoencoder;
 
     public IReadOnlyList<string> FeatureNames { get; }
 
-    public MinMaxScaler Scaler { get; }
+    public RobustScaler Scaler { get; }
+
+    public IReadOnlyList<int> HiddenSizes => _network.HiddenSizes;
+
+    /// <summary>The losses per epoch and the epoch whose weights the model has.</summary>
+    public TrainingHistory History { get; }
 
     /// <summary>Mean training loss per epoch.</summary>
-    public IReadOnlyList<double> Losses { get; }
+    public IReadOnlyList<double> Losses => History.Losses;
 
     internal float[][] ExportParameters()
     {

@@ -5,25 +5,39 @@ using static TorchSharp.torch;
 namespace AnomalyStudio.Core.Detection.Autoencoder;
 
 /// <summary>
-/// The network: N → 32 → 16 → 8 → 16 → 32 → N, ReLU between layers, linear output, as the reference design's.
+/// The network: N → h → b → h → N (<see cref="HiddenSizesFor"/>), ReLU after the outer layers, tanh at the
+/// bottleneck, linear output. The bounded code is what makes the error grow with a record's extremeness: a
+/// record beyond the bulk saturates the code, so the decoder cannot follow it however the weights are set.
 /// Weights are initialised from our own seeded generator (PyTorch's default for linear layers, uniform in
 /// ±1/√fan_in) rather than torch's global one, so concurrent fits cannot disturb each other's seeds.
 /// </summary>
 public sealed class AutoencoderNetwork : nn.Module<Tensor, Tensor>
 {
-    public static readonly int[] HiddenSizes = [32, 16, 8, 16, 32];
+    /// <summary>
+    /// The hidden widths for <paramref name="features"/> inputs: a bottleneck b = max(2, N / 4) between two layers
+    /// of h = N (at least b + 1, at most 64 unless b is wider). A bottleneck as wide as the input (the old fixed
+    /// 8 for 6 columns) is nearly the identity, so every record reconstructed well.
+    /// </summary>
+    public static int[] HiddenSizesFor(int features)
+    {
+        var bottleneck = Math.Max(2, (int)Math.Round(features / 4.0, MidpointRounding.AwayFromZero));
+        var hidden = Math.Clamp(features, bottleneck + 1, Math.Max(64, bottleneck + 1));
+        return [hidden, bottleneck, hidden];
+    }
 
     private readonly nn.Module<Tensor, Tensor> _layers;
 
     public AutoencoderNetwork(int features) : base(nameof(AutoencoderNetwork))
     {
         Features = features;
+        HiddenSizes = HiddenSizesFor(features);
         var modules = new List<nn.Module<Tensor, Tensor>>();
         var width = features;
-        foreach (var size in HiddenSizes)
+        for (var i = 0; i < HiddenSizes.Count; i++)
         {
+            var size = HiddenSizes[i];
             modules.Add(nn.Linear(width, size));
-            modules.Add(nn.ReLU());
+            modules.Add(i == HiddenSizes.Count / 2 ? nn.Tanh() : nn.ReLU());
             width = size;
         }
 
@@ -33,6 +47,8 @@ public sealed class AutoencoderNetwork : nn.Module<Tensor, Tensor>
     }
 
     public int Features { get; }
+
+    public IReadOnlyList<int> HiddenSizes { get; }
 
     public override Tensor forward(Tensor input) => _layers.forward(input);
 

@@ -73,7 +73,7 @@ public sealed class AutoencoderTests
         var model = (AutoencoderModel)new AutoencoderDetector(new AutoencoderOptions { Epochs = 1, MaxTrainingRows = 100 }).Fit(Cardio.Value);
 
         Assert.Single(model.Losses);
-        Assert.Equal(Cardio.Value.Columns, model.Scaler.Minimum.Length);
+        Assert.Equal(Cardio.Value.Columns, model.Scaler.Center.Length);
     }
 
     [Fact]

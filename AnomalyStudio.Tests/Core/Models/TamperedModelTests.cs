@@ -77,7 +77,7 @@ public sealed class TamperedModelTests : IDisposable
                 root["formatVersion"] = ModelFile.FormatVersion + 1;
                 break;
             case "scaler shortened":
-                parameters["scalerMinimum"]!.AsArray().RemoveAt(0);
+                parameters["scalerCenter"]!.AsArray().RemoveAt(0);
                 break;
             case "weights shortened":
                 parameters["parameters"]!.AsArray()[0]!.AsArray().RemoveAt(0);

@@ -84,7 +84,7 @@ public sealed class AutoencoderDetector : IAnomalyDetector
                     }
 
                     using var scope = NewDisposeScope();
-                    var input = tensor(batch.AsSpan(0, size * columns).ToArray(), [size, columns]);
+                    var input = NativeTensor.From(batch.AsSpan(0, size * columns).ToArray(), [size, columns]);
                     network.zero_grad();
                     var error = TrimmedLoss(network.forward(input), input, size);
                     error.backward();
@@ -206,7 +206,7 @@ public sealed class AutoencoderDetector : IAnomalyDetector
             weights[ranked[i]] = 1f / keep;
         }
 
-        return (perRow * tensor(weights)).sum();
+        return (perRow * NativeTensor.From(weights, [size])).sum();
     }
 
     /// <summary>The rows' scaled values, row after row.</summary>
@@ -223,7 +223,7 @@ public sealed class AutoencoderDetector : IAnomalyDetector
         network.eval();
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var input = tensor(data, [data.Length / columns, columns]);
+        var input = NativeTensor.From(data, [data.Length / columns, columns]);
         return (network.forward(input) - input).square().mean().item<float>();
     }
 

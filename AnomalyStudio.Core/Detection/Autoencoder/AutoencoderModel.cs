@@ -100,7 +100,7 @@ public sealed class AutoencoderModel : IAnomalyModel, IFeatureErrors
                 Array.Clear(buffer);
                 Scaler.Transform(features, start, count, buffer);
                 using var scope = NewDisposeScope();
-                var input = tensor(buffer, [BatchRows, columns]);
+                var input = NativeTensor.From(buffer, [BatchRows, columns]);
                 var output = _network.forward(input);
                 var errors = (output - input).square();
                 use(start, count, errors);

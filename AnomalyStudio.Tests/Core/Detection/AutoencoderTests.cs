@@ -14,14 +14,32 @@ public sealed class AutoencoderTests
     public void Training_lowers_the_loss_and_reports_every_epoch()
     {
         var progress = new List<TrainingProgress>();
-        var detector = new AutoencoderDetector(new AutoencoderOptions { Epochs = 12, Seed = 1 });
+        var detector = new AutoencoderDetector(new AutoencoderOptions { Epochs = 12, Patience = 12, Seed = 1 });
 
         var model = (AutoencoderModel)detector.Fit(Cardio.Value, new SyncProgress<TrainingProgress>(progress.Add));
 
         Assert.Equal(Enumerable.Range(1, 12), progress.Select(p => p.Step));
         Assert.All(progress, p => Assert.Equal(12, p.Steps));
         Assert.Equal(model.Losses, progress.Select(p => p.Loss!.Value));
-        Assert.True(model.Losses[^1] < model.Losses[0] / 2, $"loss {model.Losses[0]} -> {model.Losses[^1]}");
+        // Weight decay keeps the weights small, so the loss falls by a quarter rather than to nothing.
+        Assert.True(model.Losses[^1] < model.Losses[0] * 0.85, $"loss {model.Losses[0]} -> {model.Losses[^1]}");
+        var history = model.History;
+        Assert.True(history.ValidationLosses[history.BestEpoch - 1] < history.ValidationLosses[0], "the kept epoch is better on held-out rows than the first");
+    }
+
+    [Fact]
+    public void Stops_when_the_held_out_loss_has_not_improved_for_the_patience_and_keeps_the_best_epoch()
+    {
+        var progress = new List<TrainingProgress>();
+        var detector = new AutoencoderDetector(new AutoencoderOptions { Epochs = 400, Patience = 3, Seed = 1 });
+
+        var model = (AutoencoderModel)detector.Fit(Cardio.Value, new SyncProgress<TrainingProgress>(progress.Add));
+
+        var history = model.History;
+        Assert.True(history.Losses.Count < 400, $"ran all {history.Losses.Count} epochs");
+        Assert.Equal(history.Losses.Count, history.BestEpoch + 3);
+        Assert.Equal(history.ValidationLosses.Min(), history.ValidationLosses[history.BestEpoch - 1]);
+        Assert.Equal(progress[^1].Step, progress[^1].Steps); // the last report says the fit is complete
     }
 
     [Fact]

@@ -59,23 +59,32 @@ public static class AccessLogFeatureExtractor
         var threats = new UriThreat[n];
         var userAgents = new UserAgentKind[n];
 
-        var uriCache = new System.Collections.Concurrent.ConcurrentDictionary<string, UriThreat>(StringComparer.Ordinal);
-        var contentCache = new System.Collections.Concurrent.ConcurrentDictionary<string, UriContent>(StringComparer.Ordinal);
         var shapes = new string[n];
 
-        // User agents are interned by the parser and repeat a lot: classify each distinct one once per worker.
+        // User agents and URIs are interned by the parser and repeat a lot: each distinct one is classified and measured
+        // once per worker, looked up by reference (no hashing of the text).
         var partitions = System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(4096, n / (Environment.ProcessorCount * 8) + 1));
         Parallel.ForEach(
             partitions,
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => new Dictionary<string, UserAgentKind>(ReferenceEqualityComparer.Instance),
-            (range, _, agents) =>
+            () => (Agents: new Dictionary<string, UserAgentKind>(ReferenceEqualityComparer.Instance), Uris: new Dictionary<string, UriContent>(ReferenceEqualityComparer.Instance)),
+            (range, _, caches) =>
             {
+                var agents = caches.Agents;
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var uri = records.Uris[i];
                     var userAgent = records.UserAgents[i];
-                    var threat = UriThreatDetector.Detect(uri, uriCache);
+                    if (!caches.Uris.TryGetValue(uri, out var content))
+                    {
+                        content = UriContent.Of(uri);
+                        if (caches.Uris.Count < 200_000)
+                        {
+                            caches.Uris[uri] = content;
+                        }
+                    }
+
+                    var threat = content.Threat;
                     UserAgentKind agent;
                     if (userAgent is null)
                     {
@@ -104,35 +113,38 @@ public static class AccessLogFeatureExtractor
                     row[SuspiciousUserAgent] = agent is UserAgentKind.Empty or UserAgentKind.ScriptClient or UserAgentKind.Scanner ? 1 : 0;
                     row[MethodCode] = MethodCodeOf(records.Methods[i]);
                     row[UriLength] = uri.Length;
-                    if (!contentCache.TryGetValue(uri, out var content))
-                    {
-                        content = UriContent.Of(uri);
-                        if (contentCache.Count < 200_000)
-                        {
-                            contentCache.TryAdd(uri, content);
-                        }
-                    }
-
                     row[UriPayload] = content.Payload;
                     row[UriSymbols] = content.Symbols;
                     shapes[i] = content.Shape;
                 }
 
-                return agents;
+                return caches;
             },
             _ => { });
 
-        // Rarity needs the whole file's shapes: a second, cheap pass.
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Rarity needs the whole file's shapes: a second pass, counting shape instances by reference, then merging the
+        // instances of equal text that different workers made.
+        var byInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
         foreach (var shape in shapes)
         {
-            counts[shape] = counts.GetValueOrDefault(shape) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byInstance, shape, out _)++;
+        }
+
+        var byText = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (shape, count) in byInstance)
+        {
+            byText[shape] = byText.GetValueOrDefault(shape) + count;
+        }
+
+        foreach (var shape in byInstance.Keys)
+        {
+            byInstance[shape] = byText[shape];
         }
 
         var shares = new double[n];
         for (var i = 0; i < n; i++)
         {
-            shares[i] = (double)counts[shapes[i]] / n;
+            shares[i] = (double)byInstance[shapes[i]] / n;
             matrix[i, UriShapeRarity] = -Math.Log(shares[i]);
         }
 
@@ -140,7 +152,7 @@ public static class AccessLogFeatureExtractor
     }
 
     /// <summary>The content measures of one distinct URI.</summary>
-    private readonly record struct UriContent(int Payload, double Symbols, string Shape)
+    private readonly record struct UriContent(UriThreat Threat, int Payload, double Symbols, string Shape)
     {
         public static UriContent Of(string uri)
         {
@@ -152,7 +164,8 @@ public static class AccessLogFeatureExtractor
                 symbols += char.IsLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or '?' or '&' or '=' ? 0 : 1;
             }
 
-            return new UriContent(PayloadTokens.Count(decoded), decoded.Length == 0 ? 0 : (double)symbols / decoded.Length, TextShape.Of(decoded, url: true));
+            return new UriContent(
+                UriThreatDetector.Detect(uri), PayloadTokens.Count(decoded), decoded.Length == 0 ? 0 : (double)symbols / decoded.Length, TextShape.Of(decoded, url: true));
         }
     }
 }

@@ -107,7 +107,7 @@ public sealed class ModelStore(string directory, DetectorCatalog catalog, Pretra
             throw new InvalidInputException($"The {implementation.DisplayName} is unavailable: {implementation.Availability.Reason}");
         }
 
-        var model = trainer.Train(implementation, kind, progress, cancellationToken);
+        var model = trainer.Train(implementation, kind, progress, cancellationToken) with { BaselineScores = null };
         ModelFile.Write(PathFor(detector, kind), model, implementation);
         log?.Invoke($"Trained the pretrained {implementation.DisplayName} for {Slug(kind)} features and saved it to {PathFor(detector, kind)}.");
         return model;

@@ -46,7 +46,7 @@ public sealed class PretrainedModelTrainer(PipelineOptions options, DetectorCata
         var calibration = options.Calibration.Method == CalibrationMethod.Contamination
             ? ScoreCalibration.Fit(baseline, options.Contamination, thresholds)
             : ScoreCalibration.Robust(baseline, options.Calibration, thresholds);
-        return new StoredModel(model, calibration, kind, DateTimeOffset.UtcNow, matrix.Rows, options.Seed, description);
+        return new StoredModel(model, calibration, kind, DateTimeOffset.UtcNow, matrix.Rows, options.Seed, description) { BaselineScores = baseline };
     }
 
     private static byte[] Generate(Action<TextWriter> write)

@@ -15,4 +15,10 @@ public sealed record StoredModel(
     string TrainingData)
 {
     public string Detector => Model.Detector;
+
+    /// <summary>
+    /// The raw scores of the rows the model was fitted and calibrated on, when it was fitted in this process (never
+    /// stored): fit mode scores exactly those rows, so it reuses them instead of scoring the file twice.
+    /// </summary>
+    public double[]? BaselineScores { get; init; }
 }

@@ -72,7 +72,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         clock.Restart();
 
         progress?.Report(new PipelineProgress(PipelineStage.Scoring, null, $"Scoring {prepared.Count:N0} records"));
-        var raw = stored.Model.Score(prepared.Matrix, cancellationToken);
+        var raw = prepared.FitOnFile && stored.BaselineScores is { } fitted ? fitted : stored.Model.Score(prepared.Matrix, cancellationToken);
         var scores = stored.Calibration.Normalise(raw, prepared.Evidence);
         timings.Add(new StageTiming(PipelineStage.Scoring, clock.Elapsed));
         clock.Restart();

@@ -12,6 +12,9 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
 {
     private const int LongUri = 200;
 
+    /// <summary>URI shapes rarer than this share of the file's requests are named.</summary>
+    private const double RareShapeShare = 0.001;
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Uri, UriThreat Threat), string?> _evidence = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _tools = new(StringComparer.Ordinal);
 
@@ -78,6 +81,21 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
         else if (record.Method is "DELETE" or "PUT" or "PATCH")
         {
             reasons.Add(new Reason($"{record.Method} request", 30));
+        }
+
+        if (threats == UriThreat.None && features.Matrix[index, AccessLogFeatureExtractor.UriPayload] >= 2)
+        {
+            var tokens = Features.Text.PayloadTokens.Found(Features.Text.TextContent.Decode(record.Uri));
+            reasons.Add(new Reason($"URI carries attack tokens ({string.Join(" ", tokens.Select(t => Clip(t, 12)))})", 88));
+        }
+
+        var share = features.UriShapeShares[index];
+        if (share < RareShapeShare)
+        {
+            var count = (int)Math.Round(share * features.UriShapeShares.Length);
+            reasons.Add(new Reason(
+                $"rare URI shape ({count.ToString("N0", CultureInfo.InvariantCulture)} of {features.UriShapeShares.Length.ToString("N0", CultureInfo.InvariantCulture)} requests): {Clip(features.UriShapes[index], 48)}",
+                35));
         }
 
         if (record.Uri.Length > LongUri)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Parsing;
 
 namespace AnomalyStudio.Core.Explanations;
 
@@ -38,6 +39,11 @@ public static class CsvExplainer
 
         foreach (var (column, shares) in features.CategoryShares)
         {
+            if (features.Categories is { } named && !named.Contains(column))
+            {
+                continue; // a copy of a category already named (EventTemplate beside EventId)
+            }
+
             if (column.Texts![row] is not { } value)
             {
                 missing++;
@@ -51,6 +57,20 @@ public static class CsvExplainer
                     $"{column.Name} '{AccessLogExplainer.Clip(value, 32)}' is rare ({share.ToString("0.##%", CultureInfo.InvariantCulture)} of rows)",
                     60 + (10 * (1 - (share / CategoryShares.RareShare)))));
             }
+        }
+
+        foreach (var level in features.Levels)
+        {
+            var rank = LogLevels.Rank(level.Texts![row]);
+            if (rank >= 2)
+            {
+                reasons.Add(new Reason($"{level.Name} {AccessLogExplainer.Clip(level.Texts[row]!.Trim(), 16)}", 60 + (8 * rank)));
+            }
+        }
+
+        foreach (var text in features.Texts)
+        {
+            AddTextReasons(reasons, features.Table, text, row);
         }
 
         var columns = features.NumericStatistics.Count + features.CategoryShares.Count;
@@ -68,6 +88,36 @@ public static class CsvExplainer
         }
 
         return reasons;
+    }
+
+    /// <summary>What a text column's content says: attack tokens in a URL or body, an alarm word in a message, a rare shape.</summary>
+    private static void AddTextReasons(List<Reason> reasons, Parsing.CsvTable table, Features.Text.TextColumnFeatures text, int row)
+    {
+        var value = table.Columns.First(c => c.Name == text.Name).Texts![row];
+        if (value is null)
+        {
+            return;
+        }
+
+        var decoded = Features.Text.TextContent.Decode(value);
+        if (text.IsUrlLike && text.Measure(row, Features.Text.TextContent.Payload) >= 2)
+        {
+            var tokens = Features.Text.PayloadTokens.Found(decoded);
+            reasons.Add(new Reason($"{text.Name} carries attack tokens ({string.Join(" ", tokens.Select(t => AccessLogExplainer.Clip(t, 12)))})", 95));
+        }
+        else if (!text.IsUrlLike && Features.Text.AlarmWords.First(decoded) is { } alarm)
+        {
+            reasons.Add(new Reason($"{text.Name} says '{alarm}'", 58));
+        }
+
+        var share = text.ShapeShares[row];
+        if (share < CategoryShares.RareShare)
+        {
+            var count = (int)Math.Round(share * text.Rows);
+            reasons.Add(new Reason(
+                string.Create(CultureInfo.InvariantCulture, $"{text.Name} has a rare shape ({count:N0} of {text.Rows:N0} rows): '{AccessLogExplainer.Clip(text.Shapes[row] ?? string.Empty, 48)}'"),
+                62 + (8 * (1 - (share / CategoryShares.RareShare)))));
+        }
     }
 
     private static string Deviation(string column, double value, double z, double center) =>

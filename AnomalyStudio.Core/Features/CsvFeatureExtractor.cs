@@ -118,7 +118,8 @@ public static class CsvFeatureExtractor
         var measurements = columns.Count;
         var levels = table.Columns.Where(c => c.Role == ColumnRole.Level && c.Texts is not null).ToArray();
         columns.AddRange(levels.Select(c => ($"{c.Name} {LevelSuffix}", LevelRanks(c).Select(r => (double)r).ToArray())));
-        columns.AddRange(DistinctCategories(table, categorical).Select(c => ($"{c.Column.Name} {RaritySuffix}", c.Surprisal)));
+        var categories = DistinctCategories(table, categorical);
+        columns.AddRange(categories.Select(c => ($"{c.Column.Name} {RaritySuffix}", c.Surprisal)));
         var texts = table.Columns.Where(c => c.Role == ColumnRole.Text && c.Texts is not null).Select(TextColumnFeatures.Of).ToArray();
         foreach (var text in texts)
         {
@@ -147,7 +148,12 @@ public static class CsvFeatureExtractor
             }
         }
 
-        return new CsvFeatures(matrix, FeatureKind.CsvNumeric, table, numeric, categorical) { Texts = texts, Levels = levels };
+        return new CsvFeatures(matrix, FeatureKind.CsvNumeric, table, numeric, categorical)
+        {
+            Texts = texts,
+            Levels = levels,
+            Categories = categories.Select(c => c.Column).ToArray(),
+        };
     }
 
     /// <summary>Derived features ranked almost alike (|Spearman ρ| ≥ this) carry one piece of information.</summary>

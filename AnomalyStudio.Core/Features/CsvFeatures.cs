@@ -13,6 +13,9 @@ public sealed record CsvFeatures(
     /// <summary>Content features of the text columns (own-column features only).</summary>
     public IReadOnlyList<Text.TextColumnFeatures> Texts { get; init; } = [];
 
+    /// <summary>The categories that got a rarity feature (own-column features only); explanations name no others.</summary>
+    public IReadOnlyList<CsvColumn>? Categories { get; init; }
+
     /// <summary>The log-level columns (own-column features only).</summary>
     public IReadOnlyList<CsvColumn> Levels { get; init; } = [];
 }

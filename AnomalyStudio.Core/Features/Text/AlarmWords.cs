@@ -14,10 +14,15 @@ public static class AlarmWords
         StringComparer.Ordinal);
 
     /// <summary>How many distinct alarm words the lower-cased <paramref name="text"/> holds.</summary>
-    public static int Count(ReadOnlySpan<char> text)
+    public static int Count(ReadOnlySpan<char> text) => Find(text)?.Count ?? 0;
+
+    /// <summary>The first alarm word of the lower-cased <paramref name="text"/>, for an explanation; null when there is none.</summary>
+    public static string? First(ReadOnlySpan<char> text) => Find(text)?.First();
+
+    private static List<string>? Find(ReadOnlySpan<char> text)
     {
         var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
-        HashSet<string>? seen = null;
+        List<string>? seen = null;
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -30,13 +35,17 @@ public static class AlarmWords
             {
                 if (lookup.TryGetValue(text[start..i], out var word))
                 {
-                    (seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(word);
+                    seen ??= [];
+                    if (!seen.Contains(word))
+                    {
+                        seen.Add(word);
+                    }
                 }
 
                 start = -1;
             }
         }
 
-        return seen?.Count ?? 0;
+        return seen;
     }
 }

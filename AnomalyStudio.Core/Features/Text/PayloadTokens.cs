@@ -53,6 +53,26 @@ public static class PayloadTokens
         return count;
     }
 
+    /// <summary>The payload tokens found in <paramref name="decoded"/> (lower case), at most <paramref name="max"/>, for an explanation.</summary>
+    public static IReadOnlyList<string> Found(ReadOnlySpan<char> decoded, int max = 4)
+    {
+        var found = new List<string>();
+        if (decoded.IndexOfAny(Any) < 0)
+        {
+            return found;
+        }
+
+        foreach (var token in Tokens)
+        {
+            if (found.Count < max && Occurs(decoded, token))
+            {
+                found.Add(token.Trim() is { Length: > 0 } word ? word : token);
+            }
+        }
+
+        return found;
+    }
+
     private static bool Occurs(ReadOnlySpan<char> text, string token)
     {
         var wordStart = char.IsAsciiLetter(token[0]);

@@ -8,7 +8,8 @@ namespace AnomalyStudio.Core.Features;
 /// <list type="bullet">
 /// <item><see cref="Summary"/>: seven numbers per row that do not depend on the file's width (mean and max
 /// absolute z-score over the numeric columns, missing-value ratio, categorical surprisal and rare-value ratio,
-/// count of |z| &gt; 3, variance of the row's z-scores), so one pretrained model serves any CSV.</item>
+/// count of |z| &gt; 3, variance of the row's z-scores), each on the file's own robust scale, so one pretrained
+/// model serves any CSV.</item>
 /// <item><see cref="Numeric"/>: the file's own numeric columns (missing values imputed with the median), for fit mode.</item>
 /// </list>
 /// </summary>
@@ -19,7 +20,9 @@ public static class CsvFeatureExtractor
 
     public const double OutlierZ = 3;
 
-    public static CsvFeatures Summary(CsvTable table)
+    /// <param name="standardise">Put each summary feature on the file's robust scale (<see cref="StandardiseColumns"/>), as
+    /// the pretrained model sees them; false gives the raw values.</param>
+    public static CsvFeatures Summary(CsvTable table, bool standardise = true)
     {
         var (numeric, categorical) = Statistics(table);
         var matrix = new FeatureMatrix(SummaryNames, table.RowCount);
@@ -82,8 +85,41 @@ public static class CsvFeatureExtractor
             values[6] = present > 1 ? Math.Max(0, (sumSquares / present) - Math.Pow(sumSigned / present, 2)) : 0;
         });
 
+        if (standardise)
+        {
+            StandardiseColumns(matrix);
+        }
+
         return new CsvFeatures(matrix, FeatureKind.CsvSummary, table, numeric, categorical);
     }
+
+    /// <summary>
+    /// Puts each summary feature on the file's own robust scale, (value − median) / (1.4826 × MAD), the spread never
+    /// below <see cref="MinimumSummarySpread"/>: a log table's rows have more categories and more surprisal than the
+    /// generated metrics the pretrained model learned from, and on the raw scale every one of them looked anomalous.
+    /// On its own scale a row is judged by how far it is from this file's typical row, which transfers across files.
+    /// </summary>
+    private static void StandardiseColumns(FeatureMatrix matrix)
+    {
+        var values = new double[matrix.Rows];
+        for (var c = 0; c < matrix.Columns; c++)
+        {
+            for (var r = 0; r < matrix.Rows; r++)
+            {
+                values[r] = matrix[r, c];
+            }
+
+            var stats = ColumnStatistics.Of(values);
+            var spread = Math.Max(stats.Scale, MinimumSummarySpread);
+            for (var r = 0; r < matrix.Rows; r++)
+            {
+                matrix[r, c] = Math.Clamp((matrix[r, c] - stats.Center) / spread, -ColumnStatistics.ZClip, ColumnStatistics.ZClip);
+            }
+        }
+    }
+
+    /// <summary>The smallest spread a summary feature is divided by (its units are σ, ratios and nats, all near 1).</summary>
+    public const double MinimumSummarySpread = 0.1;
 
     /// <summary>Whether the table has a column to learn from (a measurement, a level, a category or a text).</summary>
     public static bool HasOwnFeatures(CsvTable table) =>

@@ -44,13 +44,30 @@ public sealed class CsvFeatureExtractorTests
         Enumerable.Range(0, matrix.Rows).Select(row => matrix[row, column]).ToArray();
 
     [Fact]
+    public void The_pretrained_models_summary_is_on_the_files_own_robust_scale()
+    {
+        var table = Generated(special: 57, specialRow: "10.5,1000,0.5,red");
+        var raw = CsvFeatureExtractor.Summary(table, standardise: false).Matrix;
+        var scaled = CsvFeatureExtractor.Summary(table).Matrix;
+
+        for (var c = 0; c < scaled.Columns; c++)
+        {
+            var values = Column(scaled, c);
+            Assert.Equal(0, MathNet.Numerics.Statistics.Statistics.Median(values), 9); // the typical row is at 0
+        }
+
+        // The order of the rows on every feature is kept.
+        Assert.Equal(Enumerable.Range(0, raw.Rows).OrderBy(r => raw[r, MaxAbsZ]).ThenBy(r => r), Enumerable.Range(0, raw.Rows).OrderBy(r => scaled[r, MaxAbsZ]).ThenBy(r => r));
+    }
+
+    [Fact]
     public void Names_the_seven_summary_features_in_order()
     {
         Assert.Equal(
             ["mean_abs_z", "max_abs_z", "missing_ratio", "category_surprisal", "rare_category_ratio", "outlier_count", "z_variance"],
             CsvFeatureExtractor.SummaryNames);
 
-        var features = CsvFeatureExtractor.Summary(Generated());
+        var features = CsvFeatureExtractor.Summary(Generated(), standardise: false);
 
         Assert.Equal(CsvFeatureExtractor.SummaryNames, features.Matrix.Names);
         Assert.Equal(FeatureKind.CsvSummary, features.Kind);
@@ -60,7 +77,7 @@ public sealed class CsvFeatureExtractorTests
     [Fact]
     public void An_injected_outlier_row_has_the_highest_max_abs_z_and_outlier_count()
     {
-        var features = CsvFeatureExtractor.Summary(Generated(special: 57, specialRow: "10.5,1000,0.5,red"));
+        var features = CsvFeatureExtractor.Summary(Generated(special: 57, specialRow: "10.5,1000,0.5,red"), standardise: false);
         var maxAbsZ = Column(features.Matrix, MaxAbsZ);
         var outliers = Column(features.Matrix, OutlierCount);
 
@@ -75,7 +92,7 @@ public sealed class CsvFeatureExtractorTests
     public void Missing_ratio_is_the_share_of_missing_feature_cells()
     {
         // Three numeric and one categorical feature column: a and colour are missing.
-        var features = CsvFeatureExtractor.Summary(Generated(special: 3, specialRow: "NA,101,0.5,"));
+        var features = CsvFeatureExtractor.Summary(Generated(special: 3, specialRow: "NA,101,0.5,"), standardise: false);
         var missing = Column(features.Matrix, MissingRatio);
 
         Assert.Equal(2.0 / 4, missing[3]);
@@ -88,7 +105,7 @@ public sealed class CsvFeatureExtractorTests
         // x, y and colour are the features; host (identifier) and label are missing in row 2 but do not count.
         var table = Read("host,x,y,colour,label\nweb-1,1,5,red,0\n,5,,red,\nweb-3,2,7,,1\nweb-4,8,6,blue,0\n");
 
-        var missing = Column(CsvFeatureExtractor.Summary(table).Matrix, MissingRatio);
+        var missing = Column(CsvFeatureExtractor.Summary(table, standardise: false).Matrix, MissingRatio);
 
         Assert.Equal([0.0, 1.0 / 3, 1.0 / 3, 0], missing);
     }
@@ -96,7 +113,7 @@ public sealed class CsvFeatureExtractorTests
     [Fact]
     public void A_rare_category_raises_rare_category_ratio_and_surprisal()
     {
-        var features = CsvFeatureExtractor.Summary(Generated(special: 120, specialRow: "10.5,102,0.5,mauve"));
+        var features = CsvFeatureExtractor.Summary(Generated(special: 120, specialRow: "10.5,102,0.5,mauve"), standardise: false);
         var rare = Column(features.Matrix, RareCategoryRatio);
         var surprisal = Column(features.Matrix, CategorySurprisal);
 
@@ -116,7 +133,7 @@ public sealed class CsvFeatureExtractorTests
             text.Append(CultureInfo.InvariantCulture, $"request {row * 7919 % 1000} done,{row % 5}\n");
         }
 
-        var features = CsvFeatureExtractor.Summary(Read(text.ToString()));
+        var features = CsvFeatureExtractor.Summary(Read(text.ToString()), standardise: false);
 
         Assert.All(Column(features.Matrix, RareCategoryRatio), ratio => Assert.Equal(0, ratio));
         Assert.All(Column(features.Matrix, CategorySurprisal), s => Assert.Equal(0, s));
@@ -128,7 +145,7 @@ public sealed class CsvFeatureExtractorTests
         var table = TestData.ReadTabular("thyroid");
         var labels = TestData.Labels(table);
 
-        var maxAbsZ = Column(CsvFeatureExtractor.Summary(table).Matrix, MaxAbsZ);
+        var maxAbsZ = Column(CsvFeatureExtractor.Summary(table, standardise: false).Matrix, MaxAbsZ);
 
         Assert.True(Evaluation.RocAuc(maxAbsZ, labels) > 0.95);
     }
@@ -140,7 +157,7 @@ public sealed class CsvFeatureExtractorTests
         var table = new CsvTableReader().Read(stream, ',');
         var labels = TestData.Labels(table);
 
-        var surprisal = Column(CsvFeatureExtractor.Summary(table).Matrix, CategorySurprisal);
+        var surprisal = Column(CsvFeatureExtractor.Summary(table, standardise: false).Matrix, CategorySurprisal);
 
         Assert.True(Evaluation.RocAuc(surprisal, labels) > 0.75);
     }

@@ -193,7 +193,7 @@ public static class CsvFeatureExtractor
     }
 
     /// <summary>Derived features ranked almost alike (|Spearman ρ| ≥ this) carry one piece of information.</summary>
-    public const double EchoCorrelation = 0.98;
+    public const double EchoCorrelation = 0.995;
 
     /// <summary>
     /// Drops each derived feature (after the first <paramref name="measurements"/>, which stay as the file has them) that

@@ -200,4 +200,36 @@ public sealed class DetectionPipelineTests : IDisposable
         var distinct = stages.Distinct().ToList();
         Assert.Equal([PipelineStage.Parsing, PipelineStage.Features, PipelineStage.Training, PipelineStage.Scoring, PipelineStage.Explaining, PipelineStage.Done], distinct);
     }
+
+    [Fact]
+    public async Task Auto_mode_fits_a_file_big_enough_to_be_its_own_baseline_and_says_so()
+    {
+        var big = await _test.RunFileAsync(TestData.Samples("sample_access.log"), DetectionMode.Auto);
+        var small = await _test.RunTextAsync(string.Join('\n', File.ReadAllLines(TestData.Samples("sample_access.log")).Take(150)), "small.log", DetectionMode.Auto);
+
+        Assert.Equal(DetectionMode.Fit, big.Mode);
+        Assert.Contains(big.Notes, n => n.StartsWith("Baseline: the file itself (5,000 records)", StringComparison.Ordinal));
+        Assert.Equal(DetectionMode.Pretrained, small.Mode);
+        Assert.Contains(small.Notes, n => n.Contains("fewer than 200 records", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, DetectionMode.Auto)]
+    [InlineData("", DetectionMode.Auto)]
+    [InlineData(" AUTO ", DetectionMode.Auto)]
+    [InlineData("pretrained", DetectionMode.Pretrained)]
+    [InlineData("fit", DetectionMode.Fit)]
+    public void Reads_the_mode_words_the_cli_and_api_share(string? word, DetectionMode mode)
+    {
+        Assert.Equal(mode, DetectionModes.Parse(word));
+        Assert.Contains(DetectionModes.Of(mode), DetectionModes.Names);
+    }
+
+    [Fact]
+    public void An_unknown_mode_names_the_choices()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => DetectionModes.Parse("quota"));
+
+        Assert.Contains("auto, pretrained, fit", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -107,13 +107,7 @@ public sealed class AccessLogParser
         var lineNumber = block.FirstLine;
         while (!rest.IsEmpty)
         {
-            var newline = rest.IndexOf((byte)'\n');
-            var bytes = newline < 0 ? rest : rest[..newline];
-            rest = newline < 0 ? default : rest[(newline + 1)..];
-            if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
-            {
-                bytes = bytes[..^1];
-            }
+            var bytes = LineBlock.NextLine(ref rest);
 
             if (bytes.Length > limits.MaxLineBytes)
             {

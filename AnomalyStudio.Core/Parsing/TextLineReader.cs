@@ -39,13 +39,7 @@ public static class TextLineReader
         var number = block.FirstLine;
         while (!rest.IsEmpty)
         {
-            var newline = rest.IndexOf((byte)'\n');
-            var bytes = newline < 0 ? rest : rest[..newline];
-            rest = newline < 0 ? default : rest[(newline + 1)..];
-            if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
-            {
-                bytes = bytes[..^1];
-            }
+            var bytes = LineBlock.NextLine(ref rest);
 
             lines.Add(new TextLine(number++, bytes.Length > maxLineBytes ? null : Encoding.UTF8.GetString(bytes)));
         }

@@ -112,6 +112,15 @@ public sealed record LineBlock(int Index, byte[] Buffer, int Length, long FirstL
 {
     public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, Length);
 
+    /// <summary>Cuts the next line (without its '\n' or "\r\n") off the front of <paramref name="rest"/>.</summary>
+    public static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> rest)
+    {
+        var newline = rest.IndexOf((byte)'\n');
+        var line = newline < 0 ? rest : rest[..newline];
+        rest = newline < 0 ? default : rest[(newline + 1)..];
+        return line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+    }
+
     public void Dispose()
     {
         if (Buffer.Length > 0)

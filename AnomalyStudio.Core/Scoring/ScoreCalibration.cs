@@ -4,24 +4,19 @@ namespace AnomalyStudio.Core.Scoring;
 
 /// <summary>
 /// A fixed, monotone map from a model's raw scores to 0 (normal) … 1 (anomalous), fitted once on a baseline's
-/// scores and stored with the model. Two ways to fit it: <see cref="Robust"/> (the default: how far a record is from
-/// the baseline's typical score, in robust standard deviations, so the share flagged follows the data) and
-/// <see cref="Fit"/> (a contamination quota: a fixed share of the baseline reaches "low"). Unlike per-file min–max scaling (the reference design's), a
-/// record's score then does not depend on the rest of the file, and a clean file has no "critical" row just
-/// because some row must be the maximum.
-/// <para>
-/// Piecewise linear through anchors taken from the training scores, with c the contamination:
-/// minimum → 0; the (1 − c) quantile → the low threshold (so a share c of training records is at least "low");
-/// the (1 − c/2) quantile → medium; the (1 − c/5) quantile → high; the training maximum → halfway between
-/// high and critical. Beyond the training maximum the score saturates towards 1, halving the remaining
-/// distance for every further "unit" (the raw width of the high band), so "critical" means more extreme than
-/// anything in the training data by at least that unit. Fitting on a clean file therefore puts its most
-/// extreme row at "high", never "critical".
-/// </para>
-/// <para>
-/// Either way the map is piecewise linear between raw anchors and saturates towards 1 beyond the last, on the raw
-/// score or, when <see cref="LogScale"/> is set, on its logarithm.
-/// </para>
+/// scores and stored with the model, so a record's score never depends on which other records are scored with it
+/// (unlike the reference design's per-file min–max scaling). Both fits are piecewise linear between raw anchors,
+/// on the raw score or, when <see cref="LogScale"/> is set, on its logarithm, and saturate towards 1 beyond the last
+/// anchor, halving the remaining distance every <see cref="TailUnit"/>.
+/// <list type="bullet">
+/// <item><see cref="Robust"/> (the default): anchors at fixed distances from the baseline's typical score, in robust
+/// standard deviations (<see cref="Spread"/>), so a severity means the same on every file and the share flagged follows
+/// the data. Evidence (<see cref="Normalise(double, double)"/>) adds to that distance.</item>
+/// <item><see cref="Fit"/> (Calibration:Method=Contamination): a quota. With c the contamination: the training
+/// minimum → 0; the (1 − c) quantile → the low threshold (a share c of the baseline is at least "low"); the (1 − c/2)
+/// quantile → medium; the (1 − c/5) quantile → high; the training maximum → halfway between high and critical, the
+/// unit being the raw width of the high band.</item>
+/// </list>
 /// </summary>
 public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors, double TailUnit, double Contamination, bool LogScale = false, double Spread = 0)
 {
@@ -31,9 +26,10 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
     /// (1.4826 × the median absolute deviation, but at least the spread its upper decile implies, and at least
     /// <see cref="CalibrationOptions.MinimumSpread"/>), a record's distance is z = (score − m) / σ. Scores are
     /// compared on a log scale when every baseline score is positive (an isolation forest's 2^(−E[h]/c) becomes its
-    /// mean path length; a reconstruction error its order of magnitude). z at <see cref="CalibrationOptions.LowZ"/>
-    /// maps to the low threshold, and so on up to critical; z ≤ 0 maps to 0. No share is forced: a file of ordinary
-    /// records leaves almost all of them below low, and a file with attacks puts each attack where its distance puts it.
+    /// mean path length; a reconstruction error its order of magnitude). z = 0 maps to a quarter of the low threshold,
+    /// z at <see cref="CalibrationOptions.LowZ"/> to the low threshold, and so on up to critical. No share is forced: a
+    /// file of ordinary records leaves almost all of them below low, and a file with attacks puts each attack where its
+    /// distance puts it.
     /// </summary>
     public static ScoreCalibration Robust(IReadOnlyCollection<double> baselineScores, CalibrationOptions options, SeverityThresholds thresholds)
     {
@@ -50,8 +46,9 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
         var deviations = sorted.Select(v => Math.Abs(v - median)).ToArray();
         Array.Sort(deviations);
         var mad = 1.4826 * SortedArrayStatistics.Median(deviations);
-        // Where more than half the baseline scores are equal (many identical log lines) the MAD is 0: the upper
-        // decile's distance from the median (1.2816 σ for normal data) still measures the spread of the ordinary tail.
+        // The upper decile's distance from the median (1.2816 σ for normal data) measures the spread of the tail that
+        // anomalies are judged against: anomaly scores are skewed to the right even on clean data, and where more than
+        // half the baseline scores are equal (many identical log lines) the MAD alone would be 0.
         var decile = (SortedArrayStatistics.Quantile(sorted, 0.9) - median) / 1.2816;
         var spread = Math.Max(Math.Max(mad, decile), options.MinimumSpread);
         double[] z = [0, options.LowZ, options.MediumZ, options.HighZ, options.CriticalZ];

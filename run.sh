@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
 app=AnomalyStudio.App/bin/Release/net10.0
-# The web app reads appsettings.json and its static assets from the build output; data/models stays in this folder.
+# The web app reads appsettings.json and its static assets from the build output; models and keys live in the data
+# directory (~/.local/share/AnomalyStudio by default), whatever the working directory.
 export ASPNETCORE_CONTENTROOT="$PWD/$app"
 exec dotnet "$app/AnomalyStudio.App.dll" "$@"

@@ -8,10 +8,29 @@ namespace AnomalyStudio.App;
 /// <summary>Builds the web host: the dashboard and the HTTP API over the shared Core pipeline.</summary>
 public static class WebApp
 {
+    /// <summary>Where the app listens when nothing says otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:5000";
+
+    /// <summary>
+    /// Whether the operator chose where to listen, in any of ASP.NET Core's standard ways: <c>--urls</c>, <c>ASPNETCORE_URLS</c>
+    /// or <c>DOTNET_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>/<c>HTTPS_PORTS</c> (which container images set), or Kestrel
+    /// endpoints in configuration. The default is applied only without them: a <c>Urls</c> key in appsettings.json would
+    /// override the environment variables, and a second instance could not be given another port.
+    /// </summary>
+    public static bool HasListenAddress(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["urls"])
+        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
+        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        || configuration.GetSection("Kestrel:Endpoints").Exists();
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         PrivateTempDirectory.Use();
         var builder = WebApplication.CreateBuilder(args);
+        if (!HasListenAddress(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
 
         // Serve the framework's, MudBlazor's and Plotly's assets from the build output in every environment, so
         // ./run.sh and the browser tests can start the built app directly (publishing copies the 1 GB of libtorch again).

@@ -14,8 +14,28 @@ public sealed class AnomalyStudioOptions
 {
     public const string Section = "AnomalyStudio";
 
-    /// <summary>Where pretrained models are kept; relative paths are taken from the working directory.</summary>
-    public string ModelDirectory { get; set; } = "data/models";
+    /// <summary>
+    /// The app's own data (pretrained models, the data-protection key ring): <c>$XDG_DATA_HOME/AnomalyStudio</c>, else
+    /// <c>~/.local/share/AnomalyStudio</c> (on Windows, %LOCALAPPDATA%\AnomalyStudio), whatever the working directory.
+    /// </summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory();
+
+    /// <summary>Where pretrained models are kept; a relative path is taken from <see cref="DataDirectory"/>, never from the working directory.</summary>
+    public string ModelDirectory { get; set; } = "models";
+
+    /// <summary><see cref="ModelDirectory"/> as an absolute path.</summary>
+    public string ModelPath => Path.GetFullPath(Path.Combine(DataDirectory, ModelDirectory));
+
+    /// <summary>Where the data-protection keys (antiforgery, circuit state) are kept.</summary>
+    public string KeyRingPath => Path.GetFullPath(Path.Combine(DataDirectory, "keys"));
+
+    private static string DefaultDataDirectory()
+    {
+        var root = Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)
+            ? xdg
+            : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return Path.Combine(string.IsNullOrEmpty(root) ? Path.GetTempPath() : root, "AnomalyStudio");
+    }
 
     /// <summary>Seed of every random choice in model fitting.</summary>
     public int Seed { get; set; } = 42;

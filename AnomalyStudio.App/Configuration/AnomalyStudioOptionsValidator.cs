@@ -10,6 +10,11 @@ public sealed class AnomalyStudioOptionsValidator : IValidateOptions<AnomalyStud
         try
         {
             options.ToPipelineOptions();
+            if (string.IsNullOrWhiteSpace(options.DataDirectory))
+            {
+                return ValidateOptionsResult.Fail("AnomalyStudio:DataDirectory must not be empty.");
+            }
+
             if (string.IsNullOrWhiteSpace(options.ModelDirectory))
             {
                 return ValidateOptionsResult.Fail("AnomalyStudio:ModelDirectory must not be empty.");

@@ -2,6 +2,7 @@ using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.App.State;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -24,7 +25,7 @@ public static class ServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value;
             var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<ModelStore>();
             return new ModelStore(
-                options.ModelDirectory,
+                options.ModelPath,
                 sp.GetRequiredService<DetectorCatalog>(),
                 sp.GetRequiredService<PretrainedModelTrainer>(),
                 message => logger?.LogInformation("{Message}", message));
@@ -47,6 +48,10 @@ public static class ServiceCollectionExtensions
             hub.MaximumReceiveMessageSize = 512 * 1024;
         });
         services.AddMudServices();
+        // The key ring in the app's data directory, not the user profile's default: one documented place to back up or
+        // share. Linux has no DPAPI, so the keys are plain files there (readable by the app's user only).
+        var keys = configuration.GetSection(AnomalyStudioOptions.Section).Get<AnomalyStudioOptions>()?.KeyRingPath ?? new AnomalyStudioOptions().KeyRingPath;
+        services.AddDataProtection().SetApplicationName("AnomalyStudio").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AnalysisSession>();
         return services;

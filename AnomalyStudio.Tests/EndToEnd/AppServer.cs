@@ -37,7 +37,15 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>How the test tells the app where to listen: ASP.NET Core's standard ways.</summary>
+    public enum ListenBy
+    {
+        UrlsOption,
+        UrlsVariable,
+        HttpPortsVariable,
+    }
+
+    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null, ListenBy listenBy = ListenBy.UrlsOption)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -49,8 +57,20 @@ public sealed class AppServer : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(binaries, "AnomalyStudio.App.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(address.ToString());
+        switch (listenBy)
+        {
+            case ListenBy.UrlsOption:
+                start.ArgumentList.Add("--urls");
+                start.ArgumentList.Add(address.ToString());
+                break;
+            case ListenBy.UrlsVariable:
+                start.Environment["ASPNETCORE_URLS"] = address.ToString();
+                break;
+            default:
+                start.Environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                break;
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // The test process points this at its own private directory; the app makes its own, not one nested in ours.
         start.Environment.Remove(PrivateTempDirectory.Variable);

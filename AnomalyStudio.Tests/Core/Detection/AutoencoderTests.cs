@@ -117,6 +117,23 @@ public sealed class AutoencoderTests
     }
 
     [Fact]
+    public void Says_the_dynamic_loaders_reason_in_one_line_with_the_library_the_symbol_and_the_fix()
+    {
+        // What dlopen says on Debian 12 before set-up, as NativeLibrary.Load reports it.
+        var error = new DllNotFoundException(
+            "Unable to load shared library '/app/runtimes/linux-x64/native/libLibTorchSharp.so' or one of its dependencies. In order to help diagnose loading problems, "
+            + "consider using a tool like strace. If you're using glibc, consider setting the LD_DEBUG environment variable: \n"
+            + "/lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.32' not found (required by /app/runtimes/linux-x64/native/libLibTorchSharp.so)\n");
+
+        var reason = LibTorch.Describe(error);
+
+        Assert.Equal(
+            "libtorch cannot load: libLibTorchSharp.so needs GLIBCXX_3.4.32 (GCC 13's libstdc++), which this system's libstdc++ lacks; "
+            + "run scripts/setup.sh, which installs libstdc++6 from Debian trixie",
+            reason);
+    }
+
+    [Fact]
     public void Libtorch_loads_on_this_machine_after_set_up() =>
         Assert.True(LibTorch.Availability.IsAvailable, LibTorch.Availability.Reason);
 }

@@ -17,9 +17,20 @@ public static partial class ColumnNames
 
     /// <summary>Numeric columns with these names (or ending in "_id"/"Id") identify something: they are not measurements.</summary>
     public static readonly string[] NumericIdentifierNames =
-        ["id", "pid", "ppid", "tid", "thread", "threadid", "port", "srcport", "dstport", "src_port", "dst_port", "sport", "dport",
+        ["id", "pid", "ppid", "tid", "thread", "threadid",
          "lineid", "line_id", "line", "linenumber", "line_number", "lineno", "uid", "gid", "userid", "user_id", "session", "sessionid",
          "request_id", "requestid", "trace_id", "span_id", "event_id", "eventid", "zip", "zipcode", "phone"];
+
+    /// <summary>Numeric columns with these names hold codes from a small set (a port, an HTTP status): their rarity is the signal, not their size.</summary>
+    public static readonly string[] NumericCategoryNames =
+        ["port", "srcport", "dstport", "src_port", "dst_port", "sport", "dport", "status", "status_code", "statuscode", "http_status",
+         "code", "response_code", "protocol", "proto", "errno", "exit_code", "signal", "severity_code", "facility"];
+
+    public static bool IsNumericCategory(string header)
+    {
+        var tokens = Tokens(header);
+        return NumericCategoryNames.Contains(Normalise(header), StringComparer.Ordinal) || (tokens.Length > 1 && tokens[^1] is "port" or "status" or "code");
+    }
 
     /// <summary>Headers of free-text columns whose content is a feature.</summary>
     public static readonly string[] TextHints =
@@ -69,7 +80,7 @@ public static partial class ColumnNames
         var tokens = Tokens(header);
         return NumericIdentifierNames.Contains(name, StringComparer.Ordinal)
             || name.EndsWith("_id", StringComparison.Ordinal)
-            || (tokens.Length > 1 && tokens[^1] is "id" or "pid" or "port")
+            || (tokens.Length > 1 && tokens[^1] is "id" or "pid")
             || (header.Length > 2 && header.EndsWith("Id", StringComparison.Ordinal) && char.IsLower(header[^3]));
     }
 

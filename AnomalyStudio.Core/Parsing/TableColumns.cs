@@ -92,7 +92,12 @@ internal sealed class TableColumns
             }
             else if (numeric[c] && ColumnNames.IsNumericIdentifier(names[c]))
             {
-                roles[c] = ColumnRole.Identifier; // a PID, port or line number names something; it measures nothing
+                roles[c] = ColumnRole.Identifier; // a PID or line number names something; it measures nothing
+            }
+            else if (numeric[c] && ColumnNames.IsNumericCategory(names[c]))
+            {
+                roles[c] = ColumnRole.Categorical; // port 4444 is not "more" than port 443: a rare one is the signal
+                numeric[c] = false;
             }
             else if (numeric[c] && (ColumnNames.HasTimestampHint(names[c]) || ColumnNames.IsDatePart(names[c])))
             {

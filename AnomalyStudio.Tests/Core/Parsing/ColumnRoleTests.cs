@@ -17,6 +17,26 @@ public sealed class ColumnRoleTests
     private static ColumnRole RoleOf(CsvTable table, string column) => table.Columns.Single(c => c.Name == column).Role;
 
     [Fact]
+    public void Ports_and_status_codes_are_categories_and_pids_identifiers_not_measurements()
+    {
+        var text = new System.Text.StringBuilder("src_ip,dst_port,status,pid,bytes\n");
+        for (var i = 0; i < 50; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"10.0.0.{i % 7},{(i == 13 ? 4444 : 443)},{(i % 10 == 0 ? 404 : 200)},{1000 + (i * 37 % 97)},{500 + (i * 13 % 50 * 7)}\n");
+        }
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        using var sniffed = FormatDetector.Detect(stream, "flows.csv");
+        var table = new CsvTableReader().Read(sniffed.Content, sniffed.CsvDelimiter);
+
+        Assert.Equal(ColumnRole.Categorical, RoleOf(table, "dst_port"));
+        Assert.Equal(ColumnRole.Categorical, RoleOf(table, "status"));
+        Assert.Equal(ColumnRole.Identifier, RoleOf(table, "pid"));
+        Assert.Equal(ColumnRole.Numeric, RoleOf(table, "bytes"));
+        Assert.Equal("src_ip", table.IdentifierColumn!.Name);
+    }
+
+    [Fact]
     public void Thunderbird_pid_is_an_identifier_and_its_date_parts_are_not_measurements()
     {
         var table = Read("logs", "Thunderbird_2k.log_structured.csv");

@@ -39,7 +39,14 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
             throw new ArgumentException("Calibration needs at least one finite baseline score.", nameof(baselineScores));
         }
 
-        var log = finite.All(v => v > 0);
+        // A log scale needs positive scores; a reconstruction error of exactly 0 is rare but possible, so zeros do not
+        // switch it off: they map to the lowest score.
+        var log = finite.All(v => v >= 0) && finite.Any(v => v > 0);
+        if (log)
+        {
+            finite = finite.Where(v => v > 0).ToArray();
+        }
+
         var sorted = log ? finite.Select(v => Math.Log(v)).ToArray() : finite;
         Array.Sort(sorted);
         var median = SortedArrayStatistics.Median(sorted);
@@ -126,7 +133,13 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
 
         if (raw <= RawAnchors[0])
         {
-            return Spread > 0 && double.IsFinite(raw) ? ScoreAnchors[0] * Math.Pow(2, (raw - RawAnchors[0]) / Spread) : ScoreAnchors[0];
+            if (Spread > 0)
+            {
+                // Below the typical record the score halves towards 0 every σ; a raw score of 0 on a log scale is 0.
+                return double.IsNegativeInfinity(raw) ? 0 : ScoreAnchors[0] * Math.Pow(2, (raw - RawAnchors[0]) / Spread);
+            }
+
+            return ScoreAnchors[0];
         }
 
         for (var i = 1; i < RawAnchors.Length; i++)

@@ -84,4 +84,15 @@ public sealed class RobustCalibrationTests
         Assert.Equal(2, EvidencePrior.OfPayload(3));
         Assert.Equal(EvidencePrior.MaxPayload, EvidencePrior.OfPayload(20));
     }
+
+    [Fact]
+    public void A_zero_score_among_positive_ones_keeps_the_log_scale_and_scores_lowest()
+    {
+        double[] baseline = [.. Normal(1_000, 6), 0];
+        var calibration = ScoreCalibration.Robust(baseline, new CalibrationOptions(), Thresholds);
+
+        Assert.True(calibration.LogScale);
+        Assert.Equal(0, calibration.Normalise(0));
+        Assert.True(calibration.Normalise(0.01) > 0);
+    }
 }

@@ -232,4 +232,22 @@ public sealed class DetectionPipelineTests : IDisposable
 
         Assert.Contains("auto, pretrained, fit", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Reads_nginx_hex_escapes_inside_the_request_as_the_characters_they_stand_for()
+    {
+        // Nginx writes a quote inside the request as \x22, Apache as \"; both reach the content features decoded.
+        var lines = File.ReadAllLines(TestData.Samples("sample_access.log")).Take(300).ToList();
+        lines.Add("203.0.113.9 - - [02/Nov/2026:23:59:59 +0000] \"GET /search?q=\\x22%3E%3Cscript%3Ealert(1)%3C/script%3E HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"");
+        lines.Add("203.0.113.9 - - [02/Nov/2026:23:59:59 +0000] \"GET /search?q=\\\"%20OR%201=1-- HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"");
+
+        var result = await _test.RunTextAsync(string.Join('\n', lines), "nginx.log", DetectionMode.Auto);
+
+        Assert.Equal(0, result.Summary.SkippedLines);
+        var nginx = result.Records[^2];
+        var apache = result.Records[^1];
+        Assert.True(result.Features[result.Records.Count - 2, AccessLogFeatureExtractor.UriPayload] >= 4, "\\x22\"><script>alert( carries a quote, < >, script and alert(");
+        Assert.Contains("cross-site scripting", nginx.Explanation, StringComparison.Ordinal);
+        Assert.True(nginx.IsAnomaly && apache.IsAnomaly, $"{nginx.Score} {apache.Score}");
+    }
 }

@@ -70,7 +70,7 @@ public static class CsvExplainer
 
         foreach (var text in features.Texts)
         {
-            AddTextReasons(reasons, features.Table, text, row);
+            AddTextReasons(reasons, text, row);
         }
 
         var columns = features.NumericStatistics.Count + features.CategoryShares.Count;
@@ -91,31 +91,29 @@ public static class CsvExplainer
     }
 
     /// <summary>What a text column's content says: attack tokens in a URL or body, an alarm word in a message, a rare shape.</summary>
-    private static void AddTextReasons(List<Reason> reasons, Parsing.CsvTable table, Features.Text.TextColumnFeatures text, int row)
+    private static void AddTextReasons(List<Reason> reasons, Features.Text.TextColumnFeatures text, int row)
     {
-        var value = table.Columns.First(c => c.Name == text.Name).Texts![row];
-        if (value is null)
+        if (text.Text(row) is not { } value)
         {
             return;
         }
 
         var decoded = Features.Text.TextContent.Decode(value);
-        if (text.IsUrlLike && text.Measure(row, Features.Text.TextContent.Payload) >= 2)
+        if (text.IsUrlLike && text.PayloadTokenCount(row) >= 2)
         {
             var tokens = Features.Text.PayloadTokens.Found(decoded);
             reasons.Add(new Reason($"{text.Name} carries attack tokens ({string.Join(" ", tokens.Select(t => AccessLogExplainer.Clip(t, 12)))})", 95));
         }
-        else if (!text.IsUrlLike && Features.Text.AlarmWords.First(decoded) is { } alarm)
+        else if (!text.IsUrlLike && text.AlarmWordCount(row) > 0 && Features.Text.AlarmWords.First(decoded) is { } alarm)
         {
             reasons.Add(new Reason($"{text.Name} says '{alarm}'", 58));
         }
 
-        var share = text.ShapeShares[row];
+        var share = text.ShapeShare(row);
         if (share < CategoryShares.RareShare)
         {
-            var count = (int)Math.Round(share * text.Rows);
             reasons.Add(new Reason(
-                string.Create(CultureInfo.InvariantCulture, $"{text.Name} has a rare shape ({count:N0} of {text.Rows:N0} rows): '{AccessLogExplainer.Clip(text.Shapes[row] ?? string.Empty, 48)}'"),
+                string.Create(CultureInfo.InvariantCulture, $"{text.Name} has a rare shape ({text.ShapeCount(row):N0} of {text.Rows:N0} rows): '{AccessLogExplainer.Clip(text.Shape(row) ?? string.Empty, 48)}'"),
                 62 + (8 * (1 - (share / CategoryShares.RareShare)))));
         }
     }

@@ -121,21 +121,22 @@ public static class CsvFeatureExtractor
     /// <summary>The smallest spread a summary feature is divided by (its units are σ, ratios and nats, all near 1).</summary>
     public const double MinimumSummarySpread = 0.1;
 
-    /// <summary>Whether the table has a column to learn from (a measurement, a level, a category or a text).</summary>
-    public static bool HasOwnFeatures(CsvTable table) =>
-        table.Columns.Any(c => c.Role is ColumnRole.Numeric or ColumnRole.Level or ColumnRole.Text)
-        || table.CategoricalColumns.Any(c => c.Texts is not null && !new CategoryShares(c.Texts).IsIdentifierLike);
-
     /// <summary>
     /// The file's own columns, for a model fitted on it: each measurement as it is (missing values imputed with the
     /// median), then each log level as its rank (<see cref="LogLevels"/>), each category as its surprisal −ln share
     /// (<see cref="DistinctCategories"/>), and each text column as the surprisal of its shape and, for a URL or form
-    /// body, the number of attack-payload tokens it carries (in a log message they are punctuation) (<see cref="TextColumnFeatures"/>). The text's other measures (length, symbols,
-    /// encoded bytes, entropy) serve the explanations, not the model: on CSIC 2010 adding them to the forest lowered its
-    /// ROC-AUC from 0.91 to 0.85, each one a weak, noisy vote among few strong ones. A table of measurements alone gives
-    /// exactly its numeric columns, as scikit-learn would be given them.
+    /// body, the number of attack-payload tokens it carries (in a log message they are punctuation) (<see cref="TextColumnFeatures"/>).
+    /// A text's length, symbol share, percent-encoded bytes and entropy were tried too and left out: on CSIC 2010 they
+    /// lowered the forest's ROC-AUC from 0.91 to 0.85, each one a weak, noisy vote among few strong ones. A table of
+    /// measurements alone gives exactly its numeric columns, as scikit-learn would be given them. Throws when the table
+    /// has nothing to learn from (see <see cref="TryOwn"/>).
     /// </summary>
-    public static CsvFeatures Numeric(CsvTable table)
+    public static CsvFeatures Numeric(CsvTable table) =>
+        TryOwn(table) ?? throw new InvalidInputException(
+            "The CSV file has no column to fit a model on (label, timestamp and identifier columns do not count); use the pretrained mode.");
+
+    /// <summary>The own-column features of <see cref="Numeric"/>, or null when every column is a label, timestamp, identifier or left out.</summary>
+    public static CsvFeatures? TryOwn(CsvTable table)
     {
         var (numeric, categorical) = Statistics(table);
         foreach (var length in numeric.Keys.Where(c => IsLengthOf(c, table)).ToList())
@@ -161,7 +162,7 @@ public static class CsvFeatureExtractor
         {
             if (text.IsUrlLike)
             {
-                columns.Add(($"{text.Name} {PayloadSuffix}", Enumerable.Range(0, rows).Select(r => text.Measure(r, TextContent.Payload)).ToArray()));
+                columns.Add(($"{text.Name} {PayloadSuffix}", Enumerable.Range(0, rows).Select(r => (double)text.PayloadTokenCount(r)).ToArray()));
             }
 
             columns.Add(($"{text.Name} {ShapeSuffix}", Enumerable.Range(0, rows).Select(text.ShapeSurprisal).ToArray()));
@@ -170,8 +171,7 @@ public static class CsvFeatureExtractor
         columns = WithoutEchoes(columns, measurements);
         if (columns.Count == 0)
         {
-            throw new InvalidInputException(
-                "The CSV file has no column to fit a model on (label, timestamp and identifier columns do not count); use the pretrained mode.");
+            return null;
         }
 
         var matrix = new FeatureMatrix(columns.Select(c => c.Name).ToArray(), rows);
@@ -364,14 +364,14 @@ public static class CsvFeatureExtractor
 
         for (var row = 0; row < evidence.Length; row++)
         {
-            evidence[row] += EvidencePrior.OfAlarmWords(messages.Sum(m => m.Measure(row, TextContent.Alarm)));
+            evidence[row] += EvidencePrior.OfAlarmWords(messages.Sum(m => m.AlarmWordCount(row)));
         }
 
         foreach (var url in urls)
         {
             for (var row = 0; row < evidence.Length; row++)
             {
-                evidence[row] += EvidencePrior.OfPayload(url.Measure(row, TextContent.Payload));
+                evidence[row] += EvidencePrior.OfPayload(url.PayloadTokenCount(row));
             }
         }
 

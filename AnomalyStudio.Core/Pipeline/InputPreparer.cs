@@ -76,16 +76,12 @@ public static class InputPreparer
         progress?.Report(new PipelineProgress(PipelineStage.Features, null, $"Extracting features of {table.RowCount:N0} rows"));
         var notes = new List<string>(table.Notes);
         var fit = fitOnFile(table.RowCount);
-        CsvFeatures features;
-        if (fit && CsvFeatureExtractor.HasOwnFeatures(table))
-        {
-            features = CsvFeatureExtractor.Numeric(table);
-        }
-        else
+        var features = fit ? CsvFeatureExtractor.TryOwn(table) : null;
+        if (features is null)
         {
             if (fit)
             {
-                notes.Add("The file has no column to learn from (only labels, timestamps and identifiers), so the model was fitted on the summary features.");
+                notes.Add("The file has no column to learn from (only labels, timestamps, identifiers and date parts), so the model was fitted on the summary features.");
             }
 
             features = CsvFeatureExtractor.Summary(table);

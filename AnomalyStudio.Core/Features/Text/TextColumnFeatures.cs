@@ -3,19 +3,27 @@ using AnomalyStudio.Core.Parsing;
 namespace AnomalyStudio.Core.Features.Text;
 
 /// <summary>
-/// The content features of one text column over a file: <see cref="TextContent"/>'s measures per row, and how rare
-/// each row's <see cref="TextShape"/> is in this file (the share of rows with the same shape, and its surprisal
-/// −ln share). Each distinct value is measured once: text is interned, and logs repeat.
+/// The content of one text column over a file: per row its attack-payload tokens (<see cref="PayloadTokens"/>), its
+/// alarm words (<see cref="AlarmWords"/>) and its <see cref="TextShape"/> with how many rows share it. Each distinct
+/// value is decoded and measured once and rows point at it: text is interned, and logs repeat.
 /// </summary>
 public sealed class TextColumnFeatures
 {
-    private TextColumnFeatures(string name, double[] measures, double[] shapeShares, string?[] shapes, bool urlLike)
+    /// <summary>What one distinct value holds; <see cref="ShapeCount"/> is the rows of the file with its shape.</summary>
+    private sealed record Content(int Payload, int Alarm, string Shape)
     {
-        IsUrlLike = urlLike;
+        public int ShapeCount { get; set; }
+    }
+
+    private readonly IReadOnlyList<string?> _texts;
+    private readonly Content?[] _contentOfRow;
+
+    private TextColumnFeatures(string name, IReadOnlyList<string?> texts, Content?[] contentOfRow, bool urlLike)
+    {
         Name = name;
-        Measures = measures;
-        ShapeShares = shapeShares;
-        Shapes = shapes;
+        _texts = texts;
+        _contentOfRow = contentOfRow;
+        IsUrlLike = urlLike;
     }
 
     public string Name { get; }
@@ -23,30 +31,33 @@ public sealed class TextColumnFeatures
     /// <summary>Most of its values are URLs, paths or form bodies: attack tokens there are evidence (in a log message they are punctuation).</summary>
     public bool IsUrlLike { get; }
 
-    /// <summary>Row-major, <see cref="TextContent.Measures"/> per row.</summary>
-    public double[] Measures { get; }
+    public int Rows => _contentOfRow.Length;
 
-    /// <summary>Share of the file's rows whose text has this row's shape (1 when the row has no text).</summary>
-    public double[] ShapeShares { get; }
+    /// <summary>The row's text as the file has it; null when missing.</summary>
+    public string? Text(int row) => _texts[row];
 
-    public string?[] Shapes { get; }
+    public int PayloadTokenCount(int row) => _contentOfRow[row]?.Payload ?? 0;
 
-    public int Rows => ShapeShares.Length;
+    public int AlarmWordCount(int row) => _contentOfRow[row]?.Alarm ?? 0;
 
-    public double Measure(int row, int measure) => Measures[(row * TextContent.Measures.Count) + measure];
+    public string? Shape(int row) => _contentOfRow[row]?.Shape;
 
-    public double ShapeSurprisal(int row) => -Math.Log(Math.Max(ShapeShares[row], 1e-12));
+    /// <summary>How many of the file's rows have this row's shape (all of them when the row has no text).</summary>
+    public int ShapeCount(int row) => _contentOfRow[row]?.ShapeCount ?? Rows;
+
+    /// <summary>Share of the file's rows with this row's shape.</summary>
+    public double ShapeShare(int row) => (double)ShapeCount(row) / Math.Max(1, Rows);
+
+    public double ShapeSurprisal(int row) => -Math.Log(Math.Max(ShapeShare(row), 1e-12));
 
     public static TextColumnFeatures Of(CsvColumn column) => Of(column.Name, column.Texts!);
 
     public static TextColumnFeatures Of(string name, IReadOnlyList<string?> texts, CancellationToken cancellationToken = default)
     {
         var n = texts.Count;
-        var width = TextContent.Measures.Count;
-        var measures = new double[n * width];
-        var shapes = new string?[n];
-        var known = new Dictionary<string, (double[] Measures, string Shape)>(ReferenceEqualityComparer.Instance);
-        var scratch = new double[width];
+        var contentOfRow = new Content?[n];
+        var known = new Dictionary<string, Content>(ReferenceEqualityComparer.Instance);
+        var shapeCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         int present = 0, urls = 0;
         for (var i = 0; i < n; i++)
         {
@@ -63,35 +74,28 @@ public sealed class TextColumnFeatures
             var url = TextShape.LooksLikeUrl(text);
             present++;
             urls += url ? 1 : 0;
-            if (!known.TryGetValue(text, out var entry))
+            if (!known.TryGetValue(text, out var content))
             {
-                TextContent.Measure(text, scratch);
-                entry = (scratch.ToArray(), TextShape.Of(TextContent.Decode(text), url));
+                var decoded = TextContent.Decode(text);
+                content = new Content(PayloadTokens.Count(decoded), AlarmWords.Count(decoded), TextShape.Of(decoded, url));
                 if (known.Count < 1_000_000)
                 {
-                    known[text] = entry;
+                    known[text] = content;
                 }
             }
 
-            entry.Measures.CopyTo(measures.AsSpan(i * width, width));
-            shapes[i] = entry.Shape;
+            contentOfRow[i] = content;
+            shapeCounts[content.Shape] = shapeCounts.GetValueOrDefault(content.Shape) + 1;
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var shape in shapes)
+        foreach (var content in contentOfRow)
         {
-            if (shape is not null)
+            if (content is not null)
             {
-                counts[shape] = counts.GetValueOrDefault(shape) + 1;
+                content.ShapeCount = shapeCounts[content.Shape];
             }
         }
 
-        var shares = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            shares[i] = shapes[i] is { } shape ? (double)counts[shape] / n : 1;
-        }
-
-        return new TextColumnFeatures(name, measures, shares, shapes, present > 0 && urls >= present * 0.5);
+        return new TextColumnFeatures(name, texts, contentOfRow, present > 0 && urls >= present * 0.5);
     }
 }

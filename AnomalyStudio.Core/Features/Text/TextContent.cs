@@ -1,76 +1,11 @@
 namespace AnomalyStudio.Core.Features.Text;
 
 /// <summary>
-/// Features of a text's content (a URI, a request body, a user agent, a log message), measured on the text
-/// percent-decoded up to twice and lower-cased: its length, the share of characters that are neither letters, digits
-/// nor spaces, the number of percent-encoded bytes, the number of distinct payload tokens (<see cref="PayloadTokens"/>),
-/// the Shannon entropy of its characters, in bits, and the number of distinct alarm words (<see cref="AlarmWords"/>).
+/// Reads a text's content (a URI, a request body, a user agent, a log message) as its features see it: percent-decoded
+/// up to twice, Nginx's \xHH escapes turned into characters, lower-cased.
 /// </summary>
 public static class TextContent
 {
-    public const int Length = 0, Symbols = 1, Encoded = 2, Payload = 3, Entropy = 4, Alarm = 5;
-
-    /// <summary>The names of the measures, after the column's name: "url length", "url symbols" …</summary>
-    public static readonly IReadOnlyList<string> Measures = ["length", "symbols", "encoded", "payload", "entropy", "alarm words"];
-
-    /// <summary>Writes the measures of <paramref name="text"/> into <paramref name="destination"/> (in <see cref="Measures"/> order).</summary>
-    public static void Measure(string text, Span<double> destination)
-    {
-        var decoded = Decode(text);
-        var encoded = 0;
-        for (var i = 0; i + 2 < text.Length; i++)
-        {
-            if (text[i] == '%' && char.IsAsciiHexDigit(text[i + 1]) && char.IsAsciiHexDigit(text[i + 2]))
-            {
-                encoded++;
-            }
-        }
-
-        var symbols = 0;
-        Span<int> counts = stackalloc int[128];
-        var other = 0;
-        foreach (var c in decoded)
-        {
-            if (!char.IsLetterOrDigit(c) && c != ' ')
-            {
-                symbols++;
-            }
-
-            if (c < 128)
-            {
-                counts[c]++;
-            }
-            else
-            {
-                other++;
-            }
-        }
-
-        var entropy = 0.0;
-        var n = (double)Math.Max(1, decoded.Length);
-        foreach (var count in counts)
-        {
-            if (count > 0)
-            {
-                var p = count / n;
-                entropy -= p * Math.Log2(p);
-            }
-        }
-
-        if (other > 0)
-        {
-            var p = other / n;
-            entropy -= p * Math.Log2(p);
-        }
-
-        destination[Length] = decoded.Length;
-        destination[Symbols] = decoded.Length == 0 ? 0 : symbols / n;
-        destination[Encoded] = encoded;
-        destination[Payload] = PayloadTokens.Count(decoded);
-        destination[Entropy] = entropy;
-        destination[Alarm] = AlarmWords.Count(decoded);
-    }
-
     /// <summary>Percent-decodes up to twice ('+' as space), turns Nginx's \xHH escapes into characters, and lower-cases.</summary>
     public static string Decode(string text)
     {

@@ -250,4 +250,16 @@ public sealed class DetectionPipelineTests : IDisposable
         Assert.Contains("cross-site scripting", nginx.Explanation, StringComparison.Ordinal);
         Assert.True(nginx.IsAnomaly && apache.IsAnomaly, $"{nginx.Score} {apache.Score}");
     }
+
+    [Fact]
+    public async Task A_table_whose_only_other_column_is_a_date_part_is_fitted_on_the_summary_instead_of_failing()
+    {
+        var text = "host,month,label\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"web-{i % 5},{(i % 2 == 0 ? "Jan" : "Feb")},0\n"));
+
+        var result = await _test.RunTextAsync(text, "months.csv", DetectionMode.Fit);
+
+        Assert.Equal(300, result.Summary.Total);
+        Assert.Equal(CsvFeatureExtractor.SummaryNames, result.Features.Names);
+        Assert.Contains(result.Notes, n => n.Contains("no column to learn from", StringComparison.Ordinal));
+    }
 }

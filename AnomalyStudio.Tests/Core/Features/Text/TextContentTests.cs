@@ -46,16 +46,4 @@ public sealed class TextContentTests
         Assert.Equal(2, AlarmWords.Count("error: connection refused"));
         Assert.Null(AlarmWords.First("errorless terrors"));
     }
-
-    [Fact]
-    public void Measures_length_symbols_encoded_bytes_and_entropy()
-    {
-        Span<double> measures = stackalloc double[TextContent.Measures.Count];
-        TextContent.Measure("a%27b", measures);
-
-        Assert.Equal(3, measures[TextContent.Length]); // a'b
-        Assert.Equal(1.0 / 3, measures[TextContent.Symbols], 9);
-        Assert.Equal(1, measures[TextContent.Encoded]);
-        Assert.Equal(Math.Log2(3), measures[TextContent.Entropy], 9);
-    }
 }

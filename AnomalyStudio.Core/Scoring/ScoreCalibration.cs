@@ -107,36 +107,25 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
     /// (<see cref="Features.EvidencePrior"/>: a FATAL level, attack tokens in a URI). Evidence counts only in a robust
     /// calibration (<see cref="Spread"/> &gt; 0): a quota has no distance to add to.
     /// </summary>
-    public double Normalise(double raw, double evidence)
-    {
-        if (Spread > 0 && evidence > 0 && !double.IsNaN(raw))
-        {
-            var transformed = LogScale ? (raw > 0 ? Math.Log(raw) : double.NegativeInfinity) : raw;
-            var shifted = transformed + (evidence * Spread);
-            return Normalise(LogScale ? Math.Exp(shifted) : shifted);
-        }
+    public double Normalise(double raw, double evidence) => Map(raw, Spread > 0 && evidence > 0 ? evidence * Spread : 0);
 
-        return Normalise(raw);
-    }
+    public double Normalise(double raw) => Map(raw, 0);
 
-    public double Normalise(double raw)
+    /// <summary>The map itself; <paramref name="shift"/> is added on the log (or raw) scale the anchors are on.</summary>
+    private double Map(double raw, double shift)
     {
         if (double.IsNaN(raw) || double.IsPositiveInfinity(raw))
         {
             return 1; // a model that cannot place a record at all treats it as maximally unusual
         }
 
-        if (LogScale)
-        {
-            raw = raw > 0 ? Math.Log(raw) : double.NegativeInfinity;
-        }
-
-        if (raw <= RawAnchors[0])
+        var at = (LogScale ? (raw > 0 ? Math.Log(raw) : double.NegativeInfinity) : raw) + shift;
+        if (at <= RawAnchors[0])
         {
             if (Spread > 0)
             {
                 // Below the typical record the score halves towards 0 every σ; a raw score of 0 on a log scale is 0.
-                return double.IsNegativeInfinity(raw) ? 0 : ScoreAnchors[0] * Math.Pow(2, (raw - RawAnchors[0]) / Spread);
+                return double.IsNegativeInfinity(at) ? 0 : ScoreAnchors[0] * Math.Pow(2, (at - RawAnchors[0]) / Spread);
             }
 
             return ScoreAnchors[0];
@@ -144,15 +133,15 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
 
         for (var i = 1; i < RawAnchors.Length; i++)
         {
-            if (raw <= RawAnchors[i])
+            if (at <= RawAnchors[i])
             {
-                var t = (raw - RawAnchors[i - 1]) / (RawAnchors[i] - RawAnchors[i - 1]);
+                var t = (at - RawAnchors[i - 1]) / (RawAnchors[i] - RawAnchors[i - 1]);
                 return ScoreAnchors[i - 1] + (t * (ScoreAnchors[i] - ScoreAnchors[i - 1]));
             }
         }
 
         var top = ScoreAnchors[^1];
-        var units = (raw - RawAnchors[^1]) / TailUnit;
+        var units = (at - RawAnchors[^1]) / TailUnit;
         return top + ((1 - top) * (1 - Math.Pow(2, -units)));
     }
 

@@ -47,7 +47,7 @@ public sealed class AnomalyStudioOptions
     public CalibrationOptions Calibration { get; set; } = new();
 
     /// <summary>In auto mode, a file with at least this many records is its own baseline; smaller files use the pretrained model.</summary>
-    public int MinBaselineRecords { get; set; } = 200;
+    public int MinBaselineRecords { get; set; } = PipelineOptions.DefaultMinBaselineRecords;
 
     /// <summary>Longest line a parser accepts, in bytes.</summary>
     public int MaxLineBytes { get; set; } = 64 * 1024;

@@ -21,7 +21,9 @@ public sealed record PipelineOptions
     public CalibrationOptions Calibration { get; init; } = new();
 
     /// <summary>In <see cref="DetectionMode.Auto"/>, a file with at least this many records is its own baseline.</summary>
-    public int MinBaselineRecords { get; init; } = 200;
+    public int MinBaselineRecords { get; init; } = DefaultMinBaselineRecords;
+
+    public const int DefaultMinBaselineRecords = 200;
 
     public IsolationForestOptions IsolationForest { get; init; } = new();
 

@@ -81,12 +81,17 @@ public sealed class DetectionPipelineTests : IDisposable
         Assert.Equal(rows.Select(r => result.Records[r].Score), together);
     }
 
+    /// <summary>The sample log without the lines its ground truth marks as attacks.</summary>
+    private static string CleanSampleLog()
+    {
+        var labels = File.ReadAllLines(TestData.Samples("sample_access.labels.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(p => long.Parse(p[0]), p => p[1] == "1");
+        return string.Join('\n', File.ReadAllLines(TestData.Samples("sample_access.log")).Where((_, i) => !labels[i + 1]));
+    }
+
     [Fact]
     public async Task A_clean_file_gets_no_critical_records()
     {
-        var labels = File.ReadAllLines(TestData.Samples("sample_access.labels.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(p => long.Parse(p[0]), p => p[1] == "1");
-        var clean = File.ReadAllLines(TestData.Samples("sample_access.log")).Where((_, i) => !labels[i + 1]);
-        var text = string.Join('\n', clean);
+        var text = CleanSampleLog();
 
         var pretrained = await _test.RunTextAsync(text, "clean.log");
         var fitted = await _test.RunTextAsync(text, "clean.log", DetectionMode.Fit);
@@ -110,8 +115,7 @@ public sealed class DetectionPipelineTests : IDisposable
     public async Task The_default_calibration_sets_no_quota_the_share_flagged_follows_the_file()
     {
         var attacked = await _test.RunFileAsync(TestData.Samples("sample_access.log"), DetectionMode.Fit);
-        var labels = File.ReadAllLines(TestData.Samples("sample_access.labels.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(p => long.Parse(p[0]), p => p[1] == "1");
-        var clean = await _test.RunTextAsync(string.Join('\n', File.ReadAllLines(TestData.Samples("sample_access.log")).Where((_, i) => !labels[i + 1])), "clean.log", DetectionMode.Fit);
+        var clean = await _test.RunTextAsync(CleanSampleLog(), "clean.log", DetectionMode.Fit);
 
         Assert.True(clean.Summary.AnomalyPercent < attacked.Summary.AnomalyPercent / 2, $"clean {clean.Summary.AnomalyPercent}%, attacked {attacked.Summary.AnomalyPercent}%");
         Assert.True(clean.Summary.AnomalyPercent < 1, $"{clean.Summary.AnomalyPercent}% of a clean file flagged");

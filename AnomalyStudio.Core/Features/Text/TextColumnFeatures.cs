@@ -9,9 +9,11 @@ namespace AnomalyStudio.Core.Features.Text;
 /// </summary>
 public sealed class TextColumnFeatures
 {
-    /// <summary>What one distinct value holds; <see cref="ShapeCount"/> is the rows of the file with its shape.</summary>
+    /// <summary>What one distinct value holds, how many rows hold it, and how many rows of the file have its shape.</summary>
     private sealed record Content(int Payload, int Alarm, string Shape)
     {
+        public int Rows { get; set; }
+
         public int ShapeCount { get; set; }
     }
 
@@ -57,7 +59,7 @@ public sealed class TextColumnFeatures
         var n = texts.Count;
         var contentOfRow = new Content?[n];
         var known = new Dictionary<string, Content>(ReferenceEqualityComparer.Instance);
-        var shapeCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinct = new List<Content>();
         int present = 0, urls = 0;
         for (var i = 0; i < n; i++)
         {
@@ -78,6 +80,7 @@ public sealed class TextColumnFeatures
             {
                 var decoded = TextContent.Decode(text);
                 content = new Content(PayloadTokens.Count(decoded), AlarmWords.Count(decoded), TextShape.Of(decoded, url));
+                distinct.Add(content);
                 if (known.Count < 1_000_000)
                 {
                     known[text] = content;
@@ -85,15 +88,19 @@ public sealed class TextColumnFeatures
             }
 
             contentOfRow[i] = content;
-            shapeCounts[content.Shape] = shapeCounts.GetValueOrDefault(content.Shape) + 1;
+            content.Rows++;
         }
 
-        foreach (var content in contentOfRow)
+        // Rows were counted per distinct value; only the distinct values are grouped by shape.
+        var shapeCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var content in distinct)
         {
-            if (content is not null)
-            {
-                content.ShapeCount = shapeCounts[content.Shape];
-            }
+            shapeCounts[content.Shape] = shapeCounts.GetValueOrDefault(content.Shape) + content.Rows;
+        }
+
+        foreach (var content in distinct)
+        {
+            content.ShapeCount = shapeCounts[content.Shape];
         }
 
         return new TextColumnFeatures(name, texts, contentOfRow, present > 0 && urls >= present * 0.5);

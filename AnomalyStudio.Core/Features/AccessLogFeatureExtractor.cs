@@ -37,7 +37,7 @@ public static class AccessLogFeatureExtractor
         var n = records.Count;
         if (n == 0)
         {
-            return new AccessLogFeatures(new FeatureMatrix(Names, 0), records, [], [], new ByteStatistics(0, 1, 0)) { UriShapes = [], UriShapeShares = [] };
+            return new AccessLogFeatures(new FeatureMatrix(Names, 0), records, [], [], new ByteStatistics(0, 1, 0)) { UriShapes = Array.Empty<string>(), UriShapeShares = [] };
         }
 
         var bytes = new double[n];
@@ -59,46 +59,26 @@ public static class AccessLogFeatureExtractor
         var threats = new UriThreat[n];
         var userAgents = new UserAgentKind[n];
 
-        var shapes = new string[n];
+        // URIs and user agents repeat a lot: each distinct one is measured once, found by its code in the table.
+        var values = records.TextValues;
+        var contents = new UriContent[values.Count];
+        ForEachDistinct(records.Uris.Codes, values.Count, code => contents[code] = UriContent.Of(values[code]!), cancellationToken);
+        var agentKinds = new UserAgentKind[values.Count];
+        ForEachDistinct(records.UserAgents.Codes, values.Count, code => agentKinds[code] = values[code] is { } agent ? UserAgentClassifier.Classify(agent) : UserAgentKind.NotLogged, cancellationToken);
 
-        // User agents and URIs are interned by the parser and repeat a lot: each distinct one is classified and measured
-        // once per worker, looked up by reference (no hashing of the text).
         var partitions = System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(4096, n / (Environment.ProcessorCount * 8) + 1));
         Parallel.ForEach(
             partitions,
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Agents: new Dictionary<string, UserAgentKind>(ReferenceEqualityComparer.Instance), Uris: new Dictionary<string, UriContent>(ReferenceEqualityComparer.Instance)),
-            (range, _, caches) =>
+            range =>
             {
-                var agents = caches.Agents;
+                var uriCodes = records.Uris.Codes;
+                var agentCodes = records.UserAgents.Codes;
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    var uri = records.Uris[i];
-                    var userAgent = records.UserAgents[i];
-                    if (!caches.Uris.TryGetValue(uri, out var content))
-                    {
-                        content = UriContent.Of(uri);
-                        if (caches.Uris.Count < 200_000)
-                        {
-                            caches.Uris[uri] = content;
-                        }
-                    }
-
+                    ref readonly var content = ref contents[uriCodes[i]];
                     var threat = content.Threat;
-                    UserAgentKind agent;
-                    if (userAgent is null)
-                    {
-                        agent = UserAgentKind.NotLogged;
-                    }
-                    else if (!agents.TryGetValue(userAgent, out agent))
-                    {
-                        agent = UserAgentClassifier.Classify(userAgent);
-                        if (agents.Count < 100_000)
-                        {
-                            agents[userAgent] = agent;
-                        }
-                    }
-
+                    var agent = agentKinds[agentCodes[i]];
                     threats[i] = threat;
                     userAgents[i] = agent;
                     var row = matrix.RowForWrite(i);
@@ -112,47 +92,78 @@ public static class AccessLogFeatureExtractor
                     row[SuspiciousUri] = threat == UriThreat.None ? 0 : 1;
                     row[SuspiciousUserAgent] = agent is UserAgentKind.Empty or UserAgentKind.ScriptClient or UserAgentKind.Scanner ? 1 : 0;
                     row[MethodCode] = MethodCodeOf(records.Methods[i]);
-                    row[UriLength] = uri.Length;
+                    row[UriLength] = content.Length;
                     row[UriPayload] = content.Payload;
                     row[UriSymbols] = content.Symbols;
-                    shapes[i] = content.Shape;
                 }
+            });
 
-                return caches;
-            },
-            _ => { });
-
-        // Rarity needs the whole file's shapes: a second pass, counting shape instances by reference, then merging the
-        // instances of equal text that different workers made.
-        var byInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
-        foreach (var shape in shapes)
+        // Rarity needs the whole file's shapes: requests per URI, then per shape (several URIs share a shape).
+        var requests = new int[values.Count];
+        foreach (var code in records.Uris.Codes)
         {
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byInstance, shape, out _)++;
+            requests[code]++;
         }
 
-        var byText = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (shape, count) in byInstance)
+        var byShape = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var code = 0; code < requests.Length; code++)
         {
-            byText[shape] = byText.GetValueOrDefault(shape) + count;
+            if (requests[code] > 0)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byShape, contents[code].Shape, out _) += requests[code];
+            }
         }
 
-        foreach (var shape in byInstance.Keys)
+        var shapes = new string[values.Count];
+        var shareOfCode = new double[values.Count];
+        for (var code = 0; code < requests.Length; code++)
         {
-            byInstance[shape] = byText[shape];
+            if (requests[code] > 0)
+            {
+                shapes[code] = contents[code].Shape;
+                shareOfCode[code] = (double)byShape[shapes[code]] / n;
+            }
         }
 
         var shares = new double[n];
+        var codes = records.Uris.Codes;
         for (var i = 0; i < n; i++)
         {
-            shares[i] = (double)byInstance[shapes[i]] / n;
+            shares[i] = shareOfCode[codes[i]];
             matrix[i, UriShapeRarity] = -Math.Log(shares[i]);
         }
 
-        return new AccessLogFeatures(matrix, records, threats, userAgents, stats) { UriShapes = shapes, UriShapeShares = shares };
+        return new AccessLogFeatures(matrix, records, threats, userAgents, stats) { UriShapes = records.Uris.WithValues(shapes!), UriShapeShares = shares };
+    }
+
+    /// <summary>Runs <paramref name="measure"/> once for each distinct code in <paramref name="codes"/>, on all cores.</summary>
+    private static void ForEachDistinct(ReadOnlySpan<int> codes, int values, Action<int> measure, CancellationToken cancellationToken)
+    {
+        var seen = new bool[values];
+        var distinct = new List<int>();
+        foreach (var code in codes)
+        {
+            if (!seen[code])
+            {
+                seen[code] = true;
+                distinct.Add(code);
+            }
+        }
+
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, distinct.Count, Math.Max(64, distinct.Count / (Environment.ProcessorCount * 8) + 1)),
+            new ParallelOptions { CancellationToken = cancellationToken },
+            range =>
+            {
+                for (var k = range.Item1; k < range.Item2; k++)
+                {
+                    measure(distinct[k]);
+                }
+            });
     }
 
     /// <summary>The content measures of one distinct URI.</summary>
-    private readonly record struct UriContent(UriThreat Threat, int Payload, double Symbols, string Shape)
+    private readonly record struct UriContent(UriThreat Threat, int Payload, double Symbols, string Shape, int Length)
     {
         public static UriContent Of(string uri)
         {
@@ -165,7 +176,7 @@ public static class AccessLogFeatureExtractor
             }
 
             return new UriContent(
-                UriThreatDetector.Detect(uri), PayloadTokens.Count(decoded), decoded.Length == 0 ? 0 : (double)symbols / decoded.Length, TextShape.Of(decoded, url: true));
+                UriThreatDetector.Detect(uri), PayloadTokens.Count(decoded), decoded.Length == 0 ? 0 : (double)symbols / decoded.Length, TextShape.Of(decoded, url: true), uri.Length);
         }
     }
 }

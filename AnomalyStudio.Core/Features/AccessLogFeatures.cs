@@ -11,7 +11,7 @@ public sealed record AccessLogFeatures(
     ByteStatistics Bytes)
 {
     /// <summary>Each request's URI shape (<see cref="Text.TextShape"/>).</summary>
-    public required string[] UriShapes { get; init; }
+    public required IReadOnlyList<string> UriShapes { get; init; }
 
     /// <summary>Share of the file's requests whose URI has the same shape.</summary>
     public required double[] UriShapeShares { get; init; }

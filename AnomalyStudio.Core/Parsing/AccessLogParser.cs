@@ -96,7 +96,7 @@ public sealed class AccessLogParser
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Part ParseBlock(LineBlock block, ParseLimits limits, StringPool pool, char[] chars)
     {
-        var part = new Part(new AccessLogTableBuilder(block.LineCount), new SkippedLines());
+        var part = new Part(new AccessLogTableBuilder(block.LineCount, pool), new SkippedLines());
         if (block.TooLong)
         {
             part.Skipped.Add(block.FirstLine, $"line is longer than {limits.MaxLineBytes:N0} bytes");
@@ -138,7 +138,7 @@ public sealed class AccessLogParser
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AccessLogRecord? record,
         out string reason)
     {
-        var one = new AccessLogTableBuilder(1);
+        var one = new AccessLogTableBuilder(1, pool);
         record = TryParseInto(line, lineNumber, pool, one, out reason) ? one.Build()[0] : null;
         return record is not null;
     }
@@ -204,8 +204,8 @@ public sealed class AccessLogParser
             return false;
         }
 
-        string? referrer = null;
-        string? userAgent = null;
+        var referrer = StringPool.NullCode;
+        var userAgent = StringPool.NullCode;
         if (!rest.IsEmpty)
         {
             if (!TryQuoted(ref rest, out var referrerText) || !TryQuotedOrTruncated(ref rest, out var agentText))
@@ -214,11 +214,11 @@ public sealed class AccessLogParser
                 return false;
             }
 
-            referrer = pool.Get(referrerText);
-            userAgent = pool.Get(agentText);
+            referrer = pool.Intern(referrerText);
+            userAgent = pool.Intern(agentText);
         }
 
-        into.Add(lineNumber, pool.Get(ip), pool.Get(ident), pool.Get(user), timestamp, pool.Get(method), pool.Get(uri), pool.Get(protocol),
+        into.Add(lineNumber, pool.Intern(ip), pool.Intern(ident), pool.Intern(user), timestamp, pool.Intern(method), pool.Intern(uri), pool.Intern(protocol),
             status, bytes, referrer, userAgent);
         reason = string.Empty;
         return true;

@@ -2,20 +2,33 @@ namespace AnomalyStudio.Core.Parsing;
 
 /// <summary>
 /// Interns the strings of one parse (IPs, methods, user agents repeat on most lines) so a large log keeps
-/// one copy of each, looked up from a span without allocating. Stops growing at a cap.
+/// one copy of each, looked up from a span without allocating. A value also gets a code, its index in
+/// <see cref="Values"/>, so a column can store one int per row (<see cref="EncodedColumn{T}"/>).
+/// Stops hashing new values at a cap: past it a value still gets a code, but its own.
 /// </summary>
 public sealed class StringPool
 {
-    private readonly HashSet<string> _set = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    /// <summary>The code of a missing value (a common-log-format line has no user agent).</summary>
+    public const int NullCode = 0;
+
+    /// <summary>The codes every pool starts with: missing, empty and "-" (ident, user, referrer and size on most lines).</summary>
+    internal static readonly string?[] Reserved = [null, string.Empty, "-"];
+
+    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly List<string?> _values = [.. Reserved];
     private readonly int _capacity;
 
     public StringPool(int capacity = 1_000_000)
     {
         _capacity = capacity;
-        _lookup = _set.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>Every value coded so far, by code.</summary>
+    public IReadOnlyList<string?> Values => _values;
+
+    /// <summary>The interned string equal to <paramref name="value"/>.</summary>
     public string Get(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty)
@@ -25,20 +38,53 @@ public sealed class StringPool
 
         if (value.Length == 1 && value[0] == '-')
         {
-            return "-"; // ident, user, referrer and size are "-" on most lines
+            return "-";
         }
 
-        if (_lookup.TryGetValue(value, out var existing))
+        if (_lookup.TryGetValue(value, out var code))
         {
-            return existing;
+            return _values[code]!;
         }
 
         var created = value.ToString();
-        if (_set.Count < _capacity)
+        if (_codes.Count < _capacity)
         {
-            _set.Add(created);
+            _codes.Add(created, _values.Count);
+            _values.Add(created);
         }
 
         return created;
     }
+
+    /// <summary>The code of <paramref name="value"/>, giving it one on first sight.</summary>
+    public int Intern(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return 1;
+        }
+
+        if (value.Length == 1 && value[0] == '-')
+        {
+            return 2;
+        }
+
+        if (_lookup.TryGetValue(value, out var code))
+        {
+            return code;
+        }
+
+        code = _values.Count;
+        var created = value.ToString();
+        _values.Add(created);
+        if (_codes.Count < _capacity)
+        {
+            _codes.Add(created, code);
+        }
+
+        return code;
+    }
+
+    /// <summary>The code of a value that may be missing.</summary>
+    public int Intern(string? value) => value is null ? NullCode : Intern(value.AsSpan());
 }

@@ -48,10 +48,9 @@ public sealed class AccessLogRecordSource(AccessLogTable records) : IRecordSourc
     /// <summary>The table's columns and every distinct string in them (IPs, URIs, user agents…).</summary>
     public long EstimatedBytes =>
         MemoryFootprint.Of(records.Lines) + MemoryFootprint.Of(records.Timestamps) + MemoryFootprint.Of(records.Statuses) + MemoryFootprint.Of(records.Bytes)
-        + TextColumns.Sum(c => MemoryFootprint.Of(c)) + MemoryFootprint.DistinctStrings(TextColumns);
-
-    private string?[][] TextColumns =>
-        [records.Ips, records.Idents, records.Users, records.Methods, records.Uris, records.Protocols, records.Referrers, records.UserAgents];
+        + MemoryFootprint.Of(records.Ips) + MemoryFootprint.Of(records.Idents) + MemoryFootprint.Of(records.Users) + MemoryFootprint.Of(records.Methods)
+        + MemoryFootprint.Of(records.Uris) + MemoryFootprint.Of(records.Protocols) + MemoryFootprint.Of(records.Referrers) + MemoryFootprint.Of(records.UserAgents)
+        + MemoryFootprint.Of(records.TextValues);
 
     public string SearchText(int index) =>
         string.Concat(records.Ips[index], " ", records.Methods[index], " ", records.Uris[index], " ", records.UserAgents[index]);

@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Parsing;
 using System.Runtime.CompilerServices;
 
 namespace AnomalyStudio.Core.Pipeline;
@@ -16,6 +17,23 @@ public static class MemoryFootprint
     /// <summary>An array (0 for none): its values, or for an array of references the references, not what they point to.</summary>
     public static long Of<T>(T[]? array) =>
         array is null ? 0 : ArrayOverhead + ((long)array.Length * Unsafe.SizeOf<T>());
+
+    /// <summary>A dictionary-encoded column's codes; its value table is counted once for all columns that share it.</summary>
+    public static long Of<T>(EncodedColumn<T> column)
+        where T : class? =>
+        ArrayOverhead + (4L * column.Count);
+
+    /// <summary>A table of distinct values: its references and its strings.</summary>
+    public static long Of(IReadOnlyList<string?> values)
+    {
+        var bytes = ArrayOverhead + (8L * values.Count);
+        foreach (var value in values)
+        {
+            bytes += value is null ? 0 : Of(value);
+        }
+
+        return bytes;
+    }
 
     /// <summary>One string.</summary>
     public static long Of(string value) => (StringOverhead + (2L * value.Length) + 7) & ~7L;

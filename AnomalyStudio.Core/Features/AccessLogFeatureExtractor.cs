@@ -65,6 +65,8 @@ public static class AccessLogFeatureExtractor
         ForEachDistinct(records.Uris.Codes, values.Count, code => contents[code] = UriContent.Of(values[code]!), cancellationToken);
         var agentKinds = new UserAgentKind[values.Count];
         ForEachDistinct(records.UserAgents.Codes, values.Count, code => agentKinds[code] = values[code] is { } agent ? UserAgentClassifier.Classify(agent) : UserAgentKind.NotLogged, cancellationToken);
+        var methodCodes = new int[values.Count];
+        ForEachDistinct(records.Methods.Codes, values.Count, code => methodCodes[code] = MethodCodeOf(values[code]!), cancellationToken);
 
         var partitions = System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(4096, n / (Environment.ProcessorCount * 8) + 1));
         Parallel.ForEach(
@@ -74,6 +76,7 @@ public static class AccessLogFeatureExtractor
             {
                 var uriCodes = records.Uris.Codes;
                 var agentCodes = records.UserAgents.Codes;
+                var methods = records.Methods.Codes;
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     ref readonly var content = ref contents[uriCodes[i]];
@@ -91,7 +94,7 @@ public static class AccessLogFeatureExtractor
                     row[LargeResponse] = size > stats.LargeResponseLimit ? 1 : 0;
                     row[SuspiciousUri] = threat == UriThreat.None ? 0 : 1;
                     row[SuspiciousUserAgent] = agent is UserAgentKind.Empty or UserAgentKind.ScriptClient or UserAgentKind.Scanner ? 1 : 0;
-                    row[MethodCode] = MethodCodeOf(records.Methods[i]);
+                    row[MethodCode] = methodCodes[methods[i]];
                     row[UriLength] = content.Length;
                     row[UriPayload] = content.Payload;
                     row[UriSymbols] = content.Symbols;

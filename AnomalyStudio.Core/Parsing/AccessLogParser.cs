@@ -105,6 +105,7 @@ public sealed class AccessLogParser
 
         var rest = block.Bytes;
         var lineNumber = block.FirstLine;
+        var recent = new RecentFields();
         while (!rest.IsEmpty)
         {
             var bytes = LineBlock.NextLine(ref rest);
@@ -116,7 +117,7 @@ public sealed class AccessLogParser
             else if (!bytes.Trim((byte)' ').IsEmpty)
             {
                 var length = Encoding.UTF8.GetChars(bytes, chars);
-                if (!TryParseInto(chars.AsSpan(0, length), lineNumber, pool, part.Records, out var reason))
+                if (!TryParseInto(chars.AsSpan(0, length), lineNumber, pool, recent, part.Records, out var reason))
                 {
                     part.Skipped.Add(lineNumber, reason);
                 }
@@ -139,13 +140,13 @@ public sealed class AccessLogParser
         out string reason)
     {
         var one = new AccessLogTableBuilder(1, pool);
-        record = TryParseInto(line, lineNumber, pool, one, out reason) ? one.Build()[0] : null;
+        record = TryParseInto(line, lineNumber, pool, new RecentFields(), one, out reason) ? one.Build()[0] : null;
         return record is not null;
     }
 
     /// <summary>Parses one line and appends it to <paramref name="into"/>; false (and why) when it is not an access-log line.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static bool TryParseInto(ReadOnlySpan<char> line, long lineNumber, StringPool pool, AccessLogTableBuilder into, out string reason)
+    private static bool TryParseInto(ReadOnlySpan<char> line, long lineNumber, StringPool pool, RecentFields recent, AccessLogTableBuilder into, out string reason)
     {
         var rest = line.TrimEnd();
         if (!TryToken(ref rest, out var ip) || !TryToken(ref rest, out var ident) || !TryToken(ref rest, out var user))
@@ -168,12 +169,17 @@ public sealed class AccessLogParser
         }
 
         var timeText = rest[1..close];
-        if (!TryParseTimestamp(timeText, out var timestamp))
+        if (!recent.TryRepeat(timeText, out var timestamp))
         {
-            reason = HasTimestampShape(timeText)
-                ? $"timestamp '{Clip(timeText)}' is not a real date and time"
-                : $"timestamp '{Clip(timeText)}' is not dd/MMM/yyyy:HH:mm:ss +zzzz";
-            return false;
+            if (!TryParseTimestamp(timeText, out timestamp))
+            {
+                reason = HasTimestampShape(timeText)
+                    ? $"timestamp '{Clip(timeText)}' is not a real date and time"
+                    : $"timestamp '{Clip(timeText)}' is not dd/MMM/yyyy:HH:mm:ss +zzzz";
+                return false;
+            }
+
+            recent.Remember(timeText, timestamp);
         }
 
         rest = rest[(close + 1)..].TrimStart(' ');
@@ -214,12 +220,14 @@ public sealed class AccessLogParser
                 return false;
             }
 
-            referrer = pool.Intern(referrerText);
-            userAgent = pool.Intern(agentText);
+            referrer = recent.Intern(pool, AccessLogTableBuilder.Referrer, referrerText);
+            userAgent = recent.Intern(pool, AccessLogTableBuilder.UserAgent, agentText);
         }
 
-        into.Add(lineNumber, pool.Intern(ip), pool.Intern(ident), pool.Intern(user), timestamp, pool.Intern(method), pool.Intern(uri), pool.Intern(protocol),
-            status, bytes, referrer, userAgent);
+        into.Add(
+            lineNumber, recent.Intern(pool, AccessLogTableBuilder.Ip, ip), pool.Intern(ident), pool.Intern(user), timestamp,
+            recent.Intern(pool, AccessLogTableBuilder.Method, method), recent.Intern(pool, AccessLogTableBuilder.Uri, uri),
+            recent.Intern(pool, AccessLogTableBuilder.Protocol, protocol), status, bytes, referrer, userAgent);
         reason = string.Empty;
         return true;
     }

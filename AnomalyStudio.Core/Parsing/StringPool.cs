@@ -28,6 +28,8 @@ public sealed class StringPool
     /// <summary>Every value coded so far, by code.</summary>
     public IReadOnlyList<string?> Values => _values;
 
+    internal string? ValueAt(int code) => _values[code];
+
     /// <summary>The interned string equal to <paramref name="value"/>.</summary>
     public string Get(ReadOnlySpan<char> value)
     {

@@ -8,10 +8,11 @@ public static class SamplesCommand
 {
     public static Command Create(TextWriter output)
     {
+        // Required: a command writes into the current directory only when told to.
         var outDir = new Option<DirectoryInfo>("--out", "-o")
         {
-            Description = "Directory to write the samples to.",
-            DefaultValueFactory = _ => new DirectoryInfo("samples"),
+            Description = "Directory to write the samples to (created if missing).",
+            Required = true,
         };
         var lines = new Option<int>("--lines") { Description = "Lines of the access log.", DefaultValueFactory = _ => 5_000 };
         var rows = new Option<int>("--rows") { Description = "Rows of the metrics CSV.", DefaultValueFactory = _ => 5_000 };

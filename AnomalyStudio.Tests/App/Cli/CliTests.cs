@@ -90,6 +90,7 @@ public sealed class CliTests(CliFixture fixture)
     [InlineData("detect", "{binary}")]
     [InlineData("detect")]
     [InlineData("detect", "{samples}/sample_access.log", "--no-such-option")]
+    [InlineData("samples", "--lines", "10")]
     public async Task Bad_input_exits_with_2_and_one_line_on_stderr(params string[] args)
     {
         var resolved = args.Select(a => a.Replace("{samples}", Path.GetDirectoryName(TestData.Samples("x")), StringComparison.Ordinal)

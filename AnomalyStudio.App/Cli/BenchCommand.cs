@@ -23,7 +23,9 @@ public static class BenchCommand
         model.AcceptOnlyFromAmong(DetectorNames.IsolationForest, DetectorNames.Autoencoder);
         var runs = new Option<int>("--runs") { Description = "Timed runs after the first (cold) one.", DefaultValueFactory = _ => 1 };
 
-        var command = new Command("bench", "Print the throughput of each pipeline stage on a generated 1,000,000-line access log.") { lines, file, keep, model, runs };
+        var mode = new Option<string>("--mode") { Description = "Detection mode to time (auto, pretrained or fit).", DefaultValueFactory = _ => DetectionModes.Auto };
+        mode.AcceptOnlyFromAmong([.. DetectionModes.Names]);
+        var command = new Command("bench", "Print the throughput of each pipeline stage on a generated 1,000,000-line access log.") { lines, file, keep, model, mode, runs };
         command.Subcommands.Add(QualityCommand.Create(output));
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,7 +55,7 @@ public static class BenchCommand
                 DetectionResult? last = null;
                 for (var run = 0; run <= parse.GetValue(runs); run++)
                 {
-                    last = await RunOnceAsync(output, pipeline, path, name, run == 0 ? "first run (cold JIT)" : $"run {run + 1} (warm)", cancellationToken).ConfigureAwait(false);
+                    last = await RunOnceAsync(output, pipeline, path, name, DetectionModes.Parse(parse.GetValue(mode)), run == 0 ? "first run (cold JIT)" : $"run {run + 1} (warm)", cancellationToken).ConfigureAwait(false);
                 }
 
                 await BenchAutoencoderAsync(output, pipeline, last!.Features, cancellationToken).ConfigureAwait(false);
@@ -104,14 +106,15 @@ public static class BenchCommand
             $"autoencoder inference: {features.Rows:N0} rows in {score.Elapsed.TotalSeconds:0.000} s = {score.Elapsed.TotalMilliseconds * 1000 / features.Rows:0.00} µs/record (batches of {Core.Detection.Autoencoder.AutoencoderModel.BatchRows:N0}); working set {before / 1e6:0} MB before, {process.WorkingSet64 / 1e6:0} MB after")).ConfigureAwait(false);
     }
 
-    private static async Task<DetectionResult> RunOnceAsync(TextWriter output, DetectionPipeline pipeline, string path, string model, string label, CancellationToken cancellationToken)
+    private static async Task<DetectionResult> RunOnceAsync(
+        TextWriter output, DetectionPipeline pipeline, string path, string model, DetectionMode mode, string label, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         DetectionResult result;
         await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
         {
-            result = await pipeline.RunAsync(stream, new DetectionRequest { FileName = Path.GetFileName(path), Model = model }, null, cancellationToken).ConfigureAwait(false);
+            result = await pipeline.RunAsync(stream, new DetectionRequest { FileName = Path.GetFileName(path), Model = model, Mode = mode }, null, cancellationToken).ConfigureAwait(false);
         }
 
         var write = Stopwatch.StartNew();
@@ -122,7 +125,7 @@ public static class BenchCommand
 
         write.Stop();
         var n = result.Summary.Total;
-        await output.WriteLineAsync($"{label}: {n:N0} records, {result.Summary.Anomalies:N0} anomalies, model {model}").ConfigureAwait(false);
+        await output.WriteLineAsync($"{label}: {n:N0} records, {result.Summary.Anomalies:N0} anomalies, model {model}, mode {DetectionModes.Of(result.Mode)}").ConfigureAwait(false);
         foreach (var timing in result.Timings)
         {
             await output.WriteLineAsync(Line(ReportNames.Of(timing.Stage), timing.Elapsed, n)).ConfigureAwait(false);

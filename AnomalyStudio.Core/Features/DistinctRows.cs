@@ -26,43 +26,81 @@ public sealed class DistinctRows
     {
         var rows = features.Rows;
         var columns = features.Columns;
-        var bits = MemoryMarshal.Cast<double, long>(features.Values.AsSpan());
+        var values = features.Values;
+        var hashes = new ulong[rows];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, rows, 65_536), range =>
+        {
+            var bits = MemoryMarshal.Cast<double, long>(values.AsSpan());
+            for (var r = range.Item1; r < range.Item2; r++)
+            {
+                hashes[r] = Hash(bits.Slice(r * columns, columns));
+            }
+        });
 
-        // Open addressing on a power-of-two table at most half full; a slot holds 1 + the distinct row's index.
-        var slots = new int[(int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, rows) * 2))];
-        var mask = slots.Length - 1;
-        var map = new int[rows];
+        // Each worker owns the rows whose hash falls in its share and finds, for each, the first row equal to it.
+        // A row's representative is the earliest equal row whoever found it, so the result does not depend on threads.
+        var representative = new int[rows];
+        var shares = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 1, 16));
+        var shareBits = System.Numerics.BitOperations.Log2((uint)shares);
+        Parallel.For(0, shares, share =>
+        {
+            var bits = MemoryMarshal.Cast<double, long>(values.AsSpan());
+            var slots = new int[(int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, rows / shares) * 2))];
+            var mask = slots.Length - 1;
+            for (var r = 0; r < rows; r++)
+            {
+                var hash = hashes[r];
+                if (shareBits > 0 && (int)(hash >> (64 - shareBits)) != share)
+                {
+                    continue;
+                }
+
+                var slot = (int)hash & mask;
+                while (true)
+                {
+                    var held = slots[slot] - 1;
+                    if (held < 0)
+                    {
+                        slots[slot] = r + 1;
+                        representative[r] = r;
+                        break;
+                    }
+
+                    if (hashes[held] == hash && bits.Slice(r * columns, columns).SequenceEqual(bits.Slice(held * columns, columns)))
+                    {
+                        representative[r] = held;
+                        break;
+                    }
+
+                    slot = (slot + 1) & mask;
+                }
+            }
+        });
+
+        // Number the distinct rows in order of first appearance; an earlier row's number is always known.
+        var map = representative; // reused in place: representative[r] <= r
         var firsts = new List<int>();
         for (var r = 0; r < rows; r++)
         {
-            var row = bits.Slice(r * columns, columns);
-            var slot = (int)(Hash(row) & (uint)mask);
-            while (true)
+            if (representative[r] == r)
             {
-                var held = slots[slot];
-                if (held == 0)
-                {
-                    slots[slot] = firsts.Count + 1;
-                    map[r] = firsts.Count;
-                    firsts.Add(r);
-                    break;
-                }
-
-                if (row.SequenceEqual(bits.Slice(firsts[held - 1] * columns, columns)))
-                {
-                    map[r] = held - 1;
-                    break;
-                }
-
-                slot = (slot + 1) & mask;
+                map[r] = firsts.Count;
+                firsts.Add(r);
+            }
+            else
+            {
+                map[r] = map[representative[r]];
             }
         }
 
         var distinct = new FeatureMatrix(features.Names, firsts.Count);
-        for (var d = 0; d < firsts.Count; d++)
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, firsts.Count, 65_536), range =>
         {
-            features.Row(firsts[d]).CopyTo(distinct.RowForWrite(d));
-        }
+            for (var d = range.Item1; d < range.Item2; d++)
+            {
+                features.Row(firsts[d]).CopyTo(distinct.RowForWrite(d));
+            }
+        });
 
         return new DistinctRows(distinct, map);
     }
@@ -79,16 +117,18 @@ public sealed class DistinctRows
         return values;
     }
 
-    private static uint Hash(ReadOnlySpan<long> row)
+    private static ulong Hash(ReadOnlySpan<long> row)
     {
-        // A multiply-rotate mix per value (the constants are the 64-bit golden ratio and a large odd number);
-        // equal rows always hash alike, which is all the table needs for correctness.
+        // A multiply-rotate mix per value and a final avalanche (the constants are splitmix64's); equal rows always
+        // hash alike, which is all correctness needs, and the mix spreads rows over both the table and the workers.
         var h = 0x9E3779B97F4A7C15UL;
         foreach (var v in row)
         {
             h = System.Numerics.BitOperations.RotateLeft((h ^ (ulong)v) * 0xBF58476D1CE4E5B9UL, 31);
         }
 
-        return (uint)(h ^ (h >> 32));
+        h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9UL;
+        h = (h ^ (h >> 27)) * 0x94D049BB133111EBUL;
+        return h ^ (h >> 31);
     }
 }

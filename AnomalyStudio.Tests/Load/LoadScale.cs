@@ -3,7 +3,8 @@ namespace AnomalyStudio.Tests.Load;
 /// <summary>
 /// How hard the load tests push, from the environment: by default a shortened run that CI affords (a few clients
 /// and small files for seconds), and with <c>ANOMALYSTUDIO_LOAD=full</c> the scale the figures in the README
-/// come from (16 clients uploading 10 MB logs for 60 s; 10 dashboard circuits holding 200,000 results each).
+/// come from (16 clients uploading 10 MB logs for 60 s; 10 dashboard circuits holding 200,000 results each); with
+/// <c>ANOMALYSTUDIO_LOAD=upload95</c> one circuit uploads a 95 MB log (440,000 lines), the dashboard benchmark.
 /// </summary>
 /// <param name="Name">"short" or "full", printed with the figures.</param>
 /// <param name="Clients">Concurrent API clients.</param>
@@ -20,6 +21,12 @@ public sealed record LoadScale(string Name, int Clients, long UploadBytes, TimeS
 
     public static LoadScale Full { get; } = new("full", 16, 10L * 1024 * 1024, TimeSpan.FromSeconds(60), 10, 200_000, 3);
 
-    public static LoadScale Current { get; } =
-        string.Equals(Environment.GetEnvironmentVariable(Variable), "full", StringComparison.OrdinalIgnoreCase) ? Full : Shortened;
+    public static LoadScale Upload95 { get; } = new("upload95", 1, 2L * 1024 * 1024, TimeSpan.FromSeconds(5), 1, 440_000, 5);
+
+    public static LoadScale Current { get; } = Environment.GetEnvironmentVariable(Variable)?.ToLowerInvariant() switch
+    {
+        "full" => Full,
+        "upload95" => Upload95,
+        _ => Shortened,
+    };
 }

@@ -45,6 +45,9 @@ public sealed class EntityIndex
     /// <summary>The records of <paramref name="entity"/>, in file order.</summary>
     public ReadOnlySpan<int> Records(int entity) => _order.AsSpan(_starts[entity], _starts[entity + 1] - _starts[entity]);
 
+    /// <summary>The records of <paramref name="entity"/> as a list (no copy), for views that keep them.</summary>
+    public ArraySegment<int> RecordList(int entity) => new(_order, _starts[entity], _starts[entity + 1] - _starts[entity]);
+
     public int RecordCount(int entity) => _starts[entity + 1] - _starts[entity];
 
     public long EstimatedBytes => (_order.Length + _starts.Length + OfRecord.Length) * 4L;

@@ -13,6 +13,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.UseApiProblemDetails();
         app.MapDetectEndpoints();
         app.MapSessionEndpoints();
+        app.MapPopulationEndpoints();
         app.MapModelEndpoints();
         app.MapHealthEndpoints();
         app.MapPostOnly(ApiRoutes.Detect, ApiRoutes.SessionDetect, ApiRoutes.ClearSession);

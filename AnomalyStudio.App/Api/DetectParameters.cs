@@ -12,6 +12,18 @@ public static class DetectParameters
 {
     public static DetectionMode Mode(string? mode) => DetectionModes.Parse(mode);
 
+    /// <summary>What <c>view</c> asks the pipeline for: nothing more for records, entities or spikes.</summary>
+    public static (Core.Entities.EntityOptions? Entities, Core.Spikes.SpikeOptions? Spikes) View(string? view, bool sessions, string? entityColumn) =>
+        (view?.Trim().ToLowerInvariant()) switch
+        {
+            null or "" or "records" => sessions || !string.IsNullOrWhiteSpace(entityColumn)
+                ? throw new InvalidInputException("sessions and entityColumn go with view=entities.")
+                : (null, null),
+            "entities" => (new Core.Entities.EntityOptions { Sessions = sessions, Column = string.IsNullOrWhiteSpace(entityColumn) ? null : entityColumn }, null),
+            "spikes" => (null, new Core.Spikes.SpikeOptions()),
+            _ => throw new InvalidInputException($"view must be records, entities or spikes, not '{view}'."),
+        };
+
     public static int? Limit(string? limit)
     {
         if (string.IsNullOrWhiteSpace(limit))

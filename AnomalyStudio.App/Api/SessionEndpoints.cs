@@ -90,7 +90,7 @@ public static class SessionEndpoints
                 var requested = upload.Form!["model"].ToString();
                 var model = pipeline.Catalog.Resolve(string.IsNullOrWhiteSpace(requested) ? DetectorNames.IsolationForest : requested);
                 await using var stream = upload.File!.OpenReadStream();
-                result = await pipeline.RunAsync(stream, new DetectionRequest { FileName = upload.FileName, Model = model }, null, cancellationToken);
+                result = await pipeline.RunAsync(stream, new DetectionRequest { FileName = upload.FileName, Model = model, Entities = new(), Spikes = new() }, null, cancellationToken);
             }
             catch (InvalidInputException ex)
             {

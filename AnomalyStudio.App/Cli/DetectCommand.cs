@@ -29,10 +29,14 @@ public static class DetectCommand
         var outPath = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of standard output." };
         var labels = new Option<FileInfo?>("--labels") { Description = "Ground truth for an access log: CSV with line,label columns (ROC-AUC and average precision are then reported)." };
         var limit = new Option<int?>("--limit") { Description = "Report only the N highest-scoring records, highest first." };
+        var entities = new Option<bool>("--entities") { Description = "Report the clients (or the identifier column's values) scored against each other instead of the records." };
+        var sessions = new Option<bool>("--sessions") { Description = "With --entities, for an access log: group by IP + user agent instead of IP." };
+        var entityColumn = new Option<string?>("--entity-column") { Description = "With --entities, for a table: the column to group rows by (default: the detected identifier column)." };
+        var spikes = new Option<bool>("--spikes") { Description = "Report the bursts in the per-minute rate and the field values that explain them instead of the records." };
 
         var command = new Command("detect", "Score a log, JSON-lines or CSV file and report anomalies.")
         {
-            file, model, mode, format, outPath, labels, limit,
+            file, model, mode, format, outPath, labels, limit, entities, sessions, entityColumn, spikes,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,6 +54,7 @@ public static class DetectCommand
                 throw new InvalidInputException($"Labels file '{labelFile.FullName}' does not exist.");
             }
 
+            var population = PopulationReport.Request(parse.GetValue(entities), parse.GetValue(spikes), parse.GetValue(sessions), parse.GetValue(entityColumn));
             using var services = CliHost.Build();
             var pipeline = services.GetRequiredService<DetectionPipeline>();
             await using var stream = new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -60,11 +65,17 @@ public static class DetectCommand
                 Model = parse.GetValue(model)!,
                 Mode = DetectionModes.Parse(parse.GetValue(mode)),
                 Labels = labelStream,
+                Entities = population.Entities,
+                Spikes = population.Spikes,
             };
             // At a terminal, show where a long run is (a fit reports every epoch); redirected stderr stays quiet.
             var progress = Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error);
             var result = await pipeline.RunAsync(stream, request, progress, cancellationToken).ConfigureAwait(false);
             progress?.Finish();
+            if (await PopulationReport.TryWriteAsync(population, result, reportFormat, output, () => outFile is null ? Console.OpenStandardOutput() : outFile.Create(), outFile is not null, parse.GetValue(limit), cancellationToken).ConfigureAwait(false))
+            {
+                return CliApplication.Success;
+            }
 
             await using var destination = outFile is null ? Console.OpenStandardOutput() : outFile.Create();
             switch (reportFormat)

@@ -24,6 +24,7 @@ public static class SamplesCommand
         {
             outDir, lines, rows, seed,
         };
+        command.Subcommands.Add(Behaviours(output));
         command.SetAction(async parse =>
         {
             var written = SampleFiles.Write(parse.GetValue(outDir)!.FullName, parse.GetValue(seed), parse.GetValue(lines), parse.GetValue(rows));
@@ -32,6 +33,30 @@ public static class SamplesCommand
                 await output.WriteLineAsync($"wrote {path} ({new FileInfo(path).Length:N0} bytes)").ConfigureAwait(false);
             }
 
+            return CliApplication.Success;
+        });
+        return command;
+    }
+
+    /// <summary><c>samples behaviours</c>: a real access log with a known scanner, brute-force client and burst added (<see cref="EntityScenarioInjector"/>).</summary>
+    private static Command Behaviours(TextWriter output)
+    {
+        var from = new Option<FileInfo>("--from") { Description = "The access log to add them to (e.g. ../shared/data/logs/apache_access_elastic.log).", Required = true };
+        var to = new Option<FileInfo>("--out", "-o") { Description = "Where to write the result.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Seed of every random choice (the tests use 12).", DefaultValueFactory = _ => 12 };
+        var command = new Command("behaviours", "Add a scanner, a brute-force client and a burst (documentation addresses) to a real access log, in time order.") { from, to, seed };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var source = parse.GetValue(from)!;
+            if (!source.Exists)
+            {
+                throw new Core.InvalidInputException($"File '{source.FullName}' does not exist.");
+            }
+
+            var injected = EntityScenarioInjector.Inject(await File.ReadAllLinesAsync(source.FullName, cancellationToken).ConfigureAwait(false), parse.GetValue(seed));
+            var path = parse.GetValue(to)!.FullName;
+            await File.WriteAllTextAsync(path, injected.Text, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"wrote {path}: {injected.Lines.Count:N0} lines, {injected.Behaviours.Count(b => b is not null):N0} of them added").ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;

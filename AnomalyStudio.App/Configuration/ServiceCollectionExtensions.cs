@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("AnomalyStudio").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AnalysisSession>();
+        services.AddScoped<PopulationSession>();
         return services;
     }
 }

@@ -225,7 +225,7 @@ public sealed class AnalysisSession : IDisposable
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return await _pipeline.RunAsync(
             stream,
-            new DetectionRequest { FileName = name, Model = Model, Mode = Mode },
+            new DetectionRequest { FileName = name, Model = Model, Mode = Mode, Entities = new(), Spikes = new() },
             new Progress<PipelineProgress>(Report),
             cancellationToken);
     }

@@ -36,6 +36,15 @@ public sealed class ResultsView
 
     public ResultsSort Sort { get; private set; } = ResultsSort.ScoreDescending;
 
+    /// <summary>The time range brushed on the timeline; records without a time fall outside any range.</summary>
+    public Core.Spikes.TimeWindow? Range { get; private set; }
+
+    public void SetRange(Core.Spikes.TimeWindow? range)
+    {
+        Range = range;
+        Apply();
+    }
+
     /// <summary>Indices of the records shown, in display order.</summary>
     public IReadOnlyList<int> Indices => _indices;
 
@@ -104,6 +113,11 @@ public sealed class ResultsView
         for (var i = 0; i < records.Count; i++)
         {
             if (!_severities.Contains(records.Severities[i]))
+            {
+                continue;
+            }
+
+            if (Range is { } range && (records.Timestamp(i) is not { } time || !range.Contains(time.UtcTicks)))
             {
                 continue;
             }

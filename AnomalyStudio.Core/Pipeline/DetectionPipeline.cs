@@ -81,6 +81,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         var thresholds = catalog.Thresholds(model);
         var records = Score(prepared, stored.Model, scores, thresholds, cancellationToken);
         timings.Add(new StageTiming(PipelineStage.Explaining, clock.Elapsed));
+        var (entities, spikes) = PopulationStage.Run(prepared, records, request, catalog, options, timings, progress, cancellationToken);
 
         var counts = SeverityCounts.Of(records.Severities);
         var summary = new DetectionSummary(
@@ -110,6 +111,8 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             Notes = prepared.Notes,
             Labels = prepared.Labels,
             Evidence = prepared.Evidence,
+            Entities = entities,
+            Spikes = spikes,
         };
     }
 

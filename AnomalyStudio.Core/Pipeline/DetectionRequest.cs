@@ -12,4 +12,10 @@ public sealed record DetectionRequest
 
     /// <summary>Ground truth for an access log: a CSV with columns <c>line,label</c> (1 = anomaly).</summary>
     public Stream? Labels { get; init; }
+
+    /// <summary>Group records into entities (clients, sessions, identifiers) and score them against each other; null leaves them out.</summary>
+    public Entities.EntityOptions? Entities { get; init; }
+
+    /// <summary>Find bursts in the rate over time and explain them; null leaves them out.</summary>
+    public Spikes.SpikeOptions? Spikes { get; init; }
 }

@@ -40,6 +40,12 @@ public sealed class DetectionResult
     /// <summary>Per record, the robust standard deviations known-bad signals added to its distance (<see cref="Features.EvidencePrior"/>); null when none apply.</summary>
     public double[]? Evidence { get; init; }
 
+    /// <summary>The entities scored against each other, when the request asked for them and the input has any.</summary>
+    public Entities.EntityAnalysis? Entities { get; init; }
+
+    /// <summary>Rates over time, their bursts and their explanations, when the request asked for them.</summary>
+    public Spikes.SpikeAnalysis? Spikes { get; init; }
+
     /// <summary>
     /// Bytes this result keeps alive (parsed records, features, scores, severities, explanations, labels),
     /// estimated from array lengths and distinct strings; computed on first use, since it walks every string once.
@@ -48,7 +54,8 @@ public sealed class DetectionResult
     public long EstimatedBytes => _estimatedBytes ??= Source.EstimatedBytes
         + MemoryFootprint.Of(Records.Scores) + MemoryFootprint.Of(Records.Severities)
         + MemoryFootprint.Of(Records.Explanations) + MemoryFootprint.DistinctStrings(Records.Explanations)
-        + MemoryFootprint.Of(Features.Values) + MemoryFootprint.Of(Labels) + MemoryFootprint.Of(Evidence);
+        + MemoryFootprint.Of(Features.Values) + MemoryFootprint.Of(Labels) + MemoryFootprint.Of(Evidence)
+        + (Entities?.EstimatedBytes ?? 0) + (Spikes?.EstimatedBytes ?? 0);
 
     private long? _estimatedBytes;
 

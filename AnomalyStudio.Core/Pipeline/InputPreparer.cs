@@ -59,6 +59,7 @@ public static class InputPreparer
             Identifier = i => records.Ips[i],
             Reasons = explainer.Reasons,
             Evidence = EvidencePrior.OfAccessLog(features),
+            AccessLog = features,
         };
     }
 
@@ -102,6 +103,7 @@ public static class InputPreparer
             Reasons = i => CsvExplainer.Reasons(features, i),
             Labels = table.LabelColumn?.Texts?.Select(LabelValues.IsAnomaly).ToArray(),
             Evidence = CsvFeatureExtractor.Evidence(table, features.Texts.Count > 0 ? features.Texts : null),
+            Table = table,
         };
         prepared.Notes.AddRange(notes);
         return prepared;

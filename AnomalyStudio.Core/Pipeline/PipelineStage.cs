@@ -9,5 +9,11 @@ public enum PipelineStage
     Training,
     Scoring,
     Explaining,
+
+    /// <summary>Grouping records by client or identifier and scoring the entities (only when asked for).</summary>
+    Entities,
+
+    /// <summary>Rate series, bursts and their explanations (only when asked for).</summary>
+    Spikes,
     Done,
 }

@@ -34,6 +34,12 @@ public sealed class PreparedInput
     /// <summary>Ground truth per record (true = anomaly) when the input has a label column or labels were given.</summary>
     public bool[]? Labels { get; set; }
 
+    /// <summary>The access log's features, for the entity and spike stages; null for a table.</summary>
+    public AccessLogFeatures? AccessLog { get; init; }
+
+    /// <summary>The parsed table, for the entity and spike stages; null for an access log.</summary>
+    public CsvTable? Table { get; init; }
+
     public List<string> Notes { get; } = [];
 
     public int Count => Matrix.Rows;

@@ -38,11 +38,16 @@ public sealed class TestPipeline : IDisposable
 
     public List<string> Log { get; } = [];
 
-    public async Task<DetectionResult> RunFileAsync(string path, DetectionMode mode = DetectionMode.Pretrained, string model = DetectorNames.IsolationForest, string? labels = null)
+    /// <param name="population">Ask for entities and spikes too, as the dashboard does.</param>
+    public async Task<DetectionResult> RunFileAsync(string path, DetectionMode mode = DetectionMode.Pretrained, string model = DetectorNames.IsolationForest, string? labels = null, bool population = false)
     {
         await using var stream = File.OpenRead(path);
         await using var labelStream = labels is null ? null : File.OpenRead(labels);
-        return await Pipeline.RunAsync(stream, new DetectionRequest { FileName = Path.GetFileName(path), Mode = mode, Model = model, Labels = labelStream });
+        return await Pipeline.RunAsync(stream, new DetectionRequest
+        {
+            FileName = Path.GetFileName(path), Mode = mode, Model = model, Labels = labelStream,
+            Entities = population ? new() : null, Spikes = population ? new() : null,
+        });
     }
 
     public async Task<DetectionResult> RunTextAsync(string text, string fileName, DetectionMode mode = DetectionMode.Pretrained)

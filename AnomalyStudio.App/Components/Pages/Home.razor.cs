@@ -16,10 +16,13 @@ public sealed partial class Home
 
     [Inject] public required IJSRuntime Js { get; init; }
 
+    [Inject] public required PopulationSession Population { get; init; }
+
     protected override void OnInitialized()
     {
         _models = Session.Models;
         Session.Changed += OnSessionChanged;
+        Population.Changed += OnSessionChanged;
     }
 
     private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
@@ -51,5 +54,9 @@ public sealed partial class Home
         await Js.InvokeVoidAsync("anomalyStudio.download", name, stream);
     }
 
-    public void Dispose() => Session.Changed -= OnSessionChanged;
+    public void Dispose()
+    {
+        Session.Changed -= OnSessionChanged;
+        Population.Changed -= OnSessionChanged;
+    }
 }

@@ -39,6 +39,54 @@ public sealed class CliTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task Detect_entities_ranks_the_clients_of_the_real_log_as_json_csv_and_a_table()
+    {
+        var log = Path.Combine(fixture.Directory, "elastic_with_behaviours.log");
+        await File.WriteAllTextAsync(log, EntityScenarioLog.Injected.Text);
+
+        var json = Path.Combine(fixture.Directory, "entities.json");
+        var (code, _, error) = await fixture.RunAsync("detect", log, "--entities", "--format", "json", "--out", json, "--limit", "5");
+        Assert.True(code == 0, error);
+        using (var document = JsonDocument.Parse(await File.ReadAllBytesAsync(json)))
+        {
+            var root = document.RootElement;
+            Assert.Equal("client", root.GetProperty("entityKind").GetString());
+            Assert.Equal(5, root.GetProperty("entities").GetArrayLength());
+            var first = root.GetProperty("entities")[0];
+            Assert.Equal(AnomalyStudio.Core.Samples.EntityScenarioInjector.ScannerIp, first.GetProperty("key").GetString());
+            Assert.Contains("scanner agent (nikto)", first.GetProperty("explanation").GetString());
+            Assert.True(root.GetProperty("total").GetInt32() > 1700);
+        }
+
+        var csv = Path.Combine(fixture.Directory, "entities.csv");
+        (code, _, error) = await fixture.RunAsync("detect", log, "--entities", "-o", csv);
+        Assert.True(code == 0, error);
+        var lines = await File.ReadAllLinesAsync(csv);
+        Assert.Equal(AnomalyStudio.Core.Reporting.EntityReportWriter.CsvHeader, lines[0]);
+        Assert.StartsWith($"1,{AnomalyStudio.Core.Samples.EntityScenarioInjector.ScannerIp},", lines[1]);
+
+        var (tableCode, table, _) = await fixture.RunAsync("detect", log, "--entities");
+        Assert.Equal(0, tableCode);
+        Assert.Contains("client entities", table);
+        Assert.Contains(AnomalyStudio.Core.Samples.EntityScenarioInjector.BruteForceIp + ": ", table);
+    }
+
+    [Fact]
+    public async Task Detect_spikes_names_the_burst_and_both_views_at_once_are_refused()
+    {
+        var log = Path.Combine(fixture.Directory, "elastic_with_behaviours_spikes.log");
+        await File.WriteAllTextAsync(log, EntityScenarioLog.Injected.Text);
+        var (code, output, error) = await fixture.RunAsync("detect", log, "--spikes");
+        Assert.True(code == 0, error);
+        Assert.Contains("20 May 2015 02:40–02:42 UTC", output);
+        Assert.Contains("agent Go-http-client/1.1", output);
+
+        var (refused, _, message) = await fixture.RunAsync("detect", log, "--spikes", "--entities");
+        Assert.Equal(2, refused);
+        Assert.Contains("Choose one of --entities and --spikes", message);
+    }
+
+    [Fact]
     public async Task Detect_infers_csv_output_from_the_file_name()
     {
         var output = Path.Combine(fixture.Directory, "scores.csv");

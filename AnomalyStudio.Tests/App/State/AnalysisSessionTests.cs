@@ -33,7 +33,7 @@ public sealed class AnalysisSessionTests : IDisposable
     public async Task Sessions_share_the_servers_result_budget_and_give_their_share_back_when_they_drop_results()
     {
         var csv = TestData.Samples("sample_metrics.csv");
-        var size = (await _test.RunFileAsync(csv, AnomalyStudio.Core.Pipeline.DetectionMode.Auto)).EstimatedBytes;
+        var size = (await _test.RunFileAsync(csv, AnomalyStudio.Core.Pipeline.DetectionMode.Auto, population: true)).EstimatedBytes;
         var budget = new ResultMemoryBudget(Options.Create(new AnomalyStudioOptions { MaxTotalResultBytes = size * 3 / 2 }));
         using var first = NewSession(budget: budget);
         using var second = NewSession(budget: budget);
@@ -262,7 +262,7 @@ public sealed class AnalysisSessionTests : IDisposable
         var samples = new List<(string Path, long Bytes, AnomalyStudio.Core.Pipeline.DetectionResult Result)>();
         foreach (var name in new[] { "sample_metrics.csv", "sample_access.log" })
         {
-            var result = await _test.RunFileAsync(TestData.Samples(name), AnomalyStudio.Core.Pipeline.DetectionMode.Auto);
+            var result = await _test.RunFileAsync(TestData.Samples(name), AnomalyStudio.Core.Pipeline.DetectionMode.Auto, population: true);
             samples.Add((TestData.Samples(name), result.EstimatedBytes, result));
         }
 

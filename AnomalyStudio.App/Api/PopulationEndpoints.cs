@@ -1,0 +1,114 @@
+using System.ComponentModel;
+using AnomalyStudio.App.Api.Contracts;
+using AnomalyStudio.App.Api.Sessions;
+using AnomalyStudio.Core;
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Spikes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AnomalyStudio.App.Api;
+
+/// <summary>
+/// Entities and spikes of the result the caller's session holds (<c>POST /detect</c> computes them):
+/// <c>GET /api/session/entities</c>, <c>GET /api/session/spikes</c>, and <c>POST /api/session/spikes</c> to explain a
+/// window of one's own choosing against a baseline.
+/// </summary>
+public static class PopulationEndpoints
+{
+    private const string Tag = "Entities and spikes";
+
+    public static IEndpointRouteBuilder MapPopulationEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(ApiRoutes.SessionEntities, GetEntities)
+            .WithName("GetSessionEntities")
+            .WithTags(Tag)
+            .WithSummary("The clients or identifiers of the session's result, scored against each other")
+            .WithDescription("The JSON of 'detect --entities --format json': entities highest score first, each with rank, key, score, severity, explanation, summary and its measures. 404 without a result in the session.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        endpoints.MapGet(ApiRoutes.SessionSpikes, GetSpikes)
+            .WithName("GetSessionSpikes")
+            .WithTags(Tag)
+            .WithSummary("The bursts in the session's result's rate over time, each explained")
+            .WithDescription("The JSON of 'detect --spikes --format json': rate series (overall and per status class or level) and spikes with the field values over-represented in them (lift, G-test p-value). 404 without a result in the session.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        endpoints.MapPost(ApiRoutes.SessionSpikes, ExplainWindow)
+            .WithName("ExplainSessionWindow")
+            .WithTags(Tag)
+            .WithSummary("Explain a chosen time window of the session's result against a baseline")
+            .WithDescription("JSON body {start, end, baselineStart?, baselineEnd?} (ISO 8601). The answer is the spikes' JSON with a 'window' member: the values over-represented in the window against the baseline window, or against every other record when no baseline is given. 400 for a window that ends before it starts.")
+            .Accepts<SpikeWindowRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            // Like the other session endpoints: a plain HTTP client with the SameSite=Strict cookie, no form to protect.
+            .DisableAntiforgery();
+        return endpoints;
+    }
+
+    public static Results<PopulationReportResult, ProblemHttpResult> GetEntities(
+        HttpContext context,
+        [FromQuery, Description("Report only the N highest-scoring entities.")] string? limit,
+        [FromServices] ApiSessionStore sessions)
+    {
+        try
+        {
+            var count = DetectParameters.Limit(limit);
+            if (Result(context, sessions) is not { } result)
+            {
+                return NoResult();
+            }
+
+            return PopulationReportResult.Entities(result, count);
+        }
+        catch (InvalidInputException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message);
+        }
+    }
+
+    public static Results<PopulationReportResult, ProblemHttpResult> GetSpikes(
+        HttpContext context,
+        [FromQuery, Description("true to include every series' counts per bucket.")] bool? counts,
+        [FromServices] ApiSessionStore sessions) =>
+        Result(context, sessions) is { } result ? PopulationReportResult.Spikes(result, null, counts == true) : NoResult();
+
+    public static Results<PopulationReportResult, ProblemHttpResult> ExplainWindow(
+        HttpContext context,
+        [FromBody] SpikeWindowRequest window,
+        [FromServices] ApiSessionStore sessions)
+    {
+        if (Result(context, sessions) is not { } result)
+        {
+            return NoResult();
+        }
+
+        if (result.Spikes is not { HasTime: true } spikes)
+        {
+            return ApiProblems.BadRequest("The session's file has no timestamps, so there is no window to explain.");
+        }
+
+        try
+        {
+            TimeWindow? baseline = window.BaselineStart is { } from && window.BaselineEnd is { } to ? new TimeWindow(from, to) : null;
+            if (baseline is null && (window.BaselineStart is not null || window.BaselineEnd is not null))
+            {
+                return ApiProblems.BadRequest("Give both baselineStart and baselineEnd, or neither.");
+            }
+
+            return PopulationReportResult.Spikes(result, spikes.Explain(new TimeWindow(window.Start, window.End), baseline));
+        }
+        catch (InvalidInputException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message);
+        }
+    }
+
+    private static DetectionResult? Result(HttpContext context, ApiSessionStore sessions) =>
+        sessions.TryGet(ApiSessionCookie.Read(context), out var session) ? session.State?.Result : null;
+
+    private static ProblemHttpResult NoResult() =>
+        ApiProblems.Of(StatusCodes.Status404NotFound, "The session holds no result: upload a file to POST /detect first.");
+}

@@ -1,0 +1,107 @@
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Spikes;
+
+namespace AnomalyStudio.App.State;
+
+/// <summary>The dashboard's views besides the records table.</summary>
+public enum DashboardTab
+{
+    Records,
+    Entities,
+    Spikes,
+}
+
+/// <summary>
+/// The circuit's "who and when" state beside its <see cref="AnalysisSession"/>: the tab shown, the time range brushed on
+/// the timeline (which filters the records table, the entities and the heat strip, and is what the spike panel
+/// explains), the entities' view and the entity and spike chosen. Rebuilt whenever the session's result changes;
+/// raises <see cref="Changed"/> after every change.
+/// </summary>
+public sealed class PopulationSession : IDisposable
+{
+    private readonly AnalysisSession _session;
+    private DetectionResult? _result;
+
+    public PopulationSession(AnalysisSession session)
+    {
+        _session = session;
+        _session.Changed += Sync;
+        Sync();
+    }
+
+    public event Action? Changed;
+
+    public DashboardTab Tab { get; private set; } = DashboardTab.Records;
+
+    public TimeWindow? Range { get; private set; }
+
+    public EntitiesView? Entities { get; private set; }
+
+    public int? SelectedEntity { get; private set; }
+
+    public Spike? SelectedSpike { get; private set; }
+
+    /// <summary>What the spike panel shows: the brushed range explained against the rest of the file, when there is one.</summary>
+    public SpikeExplanation? RangeExplanation { get; private set; }
+
+    public SpikeAnalysis? Spikes => _result?.Spikes;
+
+    public void Show(DashboardTab tab)
+    {
+        Tab = tab;
+        Changed?.Invoke();
+    }
+
+    /// <summary>Sets (or clears) the time range every view is filtered to.</summary>
+    public void SetRange(TimeWindow? range)
+    {
+        Range = range;
+        SelectedSpike = range is { } r ? Spikes?.Spikes.FirstOrDefault(s => s.Window == r) : null;
+        RangeExplanation = range is { } w && Spikes is { HasTime: true } spikes && SelectedSpike is null ? spikes.Explain(w) : null;
+        Entities?.SetRange(range);
+        _session.UpdateView(v => v.SetRange(range)); // raises the session's change, which re-renders the page
+        Changed?.Invoke();
+    }
+
+    /// <summary>Selects a spike: the range becomes its window.</summary>
+    public void SelectSpike(Spike spike) => SetRange(spike.Window);
+
+    public void SelectEntity(int? entity)
+    {
+        SelectedEntity = entity;
+        Changed?.Invoke();
+    }
+
+    public void UpdateEntities(Action<EntitiesView> change)
+    {
+        if (Entities is not null)
+        {
+            change(Entities);
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>The records' UTC ticks, shared by the spike analysis (null when the file has no times).</summary>
+    public long[]? Ticks => Spikes is { HasTime: true } spikes ? spikes.Facets.Ticks : null;
+
+    private void Sync()
+    {
+        if (ReferenceEquals(_result, _session.Result))
+        {
+            return;
+        }
+
+        _result = _session.Result;
+        Range = null;
+        SelectedEntity = null;
+        SelectedSpike = null;
+        RangeExplanation = null;
+        Entities = _result?.Entities is { } entities ? new EntitiesView(entities, Ticks) : null;
+        if (Entities is null && Tab == DashboardTab.Entities)
+        {
+            Tab = DashboardTab.Records;
+        }
+    }
+
+    public void Dispose() => _session.Changed -= Sync;
+}

@@ -1,0 +1,32 @@
+namespace AnomalyStudio.Core.Entities;
+
+/// <summary>How records are grouped into entities and how many of them are needed to score them against each other.</summary>
+public sealed record EntityOptions
+{
+    /// <summary>For access logs: group by IP + user agent (a session) instead of by IP alone.</summary>
+    public bool Sessions { get; init; }
+
+    /// <summary>For tables (CSV, JSON lines, line logs): the column that names entities; null takes the detected identifier column.</summary>
+    public string? Column { get; init; }
+
+    /// <summary>
+    /// Fewer entities than this are listed but not scored: an isolation forest on a handful of rows says nothing about
+    /// which of them is rare.
+    /// </summary>
+    public int MinEntities { get; init; } = 5;
+
+    public EntityOptions Validate()
+    {
+        if (MinEntities < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinEntities), MinEntities, "MinEntities must be at least 2.");
+        }
+
+        if (Column is { } column && string.IsNullOrWhiteSpace(column))
+        {
+            throw new ArgumentException("Column must name a column or be left out.", nameof(Column));
+        }
+
+        return this;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Entities;
+using AnomalyStudio.Core.Spikes;
+
+namespace AnomalyStudio.Core.Pipeline;
+
+/// <summary>
+/// The optional stages after the records are scored: entities (who) and spikes (when). They read the parsed input and
+/// the records' severities, never change a record's score, and add to an anomalous record's explanation only what its
+/// entity did.
+/// </summary>
+internal static class PopulationStage
+{
+    public static (EntityAnalysis? Entities, SpikeAnalysis? Spikes) Run(
+        PreparedInput prepared, ScoredRecords records, DetectionRequest request, DetectorCatalog catalog, PipelineOptions options,
+        List<StageTiming> timings, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        EntityAnalysis? entities = null;
+        SpikeAnalysis? spikes = null;
+        var clock = Stopwatch.StartNew();
+        if (request.Entities is { } entityOptions)
+        {
+            progress?.Report(new PipelineProgress(PipelineStage.Entities, null, "Scoring clients and identifiers against each other"));
+            var analyzer = new EntityAnalyzer(catalog, options);
+            entities = prepared.AccessLog is { } log
+                ? analyzer.AnalyzeAccessLog(log, entityOptions, cancellationToken)
+                : prepared.Table is { } table ? analyzer.AnalyzeTable(table, records.Severities, entityOptions, cancellationToken) : null;
+            if (entities is null)
+            {
+                prepared.Notes.Add("Entities: the file has no identifier column (IP, host, user …) to group its rows by; name one to use.");
+            }
+            else
+            {
+                EntityRecordContext.Annotate(records, entities);
+                prepared.Notes.AddRange(entities.Notes);
+            }
+
+            timings.Add(new StageTiming(PipelineStage.Entities, clock.Elapsed));
+            clock.Restart();
+        }
+
+        if (request.Spikes is { } spikeOptions)
+        {
+            progress?.Report(new PipelineProgress(PipelineStage.Spikes, null, "Looking for bursts in the rate over time"));
+            var facets = prepared.AccessLog is { } log ? RecordFacets.OfAccessLog(log) : prepared.Table is { } table ? RecordFacets.OfTable(table) : null;
+            if (facets is not null)
+            {
+                spikes = SpikeAnalyzer.Analyze(facets, spikeOptions, cancellationToken);
+            }
+
+            timings.Add(new StageTiming(PipelineStage.Spikes, clock.Elapsed));
+        }
+
+        return (entities, spikes);
+    }
+}

@@ -35,7 +35,7 @@ public static class TrainCommand
                     continue;
                 }
 
-                foreach (var kind in ModelStore.PretrainedKinds)
+                foreach (var kind in store.PretrainedKinds)
                 {
                     var clock = Stopwatch.StartNew();
                     var trained = await store.TrainAsync(name, kind, null, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.App.State;
@@ -19,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AnomalyStudioOptions>, AnomalyStudioOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value.ToPipelineOptions());
         services.AddSingleton<DetectorCatalog>();
+        services.AddSingleton(InputFormatCatalog.Standard);
         services.AddSingleton<PretrainedModelTrainer>();
         services.AddSingleton(sp =>
         {

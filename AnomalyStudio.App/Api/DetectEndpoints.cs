@@ -5,6 +5,7 @@ using AnomalyStudio.App.State;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,6 +16,7 @@ public static class DetectEndpoints
 {
     public static IEndpointRouteBuilder MapDetectEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        var catalog = endpoints.ServiceProvider.GetRequiredService<DetectorCatalog>();
         endpoints.MapPost(ApiRoutes.Detect, DetectAsync)
             .WithName("Detect")
             .WithTags("Detection")
@@ -26,6 +28,7 @@ public static class DetectEndpoints
                 + "503 with Retry-After when every detection slot and queue place of the server is taken, all as problem "
                 + "details with an 'error' member.")
             .DocumentsUploadForm<FileUploadForm>()
+            .DocumentsModelParameter(catalog)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -37,9 +40,9 @@ public static class DetectEndpoints
 
     public static async Task<Results<DetectionReportResult, ProblemHttpResult>> DetectAsync(
         HttpContext context,
-        [FromQuery, Description("isolation-forest (default; isolation_forest is accepted too) or autoencoder.")] string? model,
+        [FromQuery] string? model,
         [FromQuery, Description("auto (default: the file is its own baseline when it has enough records, else the pretrained model), pretrained (models trained on generated samples) or fit (train on this file).")] string? mode,
-        [FromQuery, Description("Report only the N highest-scoring records, highest first.")] string? limit,
+        [FromQuery, Description("Report only the N highest-scoring records, highest first (a whole number of 0 or more).")] string? limit,
         [FromServices] DetectionPipeline pipeline,
         [FromServices] UploadReader uploads,
         [FromServices] DetectionGate gate,
@@ -48,9 +51,10 @@ public static class DetectEndpoints
         try
         {
             // The query is checked before the upload is read, so a typo costs no 100 MB transfer.
-            var detector = pipeline.Catalog.Resolve(string.IsNullOrWhiteSpace(model) ? DetectorNames.IsolationForest : model);
-            var detectionMode = DetectParameters.Mode(mode);
-            var reportLimit = DetectParameters.Limit(limit);
+            // The query is read with the CLI's parsers: the same words, the same limits, the same messages.
+            var detector = pipeline.Catalog.Resolve(model);
+            var detectionMode = DetectionModes.Parse(mode);
+            var reportLimit = ReportLimit.Parse(limit);
 
             var upload = await uploads.ReadAsync(context, cancellationToken);
             if (upload.Error is { } error)

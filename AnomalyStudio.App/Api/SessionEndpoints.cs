@@ -24,12 +24,13 @@ public static class SessionEndpoints
     {
         // These serve plain HTTP clients holding the cookie, not forms of the dashboard, so there is no antiforgery
         // token to send; the SameSite=Strict cookie keeps other sites from making a browser use the session.
+        var catalog = endpoints.ServiceProvider.GetRequiredService<DetectorCatalog>();
         endpoints.MapPost(ApiRoutes.SessionDetect, DetectIntoSessionAsync)
             .WithName("DetectIntoSession")
             .WithTags(Tag)
             .WithSummary("Score an uploaded file and keep the result in the caller's session")
             .WithDescription(
-                "Multipart form: 'file' and optionally 'model' (isolation_forest, the default, or autoencoder), scored in "
+                $"Multipart form: 'file' and optionally 'model' ({ModelParameterDocumentation.Describe(catalog)}), scored in "
                 + "auto mode. Answers {\"success\":true} and sets the HttpOnly, SameSite=Strict cookie 'anomalystudio_session', "
                 + "or {\"success\":false,\"error\":\"…\"} with 400 (413 for an upload over the limit or a result over "
                 + "AnomalyStudio:MaxSessionResultBytes; 503 with Retry-After when the server's detection slots and queue, or "

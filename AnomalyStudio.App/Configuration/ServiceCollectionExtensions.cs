@@ -14,12 +14,14 @@ public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddAnomalyStudioCore(this IServiceCollection services, IConfiguration configuration)
     {
+        var section = configuration.GetSection(AnomalyStudioOptions.Section);
         services.AddOptions<AnomalyStudioOptions>()
-            .Bind(configuration.GetSection(AnomalyStudioOptions.Section))
+            .Bind(section)
+            .Configure(options => DetectorSettings.Bind(section, DetectorCatalog.Standard, options))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnomalyStudioOptions>, AnomalyStudioOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value.ToPipelineOptions());
-        services.AddSingleton<DetectorCatalog>();
+        services.AddSingleton(sp => new DetectorCatalog(sp.GetRequiredService<PipelineOptions>()));
         services.AddSingleton(InputFormatCatalog.Standard);
         services.AddSingleton<PretrainedModelTrainer>();
         services.AddSingleton(sp =>

@@ -1,4 +1,6 @@
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Detection.Autoencoder;
+using AnomalyStudio.Core.Detection.IsolationForest;
 using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Pipeline;
@@ -18,7 +20,7 @@ public sealed class TestPipeline : IDisposable
         Options = (options ?? new PipelineOptions()).Validate();
         Catalog = unavailableAutoencoder is null
             ? new DetectorCatalog(Options)
-            : new DetectorCatalog(Options, () => DetectorAvailability.Unavailable(unavailableAutoencoder));
+            : new DetectorCatalog(Options, [IsolationForestDetector.Registration, AutoencoderDetector.RegistrationWith(() => DetectorAvailability.Unavailable(unavailableAutoencoder))]);
         Trainer = new PretrainedModelTrainer(Options, Catalog, formats);
         Store = new ModelStore(Directory, Catalog, Trainer, Log.Add);
         Pipeline = new DetectionPipeline(Options, Catalog, Store, Trainer);

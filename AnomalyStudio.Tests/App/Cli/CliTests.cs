@@ -90,6 +90,8 @@ public sealed class CliTests(CliFixture fixture)
     [InlineData("detect", "{binary}")]
     [InlineData("detect")]
     [InlineData("detect", "{samples}/sample_access.log", "--no-such-option")]
+    [InlineData("detect", "{samples}/sample_access.log", "--limit", "-1")]
+    [InlineData("detect", "{samples}/sample_access.log", "--mode", "sometimes")]
     public async Task Bad_input_exits_with_2_and_one_line_on_stderr(params string[] args)
     {
         var resolved = args.Select(a => a.Replace("{samples}", Path.GetDirectoryName(TestData.Samples("x")), StringComparison.Ordinal)
@@ -143,7 +145,9 @@ public sealed class CliTests(CliFixture fixture)
     {
         const string Reason = "libtorch (TorchSharp's native library) could not be loaded: GLIBCXX_3.4.32 not found.";
         CliHost.ConfigureServices = services => services.AddSingleton(sp =>
-            new AnomalyStudio.Core.Detection.DetectorCatalog(sp.GetRequiredService<AnomalyStudio.Core.Pipeline.PipelineOptions>(), () => AnomalyStudio.Core.Detection.DetectorAvailability.Unavailable(Reason)));
+            new AnomalyStudio.Core.Detection.DetectorCatalog(sp.GetRequiredService<AnomalyStudio.Core.Pipeline.PipelineOptions>(),
+                [AnomalyStudio.Core.Detection.IsolationForest.IsolationForestDetector.Registration,
+                 AnomalyStudio.Core.Detection.Autoencoder.AutoencoderDetector.RegistrationWith(() => AnomalyStudio.Core.Detection.DetectorAvailability.Unavailable(Reason))]));
         try
         {
             var (code, _, error) = await fixture.RunAsync("detect", TestData.Samples("sample_access.log"), "--model", "autoencoder");

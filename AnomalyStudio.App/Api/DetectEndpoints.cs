@@ -43,16 +43,15 @@ public static class DetectEndpoints
         [FromQuery] string? model,
         [FromQuery, Description("auto (default: the file is its own baseline when it has enough records, else the pretrained model), pretrained (models trained on generated samples) or fit (train on this file).")] string? mode,
         [FromQuery, Description("Report only the N highest-scoring records, highest first (a whole number of 0 or more).")] string? limit,
-        [FromServices] DetectionPipeline pipeline,
+        [FromServices] DetectionAdmission admission,
         [FromServices] UploadReader uploads,
-        [FromServices] DetectionGate gate,
         CancellationToken cancellationToken)
     {
         try
         {
             // The query is checked before the upload is read, so a typo costs no 100 MB transfer.
             // The query is read with the CLI's parsers: the same words, the same limits, the same messages.
-            var detector = pipeline.Catalog.Resolve(model);
+            var detector = admission.Pipeline.Catalog.Resolve(model);
             var detectionMode = DetectionModes.Parse(mode);
             var reportLimit = ReportLimit.Parse(limit);
 
@@ -63,28 +62,16 @@ public static class DetectEndpoints
             }
 
             // The slot is taken after the upload is read, so a slow client holds a connection, never a detection slot.
-            var slot = await gate.EnterAsync(null, cancellationToken);
-            if (!slot.IsEntered)
+            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode };
+            var admitted = await admission.RunOnceAsync(upload.File!.OpenReadStream, request, cancellationToken);
+            if (admitted.Result is not { } result)
             {
-                RetryAfter.Set(context, slot.RetryAfterSeconds);
-                return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, slot.Message!);
+                RetryAfter.Set(context, admitted.RetryAfterSeconds);
+                return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, admitted.Message!);
             }
 
-            try
-            {
-                await using var stream = upload.File!.OpenReadStream();
-                var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode };
-                var result = await pipeline.RunAsync(stream, request, null, cancellationToken);
-
-                // The report is written after this method returns; the result stays in memory until then, so the
-                // slot goes with it and is freed once the last byte is written.
-                return new DetectionReportResult(result, reportLimit, slot);
-            }
-            catch
-            {
-                slot.Dispose();
-                throw;
-            }
+            // The report is written after this method returns; the admission holds the slot until its last byte is.
+            return new DetectionReportResult(result, reportLimit, admitted);
         }
         catch (InvalidInputException ex)
         {

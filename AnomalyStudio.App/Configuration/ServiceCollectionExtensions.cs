@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DetectionPipeline>();
         services.AddSingleton<DetectionGate>();
         services.AddSingleton<ResultMemoryBudget>();
+        services.AddSingleton<DetectionAdmission>();
         return services;
     }
 

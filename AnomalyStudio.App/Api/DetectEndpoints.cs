@@ -5,6 +5,7 @@ using AnomalyStudio.App.State;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,6 +16,7 @@ public static class DetectEndpoints
 {
     public static IEndpointRouteBuilder MapDetectEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        var catalog = endpoints.ServiceProvider.GetRequiredService<DetectorCatalog>();
         endpoints.MapPost(ApiRoutes.Detect, DetectAsync)
             .WithName("Detect")
             .WithTags("Detection")
@@ -28,6 +30,7 @@ public static class DetectEndpoints
                 + "503 with Retry-After when every detection slot and queue place of the server is taken, all as problem "
                 + "details with an 'error' member.")
             .DocumentsUploadForm<FileUploadForm>()
+            .DocumentsModelParameter(catalog)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -39,23 +42,23 @@ public static class DetectEndpoints
 
     public static async Task<Results<DetectionReportResult, PopulationReportResult, ProblemHttpResult>> DetectAsync(
         HttpContext context,
-        [FromQuery, Description("isolation-forest (default; isolation_forest is accepted too) or autoencoder.")] string? model,
+        [FromQuery] string? model,
         [FromQuery, Description("auto (default: the file is its own baseline when it has enough records, else the pretrained model), pretrained (models trained on generated samples) or fit (train on this file).")] string? mode,
-        [FromQuery, Description("Report only the N highest-scoring records, highest first.")] string? limit,
+        [FromQuery, Description("Report only the N highest-scoring records, highest first (a whole number of 0 or more).")] string? limit,
         [FromQuery, Description("records (default), entities (the clients or identifiers scored against each other, as 'detect --entities') or spikes (bursts in the rate over time, explained, as 'detect --spikes').")] string? view,
         [FromQuery, Description("With view=entities, for an access log: true to group by IP + user agent.")] bool? sessions,
         [FromQuery, Description("With view=entities, for a table: the column to group rows by (default: the detected identifier column).")] string? entityColumn,
-        [FromServices] DetectionPipeline pipeline,
+        [FromServices] DetectionAdmission admission,
         [FromServices] UploadReader uploads,
-        [FromServices] DetectionGate gate,
         CancellationToken cancellationToken)
     {
         try
         {
             // The query is checked before the upload is read, so a typo costs no 100 MB transfer.
-            var detector = pipeline.Catalog.Resolve(string.IsNullOrWhiteSpace(model) ? DetectorNames.IsolationForest : model);
-            var detectionMode = DetectParameters.Mode(mode);
-            var reportLimit = DetectParameters.Limit(limit);
+            // The query is read with the CLI's parsers: the same words, the same limits, the same messages.
+            var detector = admission.Pipeline.Catalog.Resolve(model);
+            var detectionMode = DetectionModes.Parse(mode);
+            var reportLimit = ReportLimit.Parse(limit);
             var population = DetectParameters.View(view, sessions == true, entityColumn);
 
             var upload = await uploads.ReadAsync(context, cancellationToken);
@@ -65,37 +68,26 @@ public static class DetectEndpoints
             }
 
             // The slot is taken after the upload is read, so a slow client holds a connection, never a detection slot.
-            var slot = await gate.EnterAsync(null, cancellationToken);
-            if (!slot.IsEntered)
+            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode, Entities = population.Entities, Spikes = population.Spikes };
+            var admitted = await admission.RunOnceAsync(upload.File!.OpenReadStream, request, cancellationToken);
+            if (admitted.Result is not { } result)
             {
-                RetryAfter.Set(context, slot.RetryAfterSeconds);
-                return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, slot.Message!);
+                RetryAfter.Set(context, admitted.RetryAfterSeconds);
+                return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, admitted.Message!);
             }
 
-            try
+            if (population.Entities is not null)
             {
-                await using var stream = upload.File!.OpenReadStream();
-                var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode, Entities = population.Entities, Spikes = population.Spikes };
-                var result = await pipeline.RunAsync(stream, request, null, cancellationToken);
-                if (population.Entities is not null)
-                {
-                    return PopulationReportResult.Entities(result, reportLimit, slot);
-                }
-
-                if (population.Spikes is not null)
-                {
-                    return PopulationReportResult.Spikes(result, null, false, slot);
-                }
-
-                // The report is written after this method returns; the result stays in memory until then, so the
-                // slot goes with it and is freed once the last byte is written.
-                return new DetectionReportResult(result, reportLimit, slot);
+                return PopulationReportResult.Entities(result, reportLimit, admitted);
             }
-            catch
+
+            if (population.Spikes is not null)
             {
-                slot.Dispose();
-                throw;
+                return PopulationReportResult.Spikes(result, null, false, admitted);
             }
+
+            // The report is written after this method returns; the admission holds the slot until its last byte is.
+            return new DetectionReportResult(result, reportLimit, admitted);
         }
         catch (InvalidInputException ex)
         {

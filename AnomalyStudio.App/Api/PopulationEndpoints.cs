@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Reporting;
 using System.ComponentModel;
 using AnomalyStudio.App.Api.Contracts;
 using AnomalyStudio.App.Api.Sessions;
@@ -55,7 +56,7 @@ public static class PopulationEndpoints
     {
         try
         {
-            var count = DetectParameters.Limit(limit);
+            var count = ReportLimit.Parse(limit);
             if (Result(context, sessions) is not { } result)
             {
                 return NoResult();

@@ -1,14 +1,12 @@
 using AnomalyStudio.App.Api.Contracts;
 using AnomalyStudio.App.Api.Sessions;
 using AnomalyStudio.App.Api.Uploads;
-using AnomalyStudio.App.Configuration;
 using AnomalyStudio.App.State;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace AnomalyStudio.App.Api;
 
@@ -24,12 +22,13 @@ public static class SessionEndpoints
     {
         // These serve plain HTTP clients holding the cookie, not forms of the dashboard, so there is no antiforgery
         // token to send; the SameSite=Strict cookie keeps other sites from making a browser use the session.
+        var catalog = endpoints.ServiceProvider.GetRequiredService<DetectorCatalog>();
         endpoints.MapPost(ApiRoutes.SessionDetect, DetectIntoSessionAsync)
             .WithName("DetectIntoSession")
             .WithTags(Tag)
             .WithSummary("Score an uploaded file and keep the result in the caller's session")
             .WithDescription(
-                "Multipart form: 'file' and optionally 'model' (isolation_forest, the default, or autoencoder), scored in "
+                $"Multipart form: 'file' and optionally 'model' ({ModelParameterDocumentation.Describe(catalog)}), scored in "
                 + "auto mode. Answers {\"success\":true} and sets the HttpOnly, SameSite=Strict cookie 'anomalystudio_session', "
                 + "or {\"success\":false,\"error\":\"…\"} with 400 (413 for an upload over the limit or a result over "
                 + "AnomalyStudio:MaxSessionResultBytes; 503 with Retry-After when the server's detection slots and queue, or "
@@ -55,14 +54,12 @@ public static class SessionEndpoints
 
     public static async Task<Results<Ok<SuccessResponse>, BadRequest<SuccessResponse>, JsonHttpResult<SuccessResponse>>> DetectIntoSessionAsync(
         HttpContext context,
-        [FromServices] DetectionPipeline pipeline,
+        [FromServices] DetectionAdmission admission,
         [FromServices] UploadReader uploads,
         [FromServices] ApiSessionStore sessions,
-        [FromServices] DetectionGate gate,
-        [FromServices] ResultMemoryBudget budget,
-        [FromServices] IOptions<AnomalyStudioOptions> options,
         CancellationToken cancellationToken)
     {
+        var gate = admission.Gate;
         var upload = await uploads.ReadAsync(context, cancellationToken);
         if (upload.Error is { } error)
         {
@@ -77,39 +74,34 @@ public static class SessionEndpoints
             return SessionsFull(context, sessions, gate);
         }
 
-        DetectionResult result;
-        using (var slot = await gate.EnterAsync(null, cancellationToken))
+        // The caller's session as it is once the detection ran: it may have gone idle (and been released) meanwhile.
+        ApiSession? session = null;
+        Admission admitted;
+        try
         {
-            if (!slot.IsEntered)
-            {
-                return Busy(context, slot.Message!, slot.RetryAfterSeconds);
-            }
-
-            try
-            {
-                var requested = upload.Form!["model"].ToString();
-                var model = pipeline.Catalog.Resolve(string.IsNullOrWhiteSpace(requested) ? DetectorNames.IsolationForest : requested);
-                await using var stream = upload.File!.OpenReadStream();
-                result = await pipeline.RunAsync(stream, new DetectionRequest { FileName = upload.FileName, Model = model, Entities = new(), Spikes = new() }, null, cancellationToken);
-            }
-            catch (InvalidInputException ex)
-            {
-                // A failed upload leaves the session's previous result in place, as the reference design does.
-                return TypedResults.BadRequest(SuccessResponse.Failed(ex.Message));
-            }
+            admitted = await admission.RunForSessionAsync(
+                upload.File!.OpenReadStream,
+                new DetectionRequest { FileName = upload.FileName, Model = upload.Form!["model"].ToString(), Entities = new(), Spikes = new() },
+                () => (session = sessions.TryGet(ApiSessionCookie.Read(context), out var live) ? live : null)?.State?.Memory,
+                null,
+                null,
+                cancellationToken);
+        }
+        catch (InvalidInputException ex)
+        {
+            // A failed upload leaves the session's previous result in place, as the reference design does.
+            return TypedResults.BadRequest(SuccessResponse.Failed(ex.Message));
         }
 
-        // Sessions outlive the request, so what one may keep is bounded; the previous result stays, as for bad input.
-        if (SessionResultLimit.Refusal(result, options.Value.MaxSessionResultBytes) is { } tooLarge)
+        if (admitted is not { Result: { } result, Memory: { } memory })
         {
-            return TypedResults.Json(SuccessResponse.Failed(tooLarge), statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
+            // The previous result stays, as for bad input.
+            if (admitted.Refusal == AdmissionRefusal.TooLarge)
+            {
+                return TypedResults.Json(SuccessResponse.Failed(admitted.Message!), statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
 
-        // The caller's session as it is now: it may have gone idle (and been released) while the detection ran.
-        var session = sessions.TryGet(ApiSessionCookie.Read(context), out var live) ? live : null;
-        if (budget.TryReserve(result, session?.State?.Memory, out var full) is not { } memory)
-        {
-            return Busy(context, full!, gate.RetryAfterSeconds);
+            return Busy(context, admitted.Message!, admitted.RetryAfterSeconds);
         }
 
         // Reference-design clients send and read isolation_forest, so the session speaks their spelling.

@@ -19,8 +19,7 @@ public static class BenchCommand
         var lines = new Option<int>("--lines") { Description = "Lines of the generated access log.", DefaultValueFactory = _ => 1_000_000 };
         var file = new Option<FileInfo?>("--file") { Description = "Benchmark this file instead of a generated log." };
         var keep = new Option<FileInfo?>("--keep") { Description = "Write the generated log here and keep it (e.g. to run the Python reference on the same file)." };
-        var model = new Option<string>("--model", "-m") { Description = "Model to score with.", DefaultValueFactory = _ => DetectorNames.IsolationForest };
-        model.AcceptOnlyFromAmong(DetectorNames.IsolationForest, DetectorNames.Autoencoder);
+        var model = CliChoices.ModelOption("Model to score with");
         var runs = new Option<int>("--runs") { Description = "Timed runs after the first (cold) one.", DefaultValueFactory = _ => 1 };
 
         var mode = new Option<string>("--mode") { Description = "Detection mode to time (auto, pretrained or fit).", DefaultValueFactory = _ => DetectionModes.Auto };
@@ -49,7 +48,7 @@ public static class BenchCommand
 
             try
             {
-                var name = parse.GetValue(model)!;
+                var name = pipeline.Catalog.Resolve(parse.GetValue(model)!);
                 // Make sure the pretrained model exists, so its one-off training is not timed as scoring.
                 await pipeline.Store.GetOrTrainAsync(name, Core.Features.FeatureKind.AccessLog, null, cancellationToken).ConfigureAwait(false);
                 DetectionResult? last = null;

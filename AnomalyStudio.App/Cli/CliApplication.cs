@@ -7,7 +7,7 @@ namespace AnomalyStudio.App.Cli;
 /// <summary>
 /// The command-line door: <c>detect</c>, <c>train</c>, <c>samples</c>, <c>bench</c>, <c>models</c> and <c>serve</c>.
 /// With no verb the app serves the dashboard. Exit codes: 0 success, 2 bad input or usage (one line on
-/// stderr saying why), 1 an unexpected failure.
+/// stderr saying why), 1 an unexpected failure (one line too; the stack trace only with <c>--verbose</c>).
 /// </summary>
 public static class CliApplication
 {
@@ -20,6 +20,9 @@ public static class CliApplication
 
     /// <summary>True when the arguments name a CLI verb; otherwise the web app is served.</summary>
     public static bool IsCliInvocation(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    /// <summary>Shows an unexpected failure's details (type, stack trace) instead of its one line; accepted by every verb.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "On an unexpected failure, print its details (the stack trace) too.", Recursive = true };
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
@@ -35,6 +38,7 @@ public static class CliApplication
             ModelsCommand.Create(output),
             new Command("serve", "Serve the web dashboard and HTTP API (the default when no verb is given)."),
         };
+        root.Options.Add(Verbose);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -67,7 +71,17 @@ public static class CliApplication
             await error.WriteLineAsync("cancelled").ConfigureAwait(false);
             return Failure;
         }
+        catch (Exception ex)
+        {
+            // A bug, not the user's input: the documented exit 1 and one line, never the runtime's crash dump.
+            await error.WriteLineAsync(parse.GetValue(Verbose)
+                ? "error: unexpected failure: " + InertTextOf(ex.ToString())
+                : $"error: unexpected failure ({ex.GetType().Name}): {OneLine(ex.Message)} (run with --verbose for details)").ConfigureAwait(false);
+            return Failure;
+        }
     }
+
+    private static string InertTextOf(string details) => Core.Reporting.InertText.ForDocument(details);
 
     /// <summary>A message on one line, with any control characters quoted from the input made visible.</summary>
     internal static string OneLine(string message) =>

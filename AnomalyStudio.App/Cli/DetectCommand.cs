@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AnomalyStudio.Core;
-using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
 
@@ -12,23 +11,16 @@ public static class DetectCommand
     public static Command Create(TextWriter output)
     {
         var file = new Argument<FileInfo>("file") { Description = "Access log or CSV file to score." };
-        var model = new Option<string>("--model", "-m")
-        {
-            Description = "Model: isolation-forest or autoencoder.",
-            DefaultValueFactory = _ => DetectorNames.IsolationForest,
-        };
-        model.AcceptOnlyFromAmong(DetectorNames.IsolationForest, DetectorNames.Autoencoder);
+        var model = CliChoices.ModelOption("Model");
         var mode = new Option<string>("--mode")
         {
-            Description = "auto (the file is its own baseline when it has enough records, else pretrained), pretrained (models trained on generated samples) or fit (train on this file).",
+            Description = $"{string.Join(", ", DetectionModes.Names)}: auto (the file is its own baseline when it has enough records, else pretrained), pretrained (models trained on generated samples) or fit (train on this file).",
             DefaultValueFactory = _ => DetectionModes.Auto,
         };
-        mode.AcceptOnlyFromAmong([.. DetectionModes.Names]);
-        var format = new Option<string?>("--format", "-f") { Description = "Report format: table, json or csv (default: from --out's extension, else table)." };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = new Option<string?>("--format", "-f") { Description = $"Report format: {string.Join(", ", ReportWriter.Names)} (default: from --out's extension, else table)." };
         var outPath = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of standard output." };
         var labels = new Option<FileInfo?>("--labels") { Description = "Ground truth for an access log: CSV with line,label columns (ROC-AUC and average precision are then reported)." };
-        var limit = new Option<int?>("--limit") { Description = "Report only the N highest-scoring records, highest first." };
+        var limit = new Option<string?>("--limit") { Description = "Report only the N highest-scoring records, highest first (N = 0 or more)." };
         var entities = new Option<bool>("--entities") { Description = "Report the clients (or the identifier column's values) scored against each other instead of the records." };
         var sessions = new Option<bool>("--sessions") { Description = "With --entities, for an access log: group by IP + user agent instead of IP." };
         var entityColumn = new Option<string?>("--entity-column") { Description = "With --entities, for a table: the column to group rows by (default: the detected identifier column)." };
@@ -42,7 +34,10 @@ public static class DetectCommand
         {
             var input = parse.GetValue(file)!;
             var outFile = parse.GetValue(outPath);
-            var reportFormat = ChooseFormat(parse.GetValue(format), outFile);
+            // Every choice is read (and a bad one refused) before the file is: a typo costs no detection.
+            var reportFormat = ReportWriter.Choose(parse.GetValue(format), outFile?.Name);
+            var reportLimit = ReportLimit.Parse(parse.GetValue(limit));
+            var detectionMode = DetectionModes.Parse(parse.GetValue(mode));
             var labelFile = parse.GetValue(labels);
             if (!input.Exists)
             {
@@ -63,7 +58,7 @@ public static class DetectCommand
             {
                 FileName = input.Name,
                 Model = parse.GetValue(model)!,
-                Mode = DetectionModes.Parse(parse.GetValue(mode)),
+                Mode = detectionMode,
                 Labels = labelStream,
                 Entities = population.Entities,
                 Spikes = population.Spikes,
@@ -72,49 +67,23 @@ public static class DetectCommand
             var progress = Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error);
             var result = await pipeline.RunAsync(stream, request, progress, cancellationToken).ConfigureAwait(false);
             progress?.Finish();
-            if (await PopulationReport.TryWriteAsync(population, result, reportFormat, output, () => outFile is null ? Console.OpenStandardOutput() : outFile.Create(), outFile is not null, parse.GetValue(limit), cancellationToken).ConfigureAwait(false))
+            if (await PopulationReport.TryWriteAsync(population, result, reportFormat, output, () => outFile is null ? Console.OpenStandardOutput() : outFile.Create(), outFile is not null, reportLimit, cancellationToken).ConfigureAwait(false))
             {
                 return CliApplication.Success;
             }
 
-            await using var destination = outFile is null ? Console.OpenStandardOutput() : outFile.Create();
-            switch (reportFormat)
+            if (outFile is null && reportFormat == ReportFormat.Table)
             {
-                case ReportFormat.Json:
-                    await JsonReportWriter.WriteAsync(destination, result, parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
-                    break;
-                case ReportFormat.Csv:
-                    await CsvReportWriter.WriteAsync(destination, result, parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    if (outFile is null)
-                    {
-                        await TableReportWriter.WriteAsync(output, result, parse.GetValue(limit)).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await using var writer = new StreamWriter(destination);
-                        await TableReportWriter.WriteAsync(writer, result, parse.GetValue(limit)).ConfigureAwait(false);
-                    }
-
-                    break;
+                await TableReportWriter.WriteAsync(output, result, reportLimit).ConfigureAwait(false);
+            }
+            else
+            {
+                await using var destination = outFile is null ? Console.OpenStandardOutput() : outFile.Create();
+                await ReportWriter.WriteAsync(destination, reportFormat, result, reportLimit, cancellationToken).ConfigureAwait(false);
             }
 
             return CliApplication.Success;
         });
         return command;
     }
-
-    private static ReportFormat ChooseFormat(string? format, FileInfo? outFile) => format switch
-    {
-        "json" => ReportFormat.Json,
-        "csv" => ReportFormat.Csv,
-        "table" => ReportFormat.Table,
-        _ => outFile?.Extension.ToLowerInvariant() switch
-        {
-            ".json" => ReportFormat.Json,
-            ".csv" => ReportFormat.Csv,
-            _ => ReportFormat.Table,
-        },
-    };
 }

@@ -23,20 +23,21 @@ public static class QualityCommand
         var samples = new Option<DirectoryInfo>("--samples") { Description = "The samples folder.", DefaultValueFactory = _ => new DirectoryInfo("samples") };
         var models = new Option<string[]>("--model", "-m")
         {
-            Description = "Models to score with (repeat the option); both by default.",
-            DefaultValueFactory = _ => [DetectorNames.IsolationForest, DetectorNames.Autoencoder],
+            Description = $"Models to score with (repeat the option): {DetectorCatalog.Describe(DetectorCatalog.Standard)}; every one by default.",
+            DefaultValueFactory = _ => [.. DetectorCatalog.Standard.Select(r => r.Name)],
             AllowMultipleArgumentsPerToken = true,
         };
-        models.AcceptOnlyFromAmong(DetectorNames.IsolationForest, DetectorNames.Autoencoder);
         var mode = new Option<string>("--mode") { Description = "Detection mode.", DefaultValueFactory = _ => DetectionModes.Auto };
-        mode.AcceptOnlyFromAmong([.. DetectionModes.Names]);
         var only = new Option<string?>("--only") { Description = "Score only the data sets whose name contains this text." };
 
         var command = new Command("quality", "Print ROC-AUC, average precision, share flagged and high+critical counts on every shared data set.") { data, samples, models, mode, only };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var services = CliHost.Build();
-            var runner = new QualityRunner(services.GetRequiredService<DetectionPipeline>());
+            var pipeline = services.GetRequiredService<DetectionPipeline>();
+            var runner = new QualityRunner(pipeline);
+            var detectionMode = DetectionModes.Parse(parse.GetValue(mode));
+            var chosen = parse.GetValue(models)!.Select(pipeline.Catalog.Resolve).ToList();
             var sets = QualitySets.Find(parse.GetValue(data)!.FullName, parse.GetValue(samples)!.FullName)
                 .Where(s => parse.GetValue(only) is not { } filter || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
                 .ToList();
@@ -50,9 +51,9 @@ public static class QualityCommand
             await output.WriteLineAsync("|---|---|---|---:|---:|---:|---:|---:|---:|").ConfigureAwait(false);
             foreach (var set in sets)
             {
-                foreach (var model in parse.GetValue(models)!)
+                foreach (var model in chosen)
                 {
-                    var row = await runner.RunAsync(set, model, DetectionModes.Parse(parse.GetValue(mode)), cancellationToken).ConfigureAwait(false);
+                    var row = await runner.RunAsync(set, model, detectionMode, cancellationToken).ConfigureAwait(false);
                     await output.WriteLineAsync(Format(row)).ConfigureAwait(false);
                 }
             }

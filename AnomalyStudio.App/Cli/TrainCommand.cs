@@ -10,12 +10,7 @@ public static class TrainCommand
 {
     public static Command Create(TextWriter output)
     {
-        var model = new Option<string>("--model", "-m")
-        {
-            Description = "Which model to train: all, isolation-forest or autoencoder.",
-            DefaultValueFactory = _ => "all",
-        };
-        model.AcceptOnlyFromAmong("all", DetectorNames.IsolationForest, DetectorNames.Autoencoder);
+        var model = CliChoices.ModelOption("Which model to train", "all");
         var command = new Command("train", "Train the pretrained models (access-log and CSV) and save them under the model directory.") { model };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,7 +30,7 @@ public static class TrainCommand
                     continue;
                 }
 
-                foreach (var kind in ModelStore.PretrainedKinds)
+                foreach (var kind in store.PretrainedKinds)
                 {
                     var clock = Stopwatch.StartNew();
                     var trained = await store.TrainAsync(name, kind, null, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using AnomalyStudio.Core.Detection.Autoencoder;
-using AnomalyStudio.Core.Detection.IsolationForest;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Scoring;
@@ -8,7 +6,8 @@ namespace AnomalyStudio.App.Configuration;
 
 /// <summary>
 /// All settings of the product, bound from the <c>AnomalyStudio</c> section of appsettings.json and
-/// overridable by environment variables (<c>AnomalyStudio__IsolationForest__Thresholds__Critical=0.9</c>).
+/// overridable by environment variables (<c>AnomalyStudio__IsolationForest__Thresholds__Critical=0.9</c>). Defaults are
+/// those of the Core records the settings become (<see cref="PipelineOptions"/>, <see cref="ParseLimits"/>, each detector's options).
 /// </summary>
 public sealed class AnomalyStudioOptions
 {
@@ -38,28 +37,28 @@ public sealed class AnomalyStudioOptions
     }
 
     /// <summary>Seed of every random choice in model fitting.</summary>
-    public int Seed { get; set; } = 42;
+    public int Seed { get; set; } = Defaults.Seed;
 
     /// <summary>Expected share of anomalies in training data; sets where the low threshold falls when Calibration:Method is Contamination.</summary>
-    public double Contamination { get; set; } = 0.1;
+    public double Contamination { get; set; } = Defaults.Contamination;
 
     /// <summary>How raw scores become 0…1 scores and severities (robust distance from the baseline by default).</summary>
-    public CalibrationOptions Calibration { get; set; } = new();
+    public CalibrationOptions Calibration { get; set; } = Defaults.Calibration;
 
     /// <summary>In auto mode, a file with at least this many records is its own baseline; smaller files use the pretrained model.</summary>
-    public int MinBaselineRecords { get; set; } = PipelineOptions.DefaultMinBaselineRecords;
+    public int MinBaselineRecords { get; set; } = Defaults.MinBaselineRecords;
 
     /// <summary>Longest line a parser accepts, in bytes.</summary>
-    public int MaxLineBytes { get; set; } = 64 * 1024;
+    public int MaxLineBytes { get; set; } = ParseLimits.Default.MaxLineBytes;
 
     /// <summary>Most records one analysis accepts.</summary>
-    public long MaxRecords { get; set; } = 20_000_000;
+    public long MaxRecords { get; set; } = ParseLimits.Default.MaxRecords;
 
     /// <summary>Most CSV columns accepted.</summary>
-    public int MaxColumns { get; set; } = 2_000;
+    public int MaxColumns { get; set; } = ParseLimits.Default.MaxColumns;
 
     /// <summary>Most bytes a gzip input may decompress to (larger: refused as a possible decompression bomb).</summary>
-    public long MaxDecompressedBytes { get; set; } = 1L << 30;
+    public long MaxDecompressedBytes { get; set; } = ParseLimits.Default.MaxDecompressedBytes;
 
     /// <summary>Largest upload the web app and API accept, in bytes (larger: HTTP 413, or a message in the page).</summary>
     public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
@@ -97,9 +96,14 @@ public sealed class AnomalyStudioOptions
     /// <summary><see cref="MaxConcurrentDetections"/> with 0 resolved to the processor count.</summary>
     public int EffectiveMaxConcurrentDetections => MaxConcurrentDetections > 0 ? MaxConcurrentDetections : Environment.ProcessorCount;
 
-    public IsolationForestSettings IsolationForest { get; set; } = new();
+    /// <summary>
+    /// Each detector's options by its name, bound from the section its registration names (<c>AnomalyStudio:IsolationForest</c>)
+    /// by <see cref="DetectorSettings"/>; a detector not here runs with the defaults its options record declares.
+    /// </summary>
+    public Dictionary<string, object> Detectors { get; } = [];
 
-    public AutoencoderSettings Autoencoder { get; set; } = new();
+    /// <summary>Each detector's severity thresholds by its name, bound from its section's <c>Thresholds</c>.</summary>
+    public Dictionary<string, SeverityThresholds> DetectorThresholds { get; } = [];
 
     public PipelineOptions ToPipelineOptions() => new PipelineOptions
     {
@@ -107,20 +111,11 @@ public sealed class AnomalyStudioOptions
         Contamination = Contamination,
         Calibration = Calibration,
         MinBaselineRecords = MinBaselineRecords,
-        IsolationForest = new IsolationForestOptions { Trees = IsolationForest.Trees, SampleSize = IsolationForest.SampleSize, Seed = Seed },
-        Autoencoder = new AutoencoderOptions
-        {
-            Epochs = Autoencoder.Epochs,
-            BatchSize = Autoencoder.BatchSize,
-            LearningRate = Autoencoder.LearningRate,
-            WeightDecay = Autoencoder.WeightDecay,
-            ValidationFraction = Autoencoder.ValidationFraction,
-            Patience = Autoencoder.Patience,
-            MaxTrainingRows = Autoencoder.MaxTrainingRows,
-            Seed = Seed,
-        },
-        IsolationForestThresholds = IsolationForest.Thresholds.ToThresholds(),
-        AutoencoderThresholds = Autoencoder.Thresholds.ToThresholds(),
+        Detectors = new Dictionary<string, object>(Detectors),
+        Thresholds = new Dictionary<string, SeverityThresholds>(DetectorThresholds),
         Limits = new ParseLimits { MaxLineBytes = MaxLineBytes, MaxRecords = MaxRecords, MaxColumns = MaxColumns, MaxDecompressedBytes = MaxDecompressedBytes },
     }.Validate();
+
+    // The pipeline's own defaults: each is written once, on the Core record that uses it.
+    private static readonly PipelineOptions Defaults = new();
 }

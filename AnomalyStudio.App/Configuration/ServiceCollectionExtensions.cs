@@ -1,4 +1,5 @@
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.App.State;
@@ -13,12 +14,15 @@ public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddAnomalyStudioCore(this IServiceCollection services, IConfiguration configuration)
     {
+        var section = configuration.GetSection(AnomalyStudioOptions.Section);
         services.AddOptions<AnomalyStudioOptions>()
-            .Bind(configuration.GetSection(AnomalyStudioOptions.Section))
+            .Bind(section)
+            .Configure(options => DetectorSettings.Bind(section, DetectorCatalog.Standard, options))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnomalyStudioOptions>, AnomalyStudioOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value.ToPipelineOptions());
-        services.AddSingleton<DetectorCatalog>();
+        services.AddSingleton(sp => new DetectorCatalog(sp.GetRequiredService<PipelineOptions>()));
+        services.AddSingleton(InputFormatCatalog.Standard);
         services.AddSingleton<PretrainedModelTrainer>();
         services.AddSingleton(sp =>
         {
@@ -33,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DetectionPipeline>();
         services.AddSingleton<DetectionGate>();
         services.AddSingleton<ResultMemoryBudget>();
+        services.AddSingleton<DetectionAdmission>();
         return services;
     }
 

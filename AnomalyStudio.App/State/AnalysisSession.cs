@@ -1,5 +1,4 @@
 using AnomalyStudio.App.Configuration;
-using AnomalyStudio.App.Security;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
@@ -8,52 +7,54 @@ using Microsoft.Extensions.Options;
 namespace AnomalyStudio.App.State;
 
 /// <summary>
-/// One analyst's session, scoped to a Blazor circuit: the chosen model and mode, the current file's results,
-/// the table's filters, progress and errors. Components render it and forward actions; it raises
-/// <see cref="Changed"/> after every change. A new upload replaces the results; errors never lose them; an idle
-/// session releases its results after the configured timeout. Detections take a slot of the server-wide
-/// <see cref="DetectionGate"/> (waiting in its queue, or told the server is busy), and a result larger than
-/// <see cref="AnomalyStudioOptions.MaxSessionResultBytes"/>, or than what is left of the server-wide
-/// <see cref="ResultMemoryBudget"/>, is refused rather than kept.
+/// One analyst's session, scoped to a Blazor circuit: the chosen model and mode, the current file's results, the
+/// table's filters, progress and errors. Components render it and forward actions; it raises <see cref="Changed"/>
+/// after every change. The parts live beside it: the files in <see cref="UploadStaging"/>, the run through the app's
+/// one <see cref="DetectionAdmission"/> (slot, session cap, result budget), idleness in <see cref="IdleRelease"/>, the
+/// words in <see cref="SessionMessages"/>. A new upload replaces the results; errors never lose them. The idle timer
+/// fires on its own thread, so every change of the results happens under one lock, and the results are one reference
+/// (<see cref="SessionResult"/>) that a render reads once.
 /// </summary>
 public sealed class AnalysisSession : IDisposable
 {
-    private readonly DetectionPipeline _pipeline;
-    private readonly DetectionGate _gate;
-    private readonly ResultMemoryBudget _budget;
-    private ResultReservation? _memory;
-    private readonly AnomalyStudioOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<AnalysisSession> _logger;
-    private readonly ITimer _idleTimer;
-    private CancellationTokenSource? _running;
-    private DateTimeOffset _lastActivity;
+    /// <summary>What the progress line says while every detection slot of the server is taken.</summary>
+    public const string WaitingMessage = "Waiting for a free detection slot";
 
-    public AnalysisSession(
-        DetectionPipeline pipeline, DetectionGate gate, ResultMemoryBudget budget, IOptions<AnomalyStudioOptions> options, TimeProvider time, ILogger<AnalysisSession> logger)
+    private readonly DetectionAdmission _admission;
+    private readonly AnomalyStudioOptions _options;
+    private readonly ILogger<AnalysisSession> _logger;
+    private readonly UploadStaging _uploads;
+    private readonly IdleRelease _idle;
+    private readonly Lock _sync = new();
+    private SessionResult? _current;
+    private CancellationTokenSource? _running;
+
+    public AnalysisSession(DetectionAdmission admission, IOptions<AnomalyStudioOptions> options, TimeProvider time, ILogger<AnalysisSession> logger)
     {
-        _pipeline = pipeline;
-        _gate = gate;
-        _budget = budget;
+        _admission = admission;
         _options = options.Value;
-        _time = time;
         _logger = logger;
-        _lastActivity = time.GetUtcNow();
-        var check = TimeSpan.FromSeconds(Math.Clamp(_options.SessionIdleTimeoutSeconds / 4.0, 1, 60));
-        _idleTimer = time.CreateTimer(_ => ReleaseIfIdle(), null, check, check);
+        _uploads = new UploadStaging(logger);
+        _idle = new IdleRelease(time, TimeSpan.FromSeconds(_options.SessionIdleTimeoutSeconds), ReleaseIfIdle);
     }
 
     public event Action? Changed;
 
-    public string Model { get; private set; } = DetectorNames.IsolationForest;
+    public string Model { get; private set; } = DetectorNames.Default;
 
     public DetectionMode Mode { get; private set; } = DetectionMode.Auto;
 
-    public DetectionResult? Result { get; private set; }
+    /// <summary>The current results as one, for a render that must not see them change halfway.</summary>
+    public SessionResult? Current => Volatile.Read(ref _current);
 
-    public ResultsView? View { get; private set; }
+    public DetectionResult? Result => Current?.Result;
 
-    public bool IsRunning => _running is not null;
+    public ResultsView? View => Current?.View;
+
+    /// <summary>The file the results come from (kept in a private temporary directory, so another model can be run on it).</summary>
+    public string? FileName => Current?.FileName;
+
+    public bool IsRunning => Volatile.Read(ref _running) is not null;
 
     /// <summary>What the running detection is doing (upload, then the pipeline's stages).</summary>
     public PipelineProgress? Progress { get; private set; }
@@ -66,13 +67,13 @@ public sealed class AnalysisSession : IDisposable
 
     public long MaxUploadBytes => _options.MaxUploadBytes;
 
-    public IReadOnlyList<Core.Models.ModelInfo> Models => _pipeline.Store.List();
+    public IReadOnlyList<Core.Models.ModelInfo> Models => _admission.Pipeline.Store.List();
 
     public int? SelectedIndex { get; private set; }
 
     public void ChooseModel(string model)
     {
-        Model = _pipeline.Catalog.Resolve(model);
+        Model = _admission.Pipeline.Catalog.Resolve(model);
         Touch();
     }
 
@@ -82,13 +83,9 @@ public sealed class AnalysisSession : IDisposable
         Touch();
     }
 
-    /// <summary>The file the results come from (kept in a private temporary directory, so another model can be run on it).</summary>
-    public string? FileName { get; private set; }
-
     /// <summary>
-    /// Copies the upload to a private temporary file (with progress) under a name of our own, then runs the
-    /// pipeline on it. Bad input ends as <see cref="Error"/> with the previous results untouched; a successful
-    /// run replaces them.
+    /// Copies the upload to a private temporary file (with progress), then runs the pipeline on it. Bad input ends as
+    /// <see cref="Error"/> with the previous results and file untouched; a successful run replaces both.
     /// </summary>
     public async Task UploadAndRunAsync(string fileName, long size, Func<long, Stream> openUpload)
     {
@@ -101,164 +98,101 @@ public sealed class AnalysisSession : IDisposable
         Notice = null;
         if (size > _options.MaxUploadBytes)
         {
-            Error = $"{fileName} is {size / 1048576.0:0.#} MB; the largest file accepted is {_options.MaxUploadBytes / 1048576.0:0.#} MB.";
+            Error = SessionMessages.TooLargeToUpload(fileName, size, _options.MaxUploadBytes);
             Touch();
             return;
         }
 
-        var directory = PrivateTempDirectory.CreateSubdirectory("upload-");
-        var path = Path.Combine(directory.FullName, "upload"); // never the user's file name
-        using var uploading = new CancellationTokenSource();
-        _running = uploading;
-        try
+        StagedUpload staged;
+        using (var uploading = Start())
         {
-            Report(new PipelineProgress(PipelineStage.Reading, 0, $"Uploading {fileName}"));
-            await using var upload = openUpload(_options.MaxUploadBytes);
-            await using var file = File.Create(path);
-            var buffer = new byte[1 << 16];
-            long copied = 0;
-            int read;
-            while ((read = await upload.ReadAsync(buffer, uploading.Token)) > 0)
+            try
             {
-                await file.WriteAsync(buffer.AsMemory(0, read), uploading.Token);
-                copied += read;
-                Report(new PipelineProgress(PipelineStage.Reading, size > 0 ? (double)copied / size : null, $"Uploading {fileName}: {copied / 1e6:0.0} MB"));
+                Report(new PipelineProgress(PipelineStage.Reading, 0, $"Uploading {fileName}"));
+                await using var upload = openUpload(_options.MaxUploadBytes);
+                staged = await _uploads.StageAsync(fileName, size, upload, Report, uploading.Token);
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+            {
+                _logger.LogWarning(ex, "Upload of {FileName} failed", fileName);
+                Error = SessionMessages.UploadFailed(fileName, ex);
+                return;
+            }
+            finally
+            {
+                Stop();
             }
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
-        {
-            _logger.LogWarning(ex, "Upload of {FileName} failed", fileName);
-            Error = ex is OperationCanceledException ? "The upload was cancelled; the previous results are kept." : $"{fileName} could not be uploaded: {ex.Message}";
-            DeleteDirectory(directory);
-            _running = null;
-            Progress = null;
-            Touch();
-            return;
-        }
 
-        _running = null;
-        var previous = _upload;
-        _upload = (directory, path, fileName);
-        await RunAsync();
-        if (Result?.FileName != fileName || Error is not null)
+        if (!await RunOnAsync(staged))
         {
-            // The new file failed: keep the old file beside the old results, drop the new one.
-            _upload = previous;
-            DeleteDirectory(directory);
-        }
-        else if (previous is { } old)
-        {
-            DeleteDirectory(old.Directory);
+            _uploads.Delete(staged); // the new file failed: the old one stays beside the old results
         }
     }
-
-    /// <summary>What the progress line says while every detection slot of the server is taken.</summary>
-    public const string WaitingMessage = "Waiting for a free detection slot";
 
     /// <summary>Runs the chosen model and mode on the current file, once the server has a detection slot free.</summary>
     public async Task RunAsync()
     {
-        if (IsRunning || _upload is not { } upload)
+        if (!IsRunning && _uploads.Current is { } current)
         {
-            return;
+            await RunOnAsync(current);
         }
+    }
 
-        using var running = new CancellationTokenSource();
-        _running = running;
+    /// <summary>Runs a detection on <paramref name="upload"/>; true when its results are now the session's.</summary>
+    private async Task<bool> RunOnAsync(StagedUpload upload)
+    {
+        using var running = Start();
         Error = null;
         try
         {
-            var result = await DetectAsync(upload.Path, upload.Name, running.Token);
-            if (result is null)
+            var admitted = await _admission.RunForSessionAsync(
+                () => new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
+                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Entities = new(), Spikes = new() },
+                () => Current?.Memory,
+                () => Report(new PipelineProgress(PipelineStage.Reading, null, $"{WaitingMessage} ({_admission.Gate.MaxConcurrent} detections at once on this server)")),
+                new Progress<PipelineProgress>(Report),
+                running.Token);
+            if (admitted is not { Result: { } result, Memory: { } memory })
             {
-                return; // refused: the error says why
+                Error = admitted.Refusal == AdmissionRefusal.Busy ? admitted.Message : admitted.Message + SessionMessages.Kept;
+                return false;
             }
 
-            if (SessionResultLimit.Refusal(result, _options.MaxSessionResultBytes) is { } tooLarge)
+            SessionResult? replaced;
+            lock (_sync)
             {
-                Error = tooLarge + " The previous results are kept.";
-                return;
+                replaced = _current;
+                Volatile.Write(ref _current, new SessionResult(result, new ResultsView(result), upload.Name, memory));
+                SelectedIndex = null;
+                _uploads.Promote(upload);
             }
 
-            if (_budget.TryReserve(result, _memory, out var full) is not { } memory)
-            {
-                Error = full + " The previous results are kept.";
-                return;
-            }
-
-            Interlocked.Exchange(ref _memory, memory)?.Dispose();
-            Result = result;
-            FileName = upload.Name;
-            View = new ResultsView(result);
-            SelectedIndex = null;
+            replaced?.Memory.Dispose();
+            return true;
         }
         catch (InvalidInputException ex)
         {
-            Error = $"{upload.Name}: {ex.Message}";
+            Error = SessionMessages.BadInput(upload.Name, ex);
+            return false;
         }
         catch (OperationCanceledException)
         {
-            Error = "The detection was cancelled; the previous results are kept.";
+            Error = SessionMessages.Cancelled;
+            return false;
         }
         finally
         {
-            _running = null;
-            Progress = null;
-            Touch();
+            Stop();
         }
     }
 
-    private (DirectoryInfo Directory, string Path, string Name)? _upload;
-
-    /// <summary>Runs the pipeline inside a detection slot; null (with <see cref="Error"/> set) when the server is too busy to queue it.</summary>
-    private async Task<DetectionResult?> DetectAsync(string path, string name, CancellationToken cancellationToken)
-    {
-        using var slot = await _gate.EnterAsync(
-            () => Report(new PipelineProgress(PipelineStage.Reading, null, $"{WaitingMessage} ({_gate.MaxConcurrent} detections at once on this server)")),
-            cancellationToken);
-        if (!slot.IsEntered)
-        {
-            Error = slot.Message;
-            return null;
-        }
-
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return await _pipeline.RunAsync(
-            stream,
-            new DetectionRequest { FileName = name, Model = Model, Mode = Mode, Entities = new(), Spikes = new() },
-            new Progress<PipelineProgress>(Report),
-            cancellationToken);
-    }
-
-    private void DeleteDirectory(DirectoryInfo directory)
-    {
-        try
-        {
-            directory.Delete(recursive: true);
-        }
-        catch (IOException ex)
-        {
-            _logger.LogWarning(ex, "Could not delete the upload directory {Directory}", directory.FullName);
-        }
-    }
-
-    public void Cancel() => _running?.Cancel();
+    public void Cancel() => Volatile.Read(ref _running)?.Cancel();
 
     public void Clear()
     {
-        if (_upload is { } upload)
-        {
-            DeleteDirectory(upload.Directory);
-            _upload = null;
-        }
-
-        FileName = null;
-        Result = null;
-        ReleaseMemory();
-        View = null;
+        ReleaseResults(null);
         Error = null;
-        Notice = null;
-        SelectedIndex = null;
         Touch();
     }
 
@@ -277,11 +211,25 @@ public sealed class AnalysisSession : IDisposable
     /// <summary>Applies a change to the table's view and tells the components.</summary>
     public void UpdateView(Action<ResultsView> change)
     {
-        if (View is not null)
+        if (View is { } view)
         {
-            change(View);
+            change(view);
             Touch();
         }
+    }
+
+    private CancellationTokenSource Start()
+    {
+        var running = new CancellationTokenSource();
+        Volatile.Write(ref _running, running);
+        return running;
+    }
+
+    private void Stop()
+    {
+        Volatile.Write(ref _running, null);
+        Progress = null;
+        Touch();
     }
 
     private void Report(PipelineProgress progress)
@@ -292,44 +240,55 @@ public sealed class AnalysisSession : IDisposable
 
     private void Touch()
     {
-        _lastActivity = _time.GetUtcNow();
+        _idle.Touch();
         Changed?.Invoke();
     }
 
-    private void ReleaseIfIdle()
+    /// <summary>On the timer's thread: under the lock, so it cannot interleave with a run putting new results in place.</summary>
+    private void ReleaseIfIdle(TimeSpan idle)
     {
-        if (Result is null || IsRunning || _time.GetUtcNow() - _lastActivity < TimeSpan.FromSeconds(_options.SessionIdleTimeoutSeconds))
+        lock (_sync)
         {
-            return;
+            if (Current is null || IsRunning || !_idle.IsIdle)
+            {
+                return;
+            }
         }
 
-        // The reason first: this runs on a timer thread, and whoever sees the results gone must also see why.
-        Notice = $"The results were released after {_options.SessionIdleTimeoutSeconds / 60.0:0.#} minutes without activity.";
-        Result = null;
-        ReleaseMemory();
-        View = null;
-        SelectedIndex = null;
-        FileName = null;
-        if (_upload is { } upload)
+        // The reason first: whoever sees the results gone must also see why.
+        if (ReleaseResults(SessionMessages.Released(idle)))
         {
-            DeleteDirectory(upload.Directory);
-            _upload = null;
+            Changed?.Invoke();
         }
-
-        Changed?.Invoke();
     }
 
-    /// <summary>Gives the dropped result's share of the server's result budget back.</summary>
-    private void ReleaseMemory() => Interlocked.Exchange(ref _memory, null)?.Dispose();
+    /// <summary>Drops the results, their file and their share of the budget; false when a run began meanwhile or there were none.</summary>
+    private bool ReleaseResults(string? notice)
+    {
+        SessionResult? released;
+        lock (_sync)
+        {
+            if (notice is not null && IsRunning)
+            {
+                return false;
+            }
+
+            Notice = notice;
+            released = _current;
+            Volatile.Write(ref _current, null);
+            SelectedIndex = null;
+            _uploads.Release();
+        }
+
+        released?.Memory.Dispose();
+        return released is not null || notice is null;
+    }
 
     public void Dispose()
     {
-        _idleTimer.Dispose();
-        _running?.Cancel();
-        ReleaseMemory();
-        if (_upload is { } upload)
-        {
-            DeleteDirectory(upload.Directory);
-        }
+        _idle.Dispose();
+        Cancel();
+        Current?.Memory.Dispose();
+        _uploads.Dispose();
     }
 }

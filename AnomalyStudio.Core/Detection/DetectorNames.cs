@@ -1,16 +1,14 @@
 namespace AnomalyStudio.Core.Detection;
 
-/// <summary>The names detectors go by in the CLI, the API and model files.</summary>
+/// <summary>
+/// The names of the built-in detectors, for code that picks one by name (the default model, tests). Everything else
+/// about a detector (its spellings, display name, options) is in its <see cref="DetectorRegistration"/>.
+/// </summary>
 public static class DetectorNames
 {
     public const string IsolationForest = "isolation-forest";
     public const string Autoencoder = "autoencoder";
 
-    /// <summary>Accepts the reference design's spellings too (isolation_forest, if, ae).</summary>
-    public static string? Normalise(string? name) => name?.Trim().ToLowerInvariant().Replace('_', '-') switch
-    {
-        "isolation-forest" or "isolationforest" or "if" or "iforest" => IsolationForest,
-        "autoencoder" or "auto-encoder" or "ae" => Autoencoder,
-        _ => null,
-    };
+    /// <summary>The model a request runs when it names none.</summary>
+    public const string Default = IsolationForest;
 }

@@ -71,7 +71,7 @@ public static class ModelFile
             return new StoredModel(
                 detector.ReadModel(root.GetProperty("parameters"), names),
                 calibration,
-                Enum.Parse<FeatureKind>(root.GetProperty("featureKind").GetString() ?? string.Empty),
+                root.GetProperty("featureKind").GetString() is { Length: > 0 } kind ? new FeatureKind(kind) : throw new InvalidDataException("it names no feature kind"),
                 root.GetProperty("trainedAt").GetDateTimeOffset(),
                 root.GetProperty("trainingRows").GetInt32(),
                 root.GetProperty("seed").GetInt32(),

@@ -1,40 +1,37 @@
 using System.Text;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Pipeline;
-using AnomalyStudio.Core.Samples;
 using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Models;
 
 /// <summary>
-/// Trains the pretrained models on generated samples (an access log and a metrics CSV on a fixed seed that
-/// differs from the published samples'), through the same parse and feature stages as a detection, and
-/// calibrates them on their training scores.
+/// Trains the pretrained models on the generated data their formats declare (<see cref="PretrainedFeatures"/>: an access
+/// log and a metrics CSV on a fixed seed that differs from the published samples'), through the same parse and feature
+/// stages as a detection, and calibrates them on their training scores.
 /// </summary>
-public sealed class PretrainedModelTrainer(PipelineOptions options, DetectorCatalog catalog)
+/// <param name="formats">The input formats whose pretrained models are trained; <see cref="InputFormatCatalog.Standard"/> when null.</param>
+public sealed class PretrainedModelTrainer(PipelineOptions options, DetectorCatalog catalog, InputFormatCatalog? formats = null)
 {
-    /// <summary>Seed of the generated training data (the published samples use <see cref="SampleFiles.Seed"/>).</summary>
+    public InputFormatCatalog Formats { get; } = formats ?? InputFormatCatalog.Standard;
+
+    /// <summary>Seed of the generated training data (the published samples use <see cref="Samples.SampleFiles.Seed"/>).</summary>
     public const int TrainingDataSeed = 7;
-
-    public const int TrainingLogLines = 20_000;
-
-    public const int TrainingCsvRows = 10_000;
 
     public StoredModel Train(IAnomalyDetector detector, FeatureKind kind, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var (bytes, name, description) = kind switch
-        {
-            FeatureKind.AccessLog => (Generate(w => new AccessLogSampleGenerator(TrainingDataSeed).Write(w, null, TrainingLogLines)),
-                "training.log", $"generated access log, seed {TrainingDataSeed}, {TrainingLogLines:N0} lines"),
-            FeatureKind.CsvSummary => (Generate(w => new MetricsSampleGenerator(TrainingDataSeed).Write(w, TrainingCsvRows)),
-                "training.csv", $"generated metrics CSV, seed {TrainingDataSeed}, {TrainingCsvRows:N0} rows"),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only access-log and CSV-summary models are pretrained."),
-        };
-
+        var pretrained = Formats.PretrainedOf(kind);
+        var bytes = Generate(pretrained.Generate);
         using var stream = new MemoryStream(bytes, writable: false);
-        var prepared = InputPreparer.Prepare(stream, name, _ => false, options.Limits, cancellationToken: cancellationToken);
-        return Fit(detector, prepared.Matrix, kind, description, progress, cancellationToken);
+        var prepared = InputPreparer.Prepare(stream, pretrained.TrainingFileName, _ => false, options.Limits, cancellationToken: cancellationToken, formats: Formats);
+        if (prepared.Kind != kind)
+        {
+            throw new InvalidOperationException($"The training data of the {kind} model ({pretrained.TrainingData}) gave {prepared.Kind} features.");
+        }
+
+        return Fit(detector, prepared.Matrix, kind, pretrained.TrainingData, progress, cancellationToken);
     }
 
     /// <summary>Fits a model on a matrix and calibrates it on the same rows as its baseline (also what fit mode does with the uploaded file).</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Scoring;
 
@@ -14,6 +15,9 @@ namespace AnomalyStudio.Core.Pipeline;
 /// </summary>
 public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog catalog, ModelStore store, PretrainedModelTrainer trainer)
 {
+    /// <summary>The input formats detected among: the trainer's, so the formats read and the pretrained models agree.</summary>
+    public InputFormatCatalog Formats => trainer.Formats;
+
     public PipelineOptions Options => options;
 
     public DetectorCatalog Catalog => catalog;
@@ -36,7 +40,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
 
         var timings = new List<StageTiming>();
         var prepared = await Task.Run(
-            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage, elapsed)), progress, cancellationToken),
+            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage, elapsed)), progress, trainer.Formats, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (request.Labels is not null && prepared.Labels is null)
         {
@@ -70,6 +74,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
 
         timings.Add(new StageTiming(PipelineStage.Training, clock.Elapsed));
         clock.Restart();
+        FeatureCheck.Ensure(stored, prepared.Matrix, model);
 
         progress?.Report(new PipelineProgress(PipelineStage.Scoring, null, $"Scoring {prepared.Count:N0} records"));
         var raw = prepared.FitOnFile && stored.BaselineScores is { } fitted ? fitted : stored.Model.Score(prepared.Matrix, cancellationToken);
@@ -99,6 +104,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             FileName = request.FileName,
             Format = prepared.Format,
             Model = model,
+            ModelDisplayName = detector.DisplayName,
             Mode = mode,
             Summary = summary,
             Records = records,

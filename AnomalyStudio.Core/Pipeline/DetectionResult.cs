@@ -1,4 +1,5 @@
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Scoring;
 
@@ -9,9 +10,13 @@ public sealed class DetectionResult
 {
     public required string FileName { get; init; }
 
-    public required InputFormat Format { get; init; }
+    public required IInputFormat Format { get; init; }
 
+    /// <summary>The detector's name (<see cref="Detection.IAnomalyDetector.Name"/>).</summary>
     public required string Model { get; init; }
+
+    /// <summary>The detector's name for people ("Isolation Forest"), as its catalog registration gives it.</summary>
+    public required string ModelDisplayName { get; init; }
 
     public required DetectionMode Mode { get; init; }
 

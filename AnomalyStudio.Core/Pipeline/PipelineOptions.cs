@@ -1,5 +1,4 @@
-using AnomalyStudio.Core.Detection.Autoencoder;
-using AnomalyStudio.Core.Detection.IsolationForest;
+using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Scoring;
 
@@ -25,13 +24,14 @@ public sealed record PipelineOptions
 
     public const int DefaultMinBaselineRecords = 200;
 
-    public IsolationForestOptions IsolationForest { get; init; } = new();
+    /// <summary>
+    /// Options of each detector by its name, of its registration's options type (<see cref="DetectorRegistration.OptionsType"/>);
+    /// a detector not named here runs with its defaults. The catalog validates them when it registers the detector.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Detectors { get; init; } = new Dictionary<string, object>();
 
-    public AutoencoderOptions Autoencoder { get; init; } = new();
-
-    public SeverityThresholds IsolationForestThresholds { get; init; } = SeverityThresholds.IsolationForestDefaults;
-
-    public SeverityThresholds AutoencoderThresholds { get; init; } = SeverityThresholds.AutoencoderDefaults;
+    /// <summary>Severity thresholds of each detector by its name; a detector not named here has its registration's defaults.</summary>
+    public IReadOnlyDictionary<string, SeverityThresholds> Thresholds { get; init; } = new Dictionary<string, SeverityThresholds>();
 
     public ParseLimits Limits { get; init; } = ParseLimits.Default;
 
@@ -48,10 +48,7 @@ public sealed record PipelineOptions
         }
 
         Calibration.Validate();
-        IsolationForest.Validate();
-        Autoencoder.Validate();
-        IsolationForestThresholds.Validate("the isolation forest");
-        AutoencoderThresholds.Validate("the autoencoder");
+        _ = new DetectorCatalog(this); // validates the options and thresholds of every standard detector
         return this;
     }
 }

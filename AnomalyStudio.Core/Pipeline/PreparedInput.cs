@@ -1,5 +1,6 @@
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Parsing;
 
 namespace AnomalyStudio.Core.Pipeline;
@@ -7,7 +8,7 @@ namespace AnomalyStudio.Core.Pipeline;
 /// <summary>An input parsed and turned into features, with what later stages need to name, explain and evaluate its records.</summary>
 public sealed class PreparedInput
 {
-    public required InputFormat Format { get; init; }
+    public required IInputFormat Format { get; init; }
 
     /// <summary>Whether the model is fitted on this input (its own baseline) rather than pretrained.</summary>
     public required bool FitOnFile { get; init; }

@@ -22,7 +22,7 @@ public static class EntityReportWriter
         await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WriteString("file", result.FileName);
-        writer.WriteString("format", ReportNames.Of(result.Format));
+        writer.WriteString("format", result.Format.Name);
         var entities = result.Entities;
         writer.WriteString("entityKind", entities is null ? null : Kind(entities.Kind));
         writer.WriteString("column", entities?.Column);

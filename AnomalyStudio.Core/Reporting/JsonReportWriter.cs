@@ -22,7 +22,7 @@ public static class JsonReportWriter
         await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WriteString("file", result.FileName);
-        writer.WriteString("format", ReportNames.Of(result.Format));
+        writer.WriteString("format", result.Format.Name);
         writer.WriteString("model", result.Model);
         writer.WriteString("mode", ReportNames.Of(result.Mode));
 

@@ -1,10 +1,9 @@
-using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Reporting;
 
-/// <summary>The lower-case words reports use for enums (the JSON contract).</summary>
+/// <summary>The lower-case words reports use for enums (the JSON contract); formats and models name themselves.</summary>
 public static class ReportNames
 {
     public static string Of(Severity severity) => severity switch
@@ -14,14 +13,6 @@ public static class ReportNames
         Severity.Medium => "medium",
         Severity.Low => "low",
         _ => "normal",
-    };
-
-    public static string Of(InputFormat format) => format switch
-    {
-        InputFormat.Apache => "apache",
-        InputFormat.JsonLines => "json-lines",
-        InputFormat.LineLog => "line-log",
-        _ => "csv",
     };
 
     public static string Of(DetectionMode mode) => DetectionModes.Of(mode);

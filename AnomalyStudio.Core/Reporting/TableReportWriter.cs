@@ -16,7 +16,7 @@ public static class TableReportWriter
         var s = result.Summary;
         var c = s.SeverityCounts;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{InertText.ForTerminal(result.FileName)}: {ReportNames.Of(result.Format)}, {result.Model}, {ReportNames.Of(result.Mode)} model")).ConfigureAwait(false);
+            $"{InertText.ForTerminal(result.FileName)}: {result.Format.Name}, {result.Model}, {ReportNames.Of(result.Mode)} model")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{s.Total:N0} records, {s.Anomalies:N0} anomalies ({s.AnomalyPercent:0.##}%): critical {c.Critical:N0}, high {c.High:N0}, medium {c.Medium:N0}, low {c.Low:N0}, normal {c.Normal:N0}")).ConfigureAwait(false);
         if (s.SkippedLines > 0)

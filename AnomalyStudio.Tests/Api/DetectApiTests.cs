@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Detection.Autoencoder;
+using AnomalyStudio.Core.Detection.IsolationForest;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
 using AnomalyStudio.Tests.Support;
@@ -167,7 +169,7 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     {
         const string Reason = "libtorch (TorchSharp's native library) could not be loaded: GLIBCXX_3.4.32 not found.";
         await using var withoutLibtorch = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddSingleton(sp => new DetectorCatalog(sp.GetRequiredService<PipelineOptions>(), () => DetectorAvailability.Unavailable(Reason)))));
+            services.AddSingleton(sp => new DetectorCatalog(sp.GetRequiredService<PipelineOptions>(), [IsolationForestDetector.Registration, AutoencoderDetector.RegistrationWith(() => DetectorAvailability.Unavailable(Reason))]))));
         using var client = withoutLibtorch.CreateClient();
 
         using var response = await client.PostAsync("/api/detect?model=autoencoder", ApiRequests.UploadFile(TestData.Samples("sample_metrics.csv")));

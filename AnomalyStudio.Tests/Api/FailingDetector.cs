@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Detection.IsolationForest;
 using AnomalyStudio.Core.Features;
 
 namespace AnomalyStudio.Tests.Api;
@@ -9,6 +10,16 @@ namespace AnomalyStudio.Tests.Api;
 public sealed class FailingDetector(Action? beforeFailing = null) : IAnomalyDetector
 {
     public const string Secret = "internal state at /srv/anomalystudio/secret";
+
+    /// <summary>A registration that puts it in the isolation forest's place, under the forest's name and settings.</summary>
+    public static DetectorRegistration InPlaceOfTheForest(Action? beforeFailing = null) => new DetectorRegistration<IsolationForestOptions>(
+        DetectorNames.IsolationForest,
+        IsolationForestDetector.Registration.DisplayName,
+        IsolationForestDetector.Registration.Aliases,
+        IsolationForestDetector.Registration.OptionsSection,
+        IsolationForestDetector.Registration.DefaultThresholds,
+        (_, _) => new FailingDetector(beforeFailing),
+        options => options.Validate());
 
     public string Name => DetectorNames.IsolationForest;
 

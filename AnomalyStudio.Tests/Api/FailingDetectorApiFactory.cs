@@ -1,6 +1,5 @@
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
-using AnomalyStudio.Core.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnomalyStudio.Tests.Api;
@@ -11,7 +10,7 @@ public sealed class FailingDetectorApiFactory : ApiFactory
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(sp =>
     {
         var catalog = new DetectorCatalog(sp.GetRequiredService<PipelineOptions>());
-        catalog.Register(DetectorNames.IsolationForest, () => new FailingDetector(), SeverityThresholds.IsolationForestDefaults);
+        catalog.Register(FailingDetector.InPlaceOfTheForest());
         return catalog;
     });
 }

@@ -56,14 +56,14 @@ public sealed class UploadTempFileTests(UploadTempFileTests.WatchingFactory fact
         protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(sp =>
         {
             var catalog = new DetectorCatalog(sp.GetRequiredService<PipelineOptions>());
-            catalog.Register(DetectorNames.IsolationForest, () => new FailingDetector(() =>
+            catalog.Register(FailingDetector.InPlaceOfTheForest(() =>
             {
                 // The framework buffers into the directory itself; what is below it is not this app's.
                 foreach (var file in Directory.EnumerateFiles(PrivateTempDirectory.Directory.FullName))
                 {
                     FilesSeen.Add(file);
                 }
-            }), SeverityThresholds.IsolationForestDefaults);
+            }));
             return catalog;
         });
     }

@@ -33,7 +33,7 @@ public static class SharedModels
         var store = new ModelStore(directory, catalog, new PretrainedModelTrainer(options, catalog));
         foreach (var detector in catalog.Names)
         {
-            foreach (var kind in ModelStore.PretrainedKinds)
+            foreach (var kind in store.PretrainedKinds)
             {
                 store.TrainAsync(detector, kind).GetAwaiter().GetResult();
             }

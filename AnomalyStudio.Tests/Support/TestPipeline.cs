@@ -1,4 +1,7 @@
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Detection.Autoencoder;
+using AnomalyStudio.Core.Detection.IsolationForest;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Pipeline;
 
@@ -9,15 +12,16 @@ public sealed class TestPipeline : IDisposable
 {
     /// <param name="unavailableAutoencoder">When set, plays a machine where libtorch cannot load, with this reason.</param>
     /// <param name="sharedModels">Use the run's shared pretrained models instead of a fresh, empty model directory.</param>
-    public TestPipeline(PipelineOptions? options = null, string? unavailableAutoencoder = null, bool sharedModels = false)
+    /// <param name="formats">The input formats to read; the standard ones when null.</param>
+    public TestPipeline(PipelineOptions? options = null, string? unavailableAutoencoder = null, bool sharedModels = false, InputFormatCatalog? formats = null)
     {
         _owned = !sharedModels;
         Directory = sharedModels ? SharedModels.Directory : Path.Combine(Path.GetTempPath(), "anomalystudio-tests-" + Guid.NewGuid().ToString("N"));
         Options = (options ?? new PipelineOptions()).Validate();
         Catalog = unavailableAutoencoder is null
             ? new DetectorCatalog(Options)
-            : new DetectorCatalog(Options, () => DetectorAvailability.Unavailable(unavailableAutoencoder));
-        Trainer = new PretrainedModelTrainer(Options, Catalog);
+            : new DetectorCatalog(Options, [IsolationForestDetector.Registration, AutoencoderDetector.RegistrationWith(() => DetectorAvailability.Unavailable(unavailableAutoencoder))]);
+        Trainer = new PretrainedModelTrainer(Options, Catalog, formats);
         Store = new ModelStore(Directory, Catalog, Trainer, Log.Add);
         Pipeline = new DetectionPipeline(Options, Catalog, Store, Trainer);
     }

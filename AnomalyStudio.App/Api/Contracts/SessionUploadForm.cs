@@ -5,5 +5,5 @@ namespace AnomalyStudio.App.Api.Contracts;
 /// endpoint reads the form itself, to apply the upload limit before anything is buffered).
 /// </summary>
 /// <param name="File">The log (access, error, syslog, application), JSON-lines or CSV file.</param>
-/// <param name="Model"><c>isolation_forest</c> (the default) or <c>autoencoder</c>.</param>
+/// <param name="Model">A detector's name or alias (<c>GET /api/models</c> lists them); the default model when empty.</param>
 public sealed record SessionUploadForm(IFormFile File, string? Model = null);

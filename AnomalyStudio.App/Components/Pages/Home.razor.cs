@@ -39,17 +39,9 @@ public sealed partial class Home
         }
 
         using var buffer = new MemoryStream();
-        if (format == ReportFormat.Json)
-        {
-            await JsonReportWriter.WriteSelectionAsync(buffer, result, view.Indices);
-        }
-        else
-        {
-            await CsvReportWriter.WriteSelectionAsync(buffer, result, view.Indices);
-        }
-
+        await ReportWriter.WriteSelectionAsync(buffer, format, result, view.Indices, CancellationToken.None);
         buffer.Position = 0;
-        var name = Path.GetFileNameWithoutExtension(result.FileName) + ".anomalies." + (format == ReportFormat.Json ? "json" : "csv");
+        var name = Path.GetFileNameWithoutExtension(result.FileName) + ".anomalies" + ReportWriter.Extension(format);
         using var stream = new DotNetStreamReference(buffer, leaveOpen: true);
         await Js.InvokeVoidAsync("anomalyStudio.download", name, stream);
     }

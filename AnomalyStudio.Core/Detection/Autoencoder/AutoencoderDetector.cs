@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Scoring;
 using MathNet.Numerics.Random;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,9 +31,22 @@ public sealed class AutoencoderDetector : IAnomalyDetector
 
     public AutoencoderDetector() : this(new AutoencoderOptions()) { }
 
+    /// <summary>How the catalog offers it (also as auto-encoder and ae).</summary>
+    public static DetectorRegistration Registration { get; } = RegistrationWith(null);
+
+    /// <summary>The registration with another libtorch probe (tests use it to play a machine without libtorch).</summary>
+    public static DetectorRegistration RegistrationWith(Func<DetectorAvailability>? availability) => new DetectorRegistration<AutoencoderOptions>(
+        DetectorNames.Autoencoder,
+        "Autoencoder",
+        ["auto-encoder", "ae"],
+        "Autoencoder",
+        SeverityThresholds.AutoencoderDefaults,
+        (options, seed) => new AutoencoderDetector(options with { Seed = seed }, availability),
+        options => options.Validate());
+
     public string Name => DetectorNames.Autoencoder;
 
-    public string DisplayName => "Autoencoder";
+    public string DisplayName => Registration.DisplayName;
 
     public DetectorAvailability Availability => _availability();
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Scoring;
 using MathNet.Numerics.Random;
 
 namespace AnomalyStudio.Core.Detection.IsolationForest;
@@ -17,9 +18,19 @@ public sealed class IsolationForestDetector(IsolationForestOptions options) : IA
 
     public IsolationForestDetector() : this(new IsolationForestOptions()) { }
 
+    /// <summary>How the catalog offers it; the reference design's spellings (isolation_forest, if, iforest) are accepted.</summary>
+    public static DetectorRegistration Registration { get; } = new DetectorRegistration<IsolationForestOptions>(
+        DetectorNames.IsolationForest,
+        "Isolation Forest",
+        ["isolationforest", "if", "iforest"],
+        "IsolationForest",
+        SeverityThresholds.IsolationForestDefaults,
+        (options, seed) => new IsolationForestDetector(options with { Seed = seed }),
+        options => options.Validate());
+
     public string Name => DetectorNames.IsolationForest;
 
-    public string DisplayName => "Isolation Forest";
+    public string DisplayName => Registration.DisplayName;
 
     public DetectorAvailability Availability => DetectorAvailability.Available;
 

@@ -139,6 +139,8 @@ public sealed class CliTests(CliFixture fixture)
     [InlineData("detect")]
     [InlineData("detect", "{samples}/sample_access.log", "--no-such-option")]
     [InlineData("samples", "--lines", "10")]
+    [InlineData("detect", "{samples}/sample_access.log", "--limit", "-1")]
+    [InlineData("detect", "{samples}/sample_access.log", "--mode", "sometimes")]
     public async Task Bad_input_exits_with_2_and_one_line_on_stderr(params string[] args)
     {
         var resolved = args.Select(a => a.Replace("{samples}", Path.GetDirectoryName(TestData.Samples("x")), StringComparison.Ordinal)
@@ -188,11 +190,35 @@ public sealed class CliTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task A_detector_that_throws_exits_1_with_one_line_and_the_details_only_with_verbose()
+    {
+        CliHost.ConfigureServices = services => services.AddSingleton(sp =>
+            new AnomalyStudio.Core.Detection.DetectorCatalog(sp.GetRequiredService<AnomalyStudio.Core.Pipeline.PipelineOptions>(), [Api.FailingDetector.InPlaceOfTheForest()]));
+        try
+        {
+            var (code, _, error) = await fixture.RunAsync("detect", TestData.Samples("sample_metrics.csv"), "--mode", "fit");
+            Assert.Equal(1, code);
+            Assert.Equal($"error: unexpected failure (InvalidOperationException): {Api.FailingDetector.Secret} (run with --verbose for details)", error.TrimEnd());
+
+            (code, _, error) = await fixture.RunAsync("detect", TestData.Samples("sample_metrics.csv"), "--mode", "fit", "--verbose");
+            Assert.Equal(1, code);
+            Assert.StartsWith("error: unexpected failure: System.InvalidOperationException: " + Api.FailingDetector.Secret, error, StringComparison.Ordinal);
+            Assert.Contains("   at AnomalyStudio.Tests.Api.FailingDetector.Fit(", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CliHost.ConfigureServices = null;
+        }
+    }
+
+    [Fact]
     public async Task Without_libtorch_detect_with_the_autoencoder_exits_2_with_the_reason()
     {
         const string Reason = "libtorch (TorchSharp's native library) could not be loaded: GLIBCXX_3.4.32 not found.";
         CliHost.ConfigureServices = services => services.AddSingleton(sp =>
-            new AnomalyStudio.Core.Detection.DetectorCatalog(sp.GetRequiredService<AnomalyStudio.Core.Pipeline.PipelineOptions>(), () => AnomalyStudio.Core.Detection.DetectorAvailability.Unavailable(Reason)));
+            new AnomalyStudio.Core.Detection.DetectorCatalog(sp.GetRequiredService<AnomalyStudio.Core.Pipeline.PipelineOptions>(),
+                [AnomalyStudio.Core.Detection.IsolationForest.IsolationForestDetector.Registration,
+                 AnomalyStudio.Core.Detection.Autoencoder.AutoencoderDetector.RegistrationWith(() => AnomalyStudio.Core.Detection.DetectorAvailability.Unavailable(Reason))]));
         try
         {
             var (code, _, error) = await fixture.RunAsync("detect", TestData.Samples("sample_access.log"), "--model", "autoencoder");

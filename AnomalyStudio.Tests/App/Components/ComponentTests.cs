@@ -22,7 +22,7 @@ public sealed class ComponentTests(SampleResults samples) : IClassFixture<Sample
 
         var log = context.Render<KpiCards>(p => p.Add(c => c.Result, samples.Log));
         Assert.Equal("5,000", log.Find("[data-testid=kpi-total-value]").TextContent);
-        Assert.Contains("apache", log.Find("[data-testid=kpi-total]").TextContent, StringComparison.Ordinal); // the format it was read as
+        Assert.Contains("Access log", log.Find("[data-testid=kpi-total]").TextContent, StringComparison.Ordinal); // the format it was read as, by its display name
         Assert.Equal(samples.Log.Summary.Anomalies.ToString("N0"), log.Find("[data-testid=kpi-anomalies-value]").TextContent);
         Assert.Equal($"{samples.Log.Summary.AnomalyPercent:0.##}%", log.Find("[data-testid=kpi-percent-value]").TextContent);
         Assert.Equal("Isolation Forest", log.Find("[data-testid=kpi-model-value]").TextContent);

@@ -1,4 +1,11 @@
 using AnomalyStudio.App.Configuration;
+using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Detection.Autoencoder;
+using AnomalyStudio.Core.Detection.IsolationForest;
+using AnomalyStudio.Core.Scoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AnomalyStudio.Tests.App.Configuration;
 
@@ -22,4 +29,52 @@ public sealed class AnomalyStudioOptionsTests
         Assert.True(result.Failed);
         Assert.Contains($"AnomalyStudio:MaxDecompressedBytes ({value}) must be positive.", result.FailureMessage, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Detector settings are bound from the sections their registrations name, over the defaults of their options records.</summary>
+public sealed class DetectorSettingsTests
+{
+    private static DetectorCatalog CatalogFrom(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddAnomalyStudioCore(configuration);
+        return services.BuildServiceProvider().GetRequiredService<DetectorCatalog>();
+    }
+
+    [Fact]
+    public void A_setting_given_changes_only_itself_and_the_rest_keep_the_options_records_defaults()
+    {
+        var catalog = CatalogFrom(new()
+        {
+            ["AnomalyStudio:Autoencoder:Epochs"] = "5",
+            ["AnomalyStudio:IsolationForest:Thresholds:Critical"] = "0.9",
+        });
+
+        var autoencoder = (AutoencoderDetector)catalog.Create(DetectorNames.Autoencoder);
+        Assert.Equal(new AutoencoderOptions() with { Epochs = 5 }, autoencoder.Options);
+        Assert.Equal(SeverityThresholds.IsolationForestDefaults with { Critical = 0.9 }, catalog.Thresholds(DetectorNames.IsolationForest));
+        Assert.Equal(SeverityThresholds.AutoencoderDefaults, catalog.Thresholds(DetectorNames.Autoencoder));
+        Assert.Equal(new IsolationForestOptions(), ((IsolationForestDetector)catalog.Create("if")).Options);
+    }
+
+    [Fact]
+    public void An_invalid_detector_setting_is_refused_at_start_up_with_the_setting_named()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => CatalogFrom(new() { ["AnomalyStudio:IsolationForest:Trees"] = "0" }));
+
+        Assert.Contains("Trees must be between 1 and 10,000.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("isolation-forest", DetectorNames.IsolationForest)]
+    [InlineData(" Isolation_Forest ", DetectorNames.IsolationForest)]
+    [InlineData("IF", DetectorNames.IsolationForest)]
+    [InlineData("iforest", DetectorNames.IsolationForest)]
+    [InlineData("ae", DetectorNames.Autoencoder)]
+    [InlineData("auto_encoder", DetectorNames.Autoencoder)]
+    [InlineData("", DetectorNames.Default)]
+    [InlineData(null, DetectorNames.Default)]
+    public void Every_spelling_a_registration_accepts_resolves_to_its_name(string? spelling, string name) =>
+        Assert.Equal(name, CatalogFrom([]).Resolve(spelling));
 }

@@ -26,7 +26,7 @@ public sealed class AnalysisSessionTests : IDisposable
         long maxUploadBytes = 100L * 1024 * 1024, DetectionGate? gate = null, long maxResultBytes = long.MaxValue, ResultMemoryBudget? budget = null)
     {
         var options = Options.Create(new AnomalyStudioOptions { SessionIdleTimeoutSeconds = 4, MaxUploadBytes = maxUploadBytes, MaxSessionResultBytes = maxResultBytes });
-        return new(_test.Pipeline, gate ?? new DetectionGate(options), budget ?? new ResultMemoryBudget(options), options, _clock, NullLogger<AnalysisSession>.Instance);
+        return new(new DetectionAdmission(_test.Pipeline, gate ?? new DetectionGate(options), budget ?? new ResultMemoryBudget(options), options), options, _clock, NullLogger<AnalysisSession>.Instance);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class HostileInputSessionTests : IDisposable
     {
         var input = HostileInputs.Named(name);
         var options = Options.Create(new AnomalyStudioOptions());
-        using var session = new AnalysisSession(_test.Pipeline, new DetectionGate(options), new ResultMemoryBudget(options), options, TimeProvider.System, NullLogger<AnalysisSession>.Instance);
+        using var session = new AnalysisSession(new DetectionAdmission(_test.Pipeline, new DetectionGate(options), new ResultMemoryBudget(options), options), options, TimeProvider.System, NullLogger<AnalysisSession>.Instance);
         var sample = TestData.Samples("sample_metrics.csv");
         await session.UploadAndRunAsync("sample_metrics.csv", new FileInfo(sample).Length, _ => File.OpenRead(sample));
         Assert.Null(session.Error);

@@ -1,5 +1,6 @@
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Formats.AccessLog;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Tests.Support;
 
@@ -21,7 +22,7 @@ public sealed class ModelStoreTests : IDisposable
 
         Assert.True(File.Exists(path));
         Assert.Equal(AccessLogFeatureExtractor.Names, model.Model.FeatureNames);
-        Assert.Equal(PretrainedModelTrainer.TrainingLogLines, model.TrainingRows);
+        Assert.Equal(AccessLogFormat.TrainingLines, model.TrainingRows);
         Assert.Contains(_test.Log, l => l.Contains("Trained the pretrained Isolation Forest", StringComparison.Ordinal));
     }
 

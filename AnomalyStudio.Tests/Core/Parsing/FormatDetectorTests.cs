@@ -1,5 +1,9 @@
 using System.Text;
 using AnomalyStudio.Core;
+using AnomalyStudio.Core.Formats.AccessLog;
+using AnomalyStudio.Core.Formats.Csv;
+using AnomalyStudio.Core.Formats.JsonLines;
+using AnomalyStudio.Core.Formats.LineLog;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.LineLogs;
 using AnomalyStudio.Tests.Support;
@@ -29,7 +33,7 @@ public sealed class FormatDetectorTests
     {
         var sniffed = Detect(File.ReadAllBytes(ElasticLog.Path), fileName);
 
-        Assert.Equal(InputFormat.Apache, sniffed.Format);
+        Assert.Equal(AccessLogFormat.FormatName, sniffed.Format.Name);
     }
 
     [Theory]
@@ -40,7 +44,7 @@ public sealed class FormatDetectorTests
     {
         var sniffed = Detect(File.ReadAllBytes(TestData.Shared(folder, file)), fileName);
 
-        Assert.Equal(InputFormat.Csv, sniffed.Format);
+        Assert.Equal(CsvFormat.FormatName, sniffed.Format.Name);
         Assert.Equal(',', sniffed.CsvDelimiter);
     }
 
@@ -67,7 +71,7 @@ public sealed class FormatDetectorTests
     {
         var sniffed = Detect(text, "data.txt");
 
-        Assert.Equal(InputFormat.Csv, sniffed.Format);
+        Assert.Equal(CsvFormat.FormatName, sniffed.Format.Name);
         Assert.Equal(delimiter, sniffed.CsvDelimiter);
     }
 
@@ -110,7 +114,7 @@ public sealed class FormatDetectorTests
 
         using var sniffed = FormatDetector.Detect(stream, "csic2010_test");
 
-        Assert.Equal(InputFormat.Csv, sniffed.Format);
+        Assert.Equal(CsvFormat.FormatName, sniffed.Format.Name);
         Assert.Equal(',', sniffed.CsvDelimiter);
     }
 
@@ -130,7 +134,7 @@ public sealed class FormatDetectorTests
 
         using var sniffed = Detect([.. bom, .. coding.GetBytes(text)], "notes.txt");
 
-        Assert.Equal(InputFormat.Csv, sniffed.Format);
+        Assert.Equal(CsvFormat.FormatName, sniffed.Format.Name);
         Assert.Equal(';', sniffed.CsvDelimiter);
         Assert.Equal(text, Encoding.UTF8.GetString(ReadAll(sniffed.Content)));
         Assert.Equal($"The file was read as {encoding} text (it starts with that byte-order mark).", Assert.Single(sniffed.Notes));
@@ -226,7 +230,7 @@ public sealed class FormatDetectorTests
         var sniffed = Detect(bytes, "data.csv");
         var table = new CsvTableReader().Read(sniffed.Content, sniffed.CsvDelimiter);
 
-        Assert.Equal(InputFormat.Csv, sniffed.Format);
+        Assert.Equal(CsvFormat.FormatName, sniffed.Format.Name);
         Assert.Equal(';', sniffed.CsvDelimiter);
         Assert.Equal(["a", "b"], table.Columns.Select(c => c.Name));
     }
@@ -239,7 +243,7 @@ public sealed class FormatDetectorTests
         var sniffed = Detect(bytes, "access.log");
         var content = ReadAll(sniffed.Content);
 
-        Assert.Equal(InputFormat.Apache, sniffed.Format);
+        Assert.Equal(AccessLogFormat.FormatName, sniffed.Format.Name);
         Assert.Equal(bytes[3..], content);
         Assert.Equal("1.2.3.4", new AccessLogParser().Parse(new MemoryStream(content)).Records[0].Ip);
     }
@@ -252,7 +256,7 @@ public sealed class FormatDetectorTests
     {
         using var sniffed = Detect(File.ReadAllBytes(TestData.Shared("logs", "Apache_2k.log")), fileName);
 
-        Assert.Equal(InputFormat.LineLog, sniffed.Format);
+        Assert.Equal(LineLogFormat.FormatName, sniffed.Format.Name);
         Assert.Equal(LineLogShape.ApacheError, sniffed.LineLogShape);
     }
 
@@ -271,7 +275,7 @@ public sealed class FormatDetectorTests
     {
         using var sniffed = Detect(text, "app.log");
 
-        Assert.Equal(InputFormat.LineLog, sniffed.Format);
+        Assert.Equal(LineLogFormat.FormatName, sniffed.Format.Name);
         Assert.Equal(shape, sniffed.LineLogShape);
     }
 
@@ -285,7 +289,7 @@ public sealed class FormatDetectorTests
 
         using var sniffed = Detect(text, fileName);
 
-        Assert.Equal(InputFormat.JsonLines, sniffed.Format);
+        Assert.Equal(JsonLinesFormat.FormatName, sniffed.Format.Name);
     }
 
     [Theory]
@@ -337,8 +341,8 @@ public sealed class FormatDetectorTests
     {
         const string text = "value\n1\n2\n3\n";
 
-        Assert.Equal(InputFormat.Csv, Detect(text, "values.csv").Format);
-        Assert.Equal(InputFormat.Csv, Detect(text, "values.TSV").Format);
+        Assert.Equal(CsvFormat.FormatName, Detect(text, "values.csv").Format.Name);
+        Assert.Equal(CsvFormat.FormatName, Detect(text, "values.TSV").Format.Name);
         Assert.Throws<InvalidInputException>(() => Detect(text, "values.txt"));
     }
 }

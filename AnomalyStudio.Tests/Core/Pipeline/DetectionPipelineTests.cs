@@ -1,6 +1,8 @@
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Formats.AccessLog;
+using AnomalyStudio.Core.Formats.Csv;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Scoring;
@@ -19,7 +21,7 @@ public sealed class DetectionPipelineTests : IDisposable
     {
         var result = await _test.RunFileAsync(TestData.Samples("sample_access.log"), DetectionMode.Auto, labels: TestData.Samples("sample_access.labels.csv"));
 
-        Assert.Equal(InputFormat.Apache, result.Format);
+        Assert.Equal(AccessLogFormat.FormatName, result.Format.Name);
         Assert.Equal(5_000, result.Summary.Total);
         Assert.Equal(0, result.Summary.SkippedLines);
         Assert.True(result.Summary.RocAuc > 0.97, $"ROC-AUC {result.Summary.RocAuc}");
@@ -138,7 +140,7 @@ public sealed class DetectionPipelineTests : IDisposable
     public async Task Evaluates_csv_files_against_their_label_column()
     {
         var metrics = await _test.RunFileAsync(TestData.Samples("sample_metrics.csv"));
-        Assert.Equal(InputFormat.Csv, metrics.Format);
+        Assert.Equal(CsvFormat.FormatName, metrics.Format.Name);
         Assert.True(metrics.Summary.RocAuc > 0.95, $"ROC-AUC {metrics.Summary.RocAuc}");
         Assert.Equal("web-03", metrics.Records.First(r => metrics.Source.Fields(r.Index).Any(f => f.Name == "host" && f.Value == "web-03")).Identifier);
         Assert.NotNull(metrics.Records[0].Timestamp);

@@ -1,4 +1,6 @@
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Formats.JsonLines;
+using AnomalyStudio.Core.Formats.LineLog;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
@@ -17,8 +19,8 @@ public sealed class LineLogAndJsonLinesPipelineTests : IDisposable
     {
         var result = await _test.RunFileAsync(TestData.Shared("logs", "Apache_2k.log"));
 
-        Assert.Equal(InputFormat.LineLog, result.Format);
-        Assert.Equal("line-log", ReportNames.Of(result.Format));
+        Assert.Equal(LineLogFormat.FormatName, result.Format.Name);
+        Assert.Equal("line-log", result.Format.Name);
         Assert.Equal(2_000, result.Summary.Total);
         Assert.Equal(2_000, result.Records.Count);
         Assert.Equal(0, result.Summary.SkippedLines);
@@ -44,8 +46,8 @@ public sealed class LineLogAndJsonLinesPipelineTests : IDisposable
 
         var result = await _test.RunTextAsync(string.Join('\n', lines) + "\nnot json\n", "events.jsonl");
 
-        Assert.Equal(InputFormat.JsonLines, result.Format);
-        Assert.Equal("json-lines", ReportNames.Of(result.Format));
+        Assert.Equal(JsonLinesFormat.FormatName, result.Format.Name);
+        Assert.Equal("json-lines", result.Format.Name);
         Assert.Equal(300, result.Summary.Total);
         Assert.Equal(1, result.Summary.SkippedLines);
         Assert.Contains("Read as JSON lines: 5 fields (3 nested flattened).", result.Notes);

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Pipeline;
+
+namespace AnomalyStudio.Core.Formats;
+
+/// <summary>What a format's <see cref="IInputFormat.Prepare"/> is given besides the input: the run's settings, and where to report its stages.</summary>
+public sealed class PreparationContext
+{
+    public required string FileName { get; init; }
+
+    /// <summary>Given the number of records read, whether the model will be fitted on this file (then a table gets
+    /// features of its own columns) or a pretrained model will score it (then the fixed-width summary).</summary>
+    public required Func<int, bool> FitOnFile { get; init; }
+
+    public required ParseLimits Limits { get; init; }
+
+    /// <summary>Bytes left in the input when it was handed over, for a progress fraction; null when unknown.</summary>
+    public long? Length { get; init; }
+
+    public IProgress<PipelineProgress>? Progress { get; init; }
+
+    public CancellationToken CancellationToken { get; init; }
+
+    public Action<PipelineStage, TimeSpan>? StageDone { get; init; }
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    /// <summary>Reports a stage as done, timed since the previous one (or since the input was handed over).</summary>
+    public void Done(PipelineStage stage)
+    {
+        StageDone?.Invoke(stage, _clock.Elapsed);
+        _clock.Restart();
+    }
+
+    public void Report(PipelineStage stage, double? fraction, string message) =>
+        Progress?.Report(new PipelineProgress(stage, fraction, message));
+}

@@ -1,0 +1,69 @@
+using AnomalyStudio.Core.Explanations;
+using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Models;
+using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Scoring;
+
+namespace AnomalyStudio.Core.Formats;
+
+/// <summary>
+/// The path every table-shaped format shares once its reader has made a <see cref="CsvTable"/> (CSV, JSON lines, a line
+/// log): the table's own features when the model is fitted on the file, else the fixed-width summary a pretrained model scores.
+/// </summary>
+public static class TablePreparation
+{
+    /// <summary>The pretrained model of every table: the CSV summary features, trained on a generated metrics CSV.</summary>
+    public static PretrainedFeatures Pretrained { get; } = new(
+        FeatureKind.CsvSummary,
+        "csv-summary",
+        CsvFeatureExtractor.SummaryNames,
+        "training.csv",
+        $"generated metrics CSV, seed {PretrainedModelTrainer.TrainingDataSeed}, {TrainingRows:N0} rows",
+        writer => new Samples.MetricsSampleGenerator(PretrainedModelTrainer.TrainingDataSeed).Write(writer, TrainingRows));
+
+    public const int TrainingRows = 10_000;
+
+    /// <param name="read">Reads the whole table, reporting rows read.</param>
+    public static PreparedInput Prepare(IInputFormat format, PreparationContext context, Func<IProgress<long>?, CsvTable> read)
+    {
+        var rowsProgress = context.Progress is null ? null : new CallbackProgress<long>(rows =>
+            context.Report(PipelineStage.Parsing, null, $"Parsing {context.FileName}: {rows:N0} rows"));
+        var table = read(rowsProgress);
+        context.Done(PipelineStage.Parsing);
+
+        context.Report(PipelineStage.Features, null, $"Extracting features of {table.RowCount:N0} rows");
+        var notes = new List<string>(table.Notes);
+        var fit = context.FitOnFile(table.RowCount);
+        var features = fit ? CsvFeatureExtractor.TryOwn(table) : null;
+        if (features is null)
+        {
+            if (fit)
+            {
+                notes.Add("The file has no column to learn from (only labels, timestamps, identifiers and date parts), so the model was fitted on the summary features.");
+            }
+
+            features = CsvFeatureExtractor.Summary(table);
+        }
+
+        context.Done(PipelineStage.Features);
+        var prepared = new PreparedInput
+        {
+            Format = format,
+            FitOnFile = fit,
+            Matrix = features.Matrix,
+            Kind = features.Kind,
+            Skipped = table.Skipped,
+            Lines = table.RowNumbers,
+            Source = new CsvRecordSource(table),
+            Timestamp = table.Timestamps is { } times ? i => times[i] : _ => null,
+            Identifier = table.Identifier,
+            Reasons = i => CsvExplainer.Reasons(features, i),
+            Labels = table.LabelColumn?.Texts?.Select(LabelValues.IsAnomaly).ToArray(),
+            Evidence = CsvFeatureExtractor.Evidence(table, features.Texts.Count > 0 ? features.Texts : null),
+            Table = table,
+        };
+        prepared.Notes.AddRange(notes);
+        return prepared;
+    }
+}

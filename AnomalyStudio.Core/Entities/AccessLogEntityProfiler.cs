@@ -14,24 +14,24 @@ public static class AccessLogEntityProfiler
     {
         var records = features.Records;
         var n = records.Count;
-        var ips = new TextIds();
-        var ofRecord = new int[n];
+        // The parser's columns are dictionary-encoded: clients, agents and URIs are numbered per distinct code.
+        var (ips, ipTexts) = TextIds.Encode(records.Ips);
+        int[] ofRecord;
         IReadOnlyList<string> keys;
         if (options.Sessions)
         {
-            var agents = new TextIds();
+            var (agents, agentTexts) = TextIds.Encode(records.UserAgents);
             var sessions = new Dictionary<long, int>();
             var names = new List<string>();
+            ofRecord = new int[n];
             for (var i = 0; i < n; i++)
             {
-                var ip = ips.Of(records.Ips[i]);
-                var agent = agents.Of(records.UserAgents[i] ?? string.Empty);
-                var key = ((long)ip << 32) | (uint)agent;
+                var key = ((long)ips[i] << 32) | (uint)agents[i];
                 if (!sessions.TryGetValue(key, out var id))
                 {
                     id = names.Count;
                     sessions[key] = id;
-                    var text = agents.Texts[agent];
+                    var text = agentTexts[agents[i]];
                     names.Add(text.Length == 0 ? records.Ips[i] : $"{records.Ips[i]} · {Explanations.AccessLogExplainer.Clip(text, 60)}");
                 }
 
@@ -42,21 +42,12 @@ public static class AccessLogEntityProfiler
         }
         else
         {
-            for (var i = 0; i < n; i++)
-            {
-                ofRecord[i] = ips.Of(records.Ips[i]);
-            }
-
-            keys = ips.Texts;
+            ofRecord = ips;
+            keys = ipTexts;
         }
 
         var index = new EntityIndex(keys, ofRecord);
-        var uris = new int[n];
-        var uriIds = new TextIds();
-        for (var i = 0; i < n; i++)
-        {
-            uris[i] = uriIds.Of(records.Uris[i]);
-        }
+        var (uris, uriTexts) = TextIds.Encode(records.Uris);
 
         var profiles = new EntityProfile[index.Count];
         Parallel.For(
@@ -66,7 +57,7 @@ public static class AccessLogEntityProfiler
             () => (Targets: new Dictionary<int, int>(), Statuses: new Dictionary<int, int>(), Minutes: new List<long>()),
             (entity, _, scratch) =>
             {
-                profiles[entity] = Measure(features, index.Keys[entity], index.Records(entity), uris, uriIds.Texts, scratch);
+                profiles[entity] = Measure(features, index.Keys[entity], index.Records(entity), uris, uriTexts, scratch);
                 return scratch;
             },
             _ => { });

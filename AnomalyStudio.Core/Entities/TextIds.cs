@@ -51,4 +51,31 @@ internal sealed class TextIds
 
         return (codes, ids.Texts);
     }
+
+    /// <summary>
+    /// The ids of a dictionary-encoded column: the same ids as <see cref="Encode(IReadOnlyList{string?}, string)"/>
+    /// gives its texts, found once per distinct code instead of once per row.
+    /// </summary>
+    public static (int[] Ids, IReadOnlyList<string> Texts) Encode<T>(Parsing.EncodedColumn<T> column, string missing = "")
+        where T : class?
+    {
+        var ids = new TextIds();
+        var idOfCode = new int[column.Values.Count]; // id + 1; 0 until the code is first seen
+        var codes = column.Codes;
+        var result = new int[codes.Length];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var code = codes[i];
+            var id = idOfCode[code] - 1;
+            if (id < 0)
+            {
+                id = ids.Of(column.Values[code] as string ?? missing);
+                idOfCode[code] = id + 1;
+            }
+
+            result[i] = id;
+        }
+
+        return (result, ids.Texts);
+    }
 }

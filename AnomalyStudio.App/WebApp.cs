@@ -1,6 +1,7 @@
 using AnomalyStudio.App.Api;
 using AnomalyStudio.App.Components;
 using AnomalyStudio.App.Configuration;
+using AnomalyStudio.App.Scaling;
 using AnomalyStudio.App.Security;
 
 namespace AnomalyStudio.App;
@@ -38,9 +39,11 @@ public static class WebApp
         builder.Services.AddAnomalyStudioCore(builder.Configuration);
         builder.Services.AddAnomalyStudioApp(builder.Configuration);
         builder.Services.AddAnomalyStudioApi();
+        builder.Services.AddSharedState(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseProxyHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

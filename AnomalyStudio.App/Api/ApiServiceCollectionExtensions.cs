@@ -11,7 +11,6 @@ public static class ApiServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UploadReader>();
-        services.AddSingleton<ApiSessionStore>();
         services.AddHostedService<ApiSessionSweeper>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddErrorMember);
         services.AddOpenApi(options => options.ShouldInclude = description =>

@@ -49,17 +49,19 @@ public static class PopulationEndpoints
         return endpoints;
     }
 
-    public static Results<PopulationReportResult, ProblemHttpResult> GetEntities(
+    public static async Task<Results<PopulationReportResult, ProblemHttpResult>> GetEntities(
         HttpContext context,
         [FromQuery, Description("Report only the N highest-scoring entities.")] string? limit,
-        [FromServices] ApiSessionStore sessions)
+        [FromServices] IApiSessionStore sessions,
+        CancellationToken cancellationToken)
     {
         try
         {
             var count = ReportLimit.Parse(limit);
-            if (Result(context, sessions) is not { } result)
+            var loaded = await ResultAsync(context, sessions, cancellationToken);
+            if (loaded.Result is not { } result)
             {
-                return NoResult();
+                return NoResult(context, loaded);
             }
 
             return PopulationReportResult.Entities(result, count);
@@ -70,20 +72,26 @@ public static class PopulationEndpoints
         }
     }
 
-    public static Results<PopulationReportResult, ProblemHttpResult> GetSpikes(
+    public static async Task<Results<PopulationReportResult, ProblemHttpResult>> GetSpikes(
         HttpContext context,
         [FromQuery, Description("true to include every series' counts per bucket.")] bool? counts,
-        [FromServices] ApiSessionStore sessions) =>
-        Result(context, sessions) is { } result ? PopulationReportResult.Spikes(result, null, counts == true) : NoResult();
+        [FromServices] IApiSessionStore sessions,
+        CancellationToken cancellationToken)
+    {
+        var loaded = await ResultAsync(context, sessions, cancellationToken);
+        return loaded.Result is { } result ? PopulationReportResult.Spikes(result, null, counts == true) : NoResult(context, loaded);
+    }
 
-    public static Results<PopulationReportResult, ProblemHttpResult> ExplainWindow(
+    public static async Task<Results<PopulationReportResult, ProblemHttpResult>> ExplainWindow(
         HttpContext context,
         [FromBody] SpikeWindowRequest window,
-        [FromServices] ApiSessionStore sessions)
+        [FromServices] IApiSessionStore sessions,
+        CancellationToken cancellationToken)
     {
-        if (Result(context, sessions) is not { } result)
+        var loaded = await ResultAsync(context, sessions, cancellationToken);
+        if (loaded.Result is not { } result)
         {
-            return NoResult();
+            return NoResult(context, loaded);
         }
 
         if (result.Spikes is not { HasTime: true } spikes)
@@ -107,9 +115,23 @@ public static class PopulationEndpoints
         }
     }
 
-    private static DetectionResult? Result(HttpContext context, ApiSessionStore sessions) =>
-        sessions.TryGet(ApiSessionCookie.Read(context), out var session) ? session.State?.Result : null;
+    private static async Task<ApiSessionResult> ResultAsync(HttpContext context, IApiSessionStore sessions, CancellationToken cancellationToken) =>
+        await sessions.FindAsync(ApiSessionCookie.Read(context), cancellationToken) is { } session
+            ? await sessions.LoadResultAsync(session, cancellationToken)
+            : ApiSessionResult.None;
 
-    private static ProblemHttpResult NoResult() =>
-        ApiProblems.Of(StatusCodes.Status404NotFound, "The session holds no result: upload a file to POST /detect first.");
+    /// <summary>404 without a result; 503 (with Retry-After) when this server is too busy or full to load the session's result now, 413 when it is over the session cap.</summary>
+    private static ProblemHttpResult NoResult(HttpContext context, ApiSessionResult loaded)
+    {
+        switch (loaded.Refusal)
+        {
+            case null:
+                return ApiProblems.Of(StatusCodes.Status404NotFound, "The session holds no result: upload a file to POST /detect first.");
+            case AnomalyStudio.App.State.AdmissionRefusal.Busy or AnomalyStudio.App.State.AdmissionRefusal.ServerFull:
+                RetryAfter.Set(context, loaded.RetryAfterSeconds);
+                return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, loaded.Message!);
+            default:
+                return ApiProblems.Of(StatusCodes.Status413PayloadTooLarge, loaded.Message!);
+        }
+    }
 }

@@ -56,7 +56,7 @@ public static class SessionEndpoints
         HttpContext context,
         [FromServices] DetectionAdmission admission,
         [FromServices] UploadReader uploads,
-        [FromServices] ApiSessionStore sessions,
+        [FromServices] IApiSessionStore sessions,
         CancellationToken cancellationToken)
     {
         var gate = admission.Gate;
@@ -69,23 +69,19 @@ public static class SessionEndpoints
         }
 
         // A caller who would need a new session is turned away before its file is scored, not after.
-        if (!sessions.TryGet(ApiSessionCookie.Read(context), out _) && !sessions.HasRoom())
+        var existing = await sessions.FindAsync(ApiSessionCookie.Read(context), cancellationToken);
+        if (existing is null && !await sessions.HasRoomAsync(cancellationToken))
         {
             return SessionsFull(context, sessions, gate);
         }
 
         // The caller's session as it is once the detection ran: it may have gone idle (and been released) meanwhile.
-        ApiSession? session = null;
         Admission admitted;
+        var requestedModel = upload.Form!["model"].ToString();
         try
         {
             admitted = await admission.RunForSessionAsync(
-                upload.File!.OpenReadStream,
-                new DetectionRequest { FileName = upload.FileName, Model = upload.Form!["model"].ToString(), Entities = new(), Spikes = new() },
-                () => (session = sessions.TryGet(ApiSessionCookie.Read(context), out var live) ? live : null)?.State?.Memory,
-                null,
-                null,
-                cancellationToken);
+                upload.File!.OpenReadStream, ApiSessionRequest.For(upload.FileName, requestedModel), () => existing?.State?.Memory, null, null, cancellationToken);
         }
         catch (InvalidInputException ex)
         {
@@ -105,24 +101,34 @@ public static class SessionEndpoints
         }
 
         // Reference-design clients send and read isolation_forest, so the session speaks their spelling.
-        var state = new ApiSessionState(upload.FileName, result.Model.Replace('-', '_'), result, memory);
-        if (session is null || !sessions.TryStore(session, state))
+        var state = new ApiSessionState(upload.FileName, result.Model.Replace('-', '_'), result, memory, requestedModel);
+        try
         {
-            // No session yet, or it went idle (and was released) while this detection ran: start a fresh one.
-            if (!sessions.TryCreate(out session))
+            // The caller's session as it is once the detection ran: it may have gone idle (and been released) meanwhile.
+            var session = await sessions.FindAsync(ApiSessionCookie.Read(context), cancellationToken);
+            if (session is null || !await sessions.StoreAsync(session, state, upload.File.OpenReadStream, cancellationToken))
             {
-                memory.Dispose();
-                return SessionsFull(context, sessions, gate);
-            }
+                // No session yet, or it went idle (and was released) while this detection ran: start a fresh one.
+                if ((session = await sessions.CreateAsync(cancellationToken)) is null)
+                {
+                    memory.Dispose();
+                    return SessionsFull(context, sessions, gate);
+                }
 
-            sessions.TryStore(session, state);
-            ApiSessionCookie.Write(context, session);
+                await sessions.StoreAsync(session, state, upload.File.OpenReadStream, cancellationToken);
+                ApiSessionCookie.Write(context, session);
+            }
+        }
+        catch
+        {
+            memory.Dispose();
+            throw;
         }
 
         return TypedResults.Ok(SuccessResponse.Succeeded);
     }
 
-    private static JsonHttpResult<SuccessResponse> SessionsFull(HttpContext context, ApiSessionStore sessions, DetectionGate gate)
+    private static JsonHttpResult<SuccessResponse> SessionsFull(HttpContext context, IApiSessionStore sessions, DetectionGate gate)
     {
         return Busy(context, $"The server holds the most sessions it keeps ({sessions.Capacity:N0}); try again in {gate.RetryAfterSeconds} s.", gate.RetryAfterSeconds);
     }
@@ -133,10 +139,10 @@ public static class SessionEndpoints
         return TypedResults.Json(SuccessResponse.Failed(message), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    public static Ok<SessionResponse> GetSession(HttpContext context, [FromServices] ApiSessionStore sessions)
+    public static async Task<Ok<SessionResponse>> GetSession(HttpContext context, [FromServices] IApiSessionStore sessions, CancellationToken cancellationToken)
     {
         var id = ApiSessionCookie.Read(context);
-        if (!sessions.TryGet(id, out var session))
+        if (await sessions.FindAsync(id, cancellationToken) is not { } session)
         {
             if (id is not null)
             {
@@ -146,15 +152,15 @@ public static class SessionEndpoints
             return TypedResults.Ok(SessionResponse.None);
         }
 
-        var state = session.State;
-        return TypedResults.Ok(new SessionResponse(session.PublicId, state?.FileName, state?.Model, state is not null));
+        var held = session.Description;
+        return TypedResults.Ok(new SessionResponse(session.PublicId, held?.FileName, held?.Model, held is not null));
     }
 
-    public static Ok<SuccessResponse> ClearSession(HttpContext context, [FromServices] ApiSessionStore sessions)
+    public static async Task<Ok<SuccessResponse>> ClearSession(HttpContext context, [FromServices] IApiSessionStore sessions, CancellationToken cancellationToken)
     {
         if (ApiSessionCookie.Read(context) is { } id)
         {
-            sessions.Remove(id);
+            await sessions.RemoveAsync(id, cancellationToken);
             ApiSessionCookie.Delete(context);
         }
 

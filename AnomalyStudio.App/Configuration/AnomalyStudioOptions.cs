@@ -93,6 +93,25 @@ public sealed class AnomalyStudioOptions
     /// <summary>Most cookie sessions held at once; when full (after releasing idle ones) <c>POST /detect</c> answers 503.</summary>
     public int MaxApiSessions { get; set; } = 1_000;
 
+    /// <summary>
+    /// The Redis that servers behind one proxy share (a StackExchange.Redis configuration string such as
+    /// <c>127.0.0.1:6379</c>): the data-protection key ring, the cookie sessions and their uploads, and which server holds
+    /// each dashboard tab's results. Empty (the default): everything stays in this process, as with one server.
+    /// </summary>
+    public string Redis { get; set; } = "";
+
+    /// <summary>The prefix of every key AnomalyStudio keeps in <see cref="Redis"/>.</summary>
+    public string RedisKeyPrefix { get; set; } = "anomalystudio:";
+
+    /// <summary>This server's name among several (default: the machine's name); when set, every response names it in an <c>X-AnomalyStudio-Instance</c> header.</summary>
+    public string InstanceName { get; set; } = "";
+
+    /// <summary>
+    /// Proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> headers the app believes, besides loopback
+    /// (IP addresses; a proxy on the same machine needs none).
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
     /// <summary><see cref="MaxConcurrentDetections"/> with 0 resolved to the processor count.</summary>
     public int EffectiveMaxConcurrentDetections => MaxConcurrentDetections > 0 ? MaxConcurrentDetections : Environment.ProcessorCount;
 

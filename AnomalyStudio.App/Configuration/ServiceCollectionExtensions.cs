@@ -3,7 +3,6 @@ using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.App.State;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -53,13 +52,10 @@ public static class ServiceCollectionExtensions
             hub.MaximumReceiveMessageSize = 512 * 1024;
         });
         services.AddMudServices();
-        // The key ring in the app's data directory, not the user profile's default: one documented place to back up or
-        // share. Linux has no DPAPI, so the keys are plain files there (readable by the app's user only).
-        var keys = configuration.GetSection(AnomalyStudioOptions.Section).Get<AnomalyStudioOptions>()?.KeyRingPath ?? new AnomalyStudioOptions().KeyRingPath;
-        services.AddDataProtection().SetApplicationName("AnomalyStudio").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AnalysisSession>();
         services.AddScoped<PopulationSession>();
+        services.AddScoped<TabHandoff>();
         return services;
     }
 }

@@ -6,7 +6,9 @@ namespace AnomalyStudio.Core.Models;
 
 /// <summary>
 /// The pretrained models on disk (<c>data/models/</c> by default): one file per detector and feature kind,
-/// trained on first use when missing, retrained when unreadable, loaded once and shared by every session.
+/// trained on first use when missing, retrained when unreadable, loaded once and shared by every session. Servers may
+/// share the directory: a model is trained by one of them at a time (<see cref="ModelFileLock"/>), the others load it,
+/// and a file is replaced whole (written aside, then renamed), so no reader sees half of one.
 /// </summary>
 public sealed class ModelStore(string directory, DetectorCatalog catalog, PretrainedModelTrainer trainer, Action<string>? log = null)
 {
@@ -41,28 +43,21 @@ public sealed class ModelStore(string directory, DetectorCatalog catalog, Pretra
                 return model;
             }
 
-            var path = PathFor(detector, kind);
-            if (File.Exists(path))
+            if (TryLoad(detector, kind) is { } stored)
             {
-                try
-                {
-                    model = ModelFile.Read(path, catalog.Create);
-                    if (model.Detector == detector && model.Kind == kind && model.Model.FeatureNames.SequenceEqual(FeatureNamesOf(kind)))
-                    {
-                        return _loaded[key] = model;
-                    }
-
-                    log?.Invoke(model.Detector == detector && model.Kind == kind
-                        ? $"Model file {path} was trained on other features ({string.Join(", ", model.Model.FeatureNames)}); retraining it."
-                        : $"Model file {path} holds a {model.Detector} {model.Kind} model; retraining it.");
-                }
-                catch (InvalidDataException ex)
-                {
-                    log?.Invoke($"Model file {path} is unreadable: {ex.Message}. Retraining it.");
-                }
+                return _loaded[key] = stored;
             }
 
-            return _loaded[key] = TrainAndSave(detector, kind, progress, cancellationToken);
+            // Another server sharing the directory may be training the same model: one trains, the others wait and load it.
+            using (await ModelFileLock.AcquireAsync(PathFor(detector, kind), cancellationToken).ConfigureAwait(false))
+            {
+                if (TryLoad(detector, kind, quiet: true) is { } trainedMeanwhile)
+                {
+                    return _loaded[key] = trainedMeanwhile;
+                }
+
+                return _loaded[key] = TrainAndSave(detector, kind, progress, cancellationToken);
+            }
         }
         finally
         {
@@ -79,12 +74,50 @@ public sealed class ModelStore(string directory, DetectorCatalog catalog, Pretra
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return _loaded[key] = TrainAndSave(detector, kind, progress, cancellationToken);
+            using (await ModelFileLock.AcquireAsync(PathFor(detector, kind), cancellationToken).ConfigureAwait(false))
+            {
+                return _loaded[key] = TrainAndSave(detector, kind, progress, cancellationToken);
+            }
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>The model file's model when it is readable and fits this version's features; null (saying why, unless <paramref name="quiet"/>) otherwise.</summary>
+    private StoredModel? TryLoad(string detector, FeatureKind kind, bool quiet = false)
+    {
+        var path = PathFor(detector, kind);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var model = ModelFile.Read(path, catalog.Create);
+            if (model.Detector == detector && model.Kind == kind && model.Model.FeatureNames.SequenceEqual(FeatureNamesOf(kind)))
+            {
+                return model;
+            }
+
+            if (!quiet)
+            {
+                log?.Invoke(model.Detector == detector && model.Kind == kind
+                    ? $"Model file {path} was trained on other features ({string.Join(", ", model.Model.FeatureNames)}); retraining it."
+                    : $"Model file {path} holds a {model.Detector} {model.Kind} model; retraining it.");
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            if (!quiet)
+            {
+                log?.Invoke($"Model file {path} is unreadable: {ex.Message}. Retraining it.");
+            }
+        }
+
+        return null;
     }
 
     public IReadOnlyList<ModelInfo> List() =>

@@ -13,6 +13,8 @@ public sealed class ApiSession
 {
     private readonly Lock _gate = new();
     private ApiSessionState? _state;
+    private ApiSessionDescription? _description;
+    private long _stateVersion;
     private DateTimeOffset _lastUsed;
     private bool _released;
 
@@ -40,6 +42,33 @@ public sealed class ApiSession
             lock (_gate)
             {
                 return _state;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the session holds as its store knows it (file, model, version), or null before the first upload. In one
+    /// process it describes <see cref="State"/>; with a shared store it may be newer than the result this server holds.
+    /// </summary>
+    public ApiSessionDescription? Description
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _description;
+            }
+        }
+    }
+
+    /// <summary>The version of the result <see cref="State"/> holds (0 for none); a store compares it with <see cref="Description"/>'s.</summary>
+    internal long StateVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stateVersion;
             }
         }
     }
@@ -89,8 +118,11 @@ public sealed class ApiSession
         }
     }
 
-    /// <summary>Replaces the previous detection; false when the session was released meanwhile.</summary>
-    internal bool TryReplace(ApiSessionState state, DateTimeOffset now)
+    /// <summary>
+    /// Replaces the previous detection with <paramref name="state"/> as version <paramref name="version"/> (the next one
+    /// when null); false when the session was released meanwhile.
+    /// </summary>
+    internal bool TryReplace(ApiSessionState state, DateTimeOffset now, long? version = null)
     {
         lock (_gate)
         {
@@ -101,8 +133,30 @@ public sealed class ApiSession
 
             _state?.Memory?.Dispose();
             _state = state;
+            _stateVersion = version ?? _stateVersion + 1;
+            _description = new ApiSessionDescription(state.FileName, state.Model, _stateVersion);
             _lastUsed = now;
             return true;
+        }
+    }
+
+    /// <summary>Records what the shared store says the session holds; a result of an older version is dropped.</summary>
+    internal void Describe(ApiSessionDescription? description)
+    {
+        lock (_gate)
+        {
+            if (_released)
+            {
+                return;
+            }
+
+            _description = description;
+            if (description is null || description.Version != _stateVersion)
+            {
+                _state?.Memory?.Dispose();
+                _state = null;
+                _stateVersion = 0;
+            }
         }
     }
 
@@ -118,6 +172,7 @@ public sealed class ApiSession
     {
         _released = true;
         _state?.Memory?.Dispose();
-        _state = null; // drop the result now, even if someone still holds this session object
+        _state = null;
+        _description = null; // drop the result now, even if someone still holds this session object
     }
 }

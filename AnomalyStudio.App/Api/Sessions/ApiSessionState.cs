@@ -7,4 +7,5 @@ namespace AnomalyStudio.App.Api.Sessions;
 /// <param name="Model">The model in the reference design's spelling (<c>isolation_forest</c>, <c>autoencoder</c>).</param>
 /// <param name="Result">The detection, shared read-only with anything that reads the session.</param>
 /// <param name="Memory">The result's share of the server's result budget, given back when the session drops the result.</param>
-public sealed record ApiSessionState(string FileName, string Model, DetectionResult Result, State.ResultReservation? Memory = null);
+/// <param name="RequestedModel">The model field as the caller sent it (empty for the default), so the upload can be scored again the same way.</param>
+public sealed record ApiSessionState(string FileName, string Model, DetectionResult Result, State.ResultReservation? Memory = null, string RequestedModel = "");

@@ -15,7 +15,7 @@ namespace AnomalyStudio.App.Api.Sessions;
 /// <see cref="TimeProvider"/> so tests can move time. At most <see cref="AnomalyStudioOptions.MaxApiSessions"/>
 /// are held: each may keep a detection in memory, and anyone can start one by sending a file.
 /// </summary>
-public sealed class ApiSessionStore(IOptions<AnomalyStudioOptions> options, TimeProvider clock)
+public sealed class ApiSessionStore(IOptions<AnomalyStudioOptions> options, TimeProvider clock) : IApiSessionStore
 {
     private readonly ConcurrentDictionary<string, ApiSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _creating = new();
@@ -104,6 +104,29 @@ public sealed class ApiSessionStore(IOptions<AnomalyStudioOptions> options, Time
         return released;
     }
 
+    Task<bool> IApiSessionStore.HasRoomAsync(CancellationToken cancellationToken) => Task.FromResult(HasRoom());
+
+    Task<ApiSession?> IApiSessionStore.CreateAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(TryCreate(out var session) ? session : null);
+
+    Task<ApiSession?> IApiSessionStore.FindAsync(string? id, CancellationToken cancellationToken) =>
+        Task.FromResult(TryGet(id, out var session) ? session : null);
+
+    /// <summary>The input is not kept: the result stays in this process, and no other server asks for it.</summary>
+    Task<bool> IApiSessionStore.StoreAsync(ApiSession session, ApiSessionState state, Func<Stream> input, CancellationToken cancellationToken) =>
+        Task.FromResult(TryStore(session, state));
+
+    Task<ApiSessionResult> IApiSessionStore.LoadResultAsync(ApiSession session, CancellationToken cancellationToken) =>
+        Task.FromResult(session.State is { } state ? new ApiSessionResult(state.Result) : ApiSessionResult.None);
+
+    Task IApiSessionStore.RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        Remove(id);
+        return Task.CompletedTask;
+    }
+
+    Task<int> IApiSessionStore.SweepAsync(CancellationToken cancellationToken) => Task.FromResult(Sweep());
+
     /// <summary>32 bytes from the operating system's CSPRNG: 256 bits, far beyond guessing.</summary>
-    private static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    internal static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

@@ -4,7 +4,7 @@ namespace AnomalyStudio.App.Api.Sessions;
 /// Releases idle sessions periodically, so a caller who never comes back does not keep a detection in memory:
 /// the store only notices an idle session when it is asked for it again.
 /// </summary>
-public sealed class ApiSessionSweeper(ApiSessionStore store, TimeProvider clock, ILogger<ApiSessionSweeper> logger) : BackgroundService
+public sealed class ApiSessionSweeper(IApiSessionStore store, TimeProvider clock, ILogger<ApiSessionSweeper> logger) : BackgroundService
 {
     /// <summary>A sweep at least every minute, and at least once per timeout, so a session outlives its timeout by at most one interval.</summary>
     public static TimeSpan Interval(TimeSpan idleTimeout) =>
@@ -17,10 +17,18 @@ public sealed class ApiSessionSweeper(ApiSessionStore store, TimeProvider clock,
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var released = store.Sweep();
-                if (released > 0)
+                try
                 {
-                    logger.LogDebug("Released {Count} idle API sessions", released);
+                    var released = await store.SweepAsync(stoppingToken);
+                    if (released > 0)
+                    {
+                        logger.LogDebug("Released {Count} idle API sessions", released);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A shared store that cannot be reached now is swept at the next tick; the sweeper keeps running.
+                    logger.LogWarning("Could not sweep idle API sessions: {Message}", ex.Message);
                 }
             }
         }

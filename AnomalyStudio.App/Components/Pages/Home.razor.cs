@@ -18,11 +18,26 @@ public sealed partial class Home
 
     [Inject] public required PopulationSession Population { get; init; }
 
+    [Inject] public required TabHandoff Handoff { get; init; }
+
     protected override void OnInitialized()
     {
         _models = Session.Models;
         Session.Changed += OnSessionChanged;
         Population.Changed += OnSessionChanged;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            // Whether this tab's results were lost with another server, and from now on which server holds them.
+            await Handoff.AttachAsync(await Js.InvokeAsync<string?>("anomalyStudio.tabId"));
+            if (Handoff.LostNotice is not null)
+            {
+                StateHasChanged();
+            }
+        }
     }
 
     private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);

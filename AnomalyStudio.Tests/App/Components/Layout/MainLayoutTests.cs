@@ -41,6 +41,7 @@ public sealed class MainLayoutTests : IDisposable
         context.Services.AddMudServices();
         context.Services.AddSingleton(session);
         context.Services.AddSingleton(new PopulationSession(session));
+        context.Services.AddSingleton(new TabHandoff(session, AnomalyStudio.App.Scaling.LocalTabLedger.Instance));
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the page reads it for the browser tests' marker
         var page = context.Render<MainLayout>(p => p.Add(l => l.Body, body =>

@@ -3,8 +3,9 @@
 # "N passed, N failed[, N skipped]", counted from the TRX results. Exits non-zero if any test failed or none ran.
 set -uo pipefail
 cd "$(dirname "$0")"
-# The browser tests drive Debian's own Chromium, headless.
-SETUP_PACKAGES="chromium" scripts/setup.sh || exit 1
+# The browser tests drive Debian's own Chromium, headless; the scale tests (Category=Scale) start Debian's Redis, HAProxy
+# and nginx themselves on loopback ports, in their short form unless ANOMALYSTUDIO_SCALE=full.
+SETUP_PACKAGES="chromium redis-server haproxy nginx-light" scripts/setup.sh || exit 1
 
 results=TestResults
 rm -rf "$results"

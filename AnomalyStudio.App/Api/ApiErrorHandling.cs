@@ -1,3 +1,6 @@
+using AnomalyStudio.App.Scaling;
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace AnomalyStudio.App.Api;
 
 /// <summary>
@@ -22,9 +25,11 @@ public static class ApiErrorHandling
             {
                 api.UseExceptionHandler(new ExceptionHandlerOptions
                 {
-                    // The exception is logged by the middleware; the caller learns only that it happened.
-                    ExceptionHandler = context => TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: UnhandledTitle)
-                        .ExecuteAsync(context),
+                    // The exception is logged by the middleware; the caller learns only that it happened, or, when the
+                    // shared store is down, that it is a passing outage worth a retry.
+                    ExceptionHandler = context => SharedStateOutage.IsOutage(context.Features.Get<IExceptionHandlerFeature>()?.Error)
+                        ? SharedStateOutage.Answer(context)
+                        : TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: UnhandledTitle).ExecuteAsync(context),
                 });
             }
 

@@ -107,6 +107,13 @@ public sealed class AnomalyStudioOptions
     public string InstanceName { get; set; } = "";
 
     /// <summary>
+    /// The name of a cookie the app gives each browser (a random value) for a proxy that hashes it to pick the server,
+    /// as open-source nginx's <c>hash $cookie_… consistent</c> does; empty (the default): no such cookie. HAProxy inserts
+    /// its own cookie and needs none.
+    /// </summary>
+    public string AffinityCookie { get; set; } = "";
+
+    /// <summary>
     /// Proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> headers the app believes, besides loopback
     /// (IP addresses; a proxy on the same machine needs none).
     /// </summary>

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Net;
+using System.Security.Cryptography;
 using AnomalyStudio.App.Configuration;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -9,7 +11,8 @@ namespace AnomalyStudio.App.Scaling;
 /// Behind a proxy: the client's address and scheme from <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>, believed
 /// only from loopback and <see cref="AnomalyStudioOptions.KnownProxies"/> (so the session cookie is <c>Secure</c> when the
 /// proxy terminates HTTPS), and, when <see cref="AnomalyStudioOptions.InstanceName"/> is set, the serving server's name
-/// on every response, for operators and the scale test.
+/// on every response, for operators and the scale test; with <see cref="AnomalyStudioOptions.AffinityCookie"/>, the cookie
+/// a hashing proxy keeps each browser on one server by.
 /// </summary>
 public static class ProxyHeaders
 {
@@ -29,6 +32,29 @@ public static class ProxyHeaders
             app.Use((context, next) =>
             {
                 context.Response.Headers[ServerInstance.Header] = name;
+                return next(context);
+            });
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.AffinityCookie))
+        {
+            var cookie = settings.AffinityCookie.Trim();
+            app.Use((context, next) =>
+            {
+                if (!context.Request.Cookies.ContainsKey(cookie))
+                {
+                    // Lax, not Strict: a link from another site must still send it, or the proxy would pick another server.
+                    context.Response.Cookies.Append(cookie, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)), new CookieOptions
+                    {
+                        HttpOnly = true,
+                        SameSite = SameSiteMode.Lax,
+                        Secure = context.Request.IsHttps,
+                        Path = "/",
+                        IsEssential = true,
+                        MaxAge = TimeSpan.FromDays(30),
+                    });
+                }
+
                 return next(context);
             });
         }

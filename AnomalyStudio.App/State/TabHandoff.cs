@@ -35,6 +35,12 @@ public sealed partial class TabHandoff(AnalysisSession session, ITabLedger ledge
         }
 
         session.Changed += OnChanged;
+        if (session.Current is null)
+        {
+            // A new circuit holds nothing yet, whatever an earlier circuit of this tab on this server recorded.
+            await RecordAsync(tabId, null);
+        }
+
         OnChanged();
     }
 
@@ -43,6 +49,11 @@ public sealed partial class TabHandoff(AnalysisSession session, ITabLedger ledge
     private void OnChanged()
     {
         var current = session.Current;
+        if (current is not null)
+        {
+            LostNotice = null; // the tab has results again: what was lost is old news
+        }
+
         if (_tabId is not { } tabId || ReferenceEquals(current, Interlocked.Exchange(ref _recorded, current)))
         {
             return;

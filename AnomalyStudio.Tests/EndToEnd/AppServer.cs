@@ -45,9 +45,10 @@ public sealed class AppServer : IAsyncDisposable
         HttpPortsVariable,
     }
 
-    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null, ListenBy listenBy = ListenBy.UrlsOption)
+    /// <summary>Starts the app on <paramref name="port"/> (a free one when null: a restarted server takes its old port again).</summary>
+    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null, ListenBy listenBy = ListenBy.UrlsOption, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var binaries = Path.GetDirectoryName(typeof(AnomalyStudio.App.Cli.CliApplication).Assembly.Location)!;
         var start = new ProcessStartInfo("dotnet")
@@ -67,7 +68,7 @@ public sealed class AppServer : IAsyncDisposable
                 start.Environment["ASPNETCORE_URLS"] = address.ToString();
                 break;
             default:
-                start.Environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                start.Environment["ASPNETCORE_HTTP_PORTS"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 break;
         }
 
@@ -126,7 +127,8 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -2,14 +2,23 @@ using Microsoft.Playwright;
 
 namespace AnomalyStudio.Tests.EndToEnd;
 
-/// <summary>One app server and one headless Debian Chromium for the browser tests (never a downloaded browser).</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+/// <summary>
+/// One app server and one headless Debian Chromium for the browser tests (never a downloaded browser). A derived
+/// fixture may put something else in front of the browser (<see cref="StartTargetAsync"/>): servers behind a proxy.
+/// </summary>
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
     public AppServer Server { get; private set; } = null!;
+
+    /// <summary>Where the pages go: the server, or what a derived fixture put in front of the browser.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>What the servers wrote, for failure messages.</summary>
+    public virtual string ServerLog => Server.Log;
 
     /// <summary>What the pages wrote to the browser console, for failure messages.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Console { get; } = new();
@@ -20,7 +29,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // The first detection of a fresh server loads models and compiles code: give every expectation room on a busy 2-core machine.
         Assertions.SetDefaultExpectTimeout(60_000);
-        Server = await AppServer.StartAsync();
+        Address = await StartTargetAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -34,6 +43,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         await UploadAsync(page, Support.TestData.Samples("sample_metrics.csv"));
         await Assertions.Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("5,000", new() { Timeout = 120_000 });
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Starts what the pages go to and answers its address: by default one app server.</summary>
+    protected virtual async Task<Uri> StartTargetAsync()
+    {
+        Server = await AppServer.StartAsync();
+        return Server.Address;
+    }
+
+    /// <summary>Stops what <see cref="StartTargetAsync"/> started.</summary>
+    protected virtual async Task StopTargetAsync()
+    {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
     }
 
     /// <summary>
@@ -63,7 +88,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.Console += (_, message) => Console.Enqueue($"{message.Type}: {message.Text}");
         page.PageError += (_, error) => Console.Enqueue($"page error: {error}");
         page.SetDefaultTimeout(60_000);
-        await page.GotoAsync(Server.Address.ToString());
+        await page.GotoAsync(Address.ToString());
         // Clicks made before the SignalR circuit is live are lost: wait for the page to say it is interactive.
         try
         {
@@ -71,7 +96,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         catch (PlaywrightException ex)
         {
-            throw new InvalidOperationException($"The page never became interactive. Browser console:\n{string.Join('\n', Console)}\nServer log:\n{Server.Log}", ex);
+            throw new InvalidOperationException($"The page never became interactive. Browser console:\n{string.Join('\n', Console)}\nServer log:\n{ServerLog}", ex);
         }
 
         return page;
@@ -114,7 +139,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Assertions.Expect(page.GetByTestId("interactive")).ToHaveTextAsync("True", new() { Timeout = 60_000 });
         }
 
-        throw new InvalidOperationException($"The page did not react to choosing {name}. Browser console:\n{string.Join('\n', Console)}\nServer log:\n{Server.Log}");
+        throw new InvalidOperationException($"The page did not react to choosing {name}. Browser console:\n{string.Join('\n', Console)}\nServer log:\n{ServerLog}");
     }
 
     public async Task DisposeAsync()
@@ -125,9 +150,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (Server is not null)
-        {
-            await Server.DisposeAsync();
-        }
+        await StopTargetAsync();
     }
 }

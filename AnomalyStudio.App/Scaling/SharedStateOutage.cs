@@ -1,0 +1,35 @@
+using AnomalyStudio.App.Api;
+using AnomalyStudio.App.Configuration;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AnomalyStudio.App.Scaling;
+
+/// <summary>
+/// Redis unreachable (down, restarting, or too slow): the API's session requests answer 503 with Retry-After and a
+/// message naming the shared store, rather than a bare 500; the client keeps reconnecting meanwhile.
+/// </summary>
+public static class SharedStateOutage
+{
+    public const string Message = "The servers' shared session store (Redis) cannot be reached now; sessions are unavailable until it is back. Try again shortly.";
+
+    /// <summary>Whether <paramref name="error"/> or one it wraps (the key ring wraps it in a CryptographicException) is Redis being unreachable.</summary>
+    public static bool IsOutage(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is RedisConnectionException or RedisTimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static Task Answer(HttpContext context)
+    {
+        RetryAfter.Set(context, context.RequestServices.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value.BusyRetryAfterSeconds);
+        return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, Message).ExecuteAsync(context);
+    }
+}

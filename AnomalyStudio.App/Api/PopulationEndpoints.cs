@@ -25,16 +25,18 @@ public static class PopulationEndpoints
             .WithName("GetSessionEntities")
             .WithTags(Tag)
             .WithSummary("The clients or identifiers of the session's result, scored against each other")
-            .WithDescription("The JSON of 'detect --entities --format json': entities highest score first, each with rank, key, score, severity, explanation, summary and its measures. 404 without a result in the session.")
+            .WithDescription("The JSON of 'detect --entities --format json': entities highest score first, each with rank, key, score, severity, explanation, summary and its measures. 404 without a result in the session; 503 with Retry-After when this server is busy or Redis cannot be reached.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         endpoints.MapGet(ApiRoutes.SessionSpikes, GetSpikes)
             .WithName("GetSessionSpikes")
             .WithTags(Tag)
             .WithSummary("The bursts in the session's result's rate over time, each explained")
             .WithDescription("The JSON of 'detect --spikes --format json': rate series (overall and per status class or level) and spikes with the field values over-represented in them (lift, G-test p-value). 404 without a result in the session.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         endpoints.MapPost(ApiRoutes.SessionSpikes, ExplainWindow)
             .WithName("ExplainSessionWindow")
@@ -44,6 +46,7 @@ public static class PopulationEndpoints
             .Accepts<SpikeWindowRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             // Like the other session endpoints: a plain HTTP client with the SameSite=Strict cookie, no form to protect.
             .DisableAntiforgery();
         return endpoints;

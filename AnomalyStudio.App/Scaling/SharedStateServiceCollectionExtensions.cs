@@ -16,13 +16,13 @@ public static class SharedStateServiceCollectionExtensions
         var settings = configuration.GetSection(AnomalyStudioOptions.Section).Get<AnomalyStudioOptions>() ?? new AnomalyStudioOptions();
         var instance = new ServerInstance(string.IsNullOrWhiteSpace(settings.InstanceName) ? Environment.MachineName : settings.InstanceName.Trim());
         services.AddSingleton(instance);
-        services.AddSingleton<ApiSessionStore>();
         var protection = services.AddDataProtection().SetApplicationName("AnomalyStudio");
         if (string.IsNullOrWhiteSpace(settings.Redis))
         {
             // The key ring in the app's data directory, not the user profile's default: one documented place to back up or
             // share. Linux has no DPAPI, so the keys are plain files there (readable by the app's user only).
             protection.PersistKeysToFileSystem(new DirectoryInfo(settings.KeyRingPath));
+            services.AddSingleton<ApiSessionStore>();
             services.AddSingleton<IApiSessionStore>(sp => sp.GetRequiredService<ApiSessionStore>());
             services.AddSingleton<ITabLedger>(LocalTabLedger.Instance);
             return services;

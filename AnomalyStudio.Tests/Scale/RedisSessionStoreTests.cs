@@ -1,9 +1,7 @@
-using System.Globalization;
 using AnomalyStudio.App.Api.Sessions;
 using AnomalyStudio.App.Configuration;
 using AnomalyStudio.App.Scaling;
 using AnomalyStudio.App.State;
-using AnomalyStudio.Tests.EndToEnd;
 using AnomalyStudio.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -25,10 +23,8 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var port = AppServer.FreePort();
-        _redis = await LoopbackService.StartAsync(
-            "/usr/bin/redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], port);
-        _connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}");
+        _redis = await LoopbackService.StartRedisAsync();
+        _connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_redis.Port}");
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AnomalyStudio.Tests.EndToEnd;
 using AnomalyStudio.Tests.Support;
 
@@ -49,9 +48,7 @@ public abstract class ScaleCluster(ProxyKind proxy) : IAsyncLifetime
     {
         _workDirectory = Directory.CreateTempSubdirectory("anomalystudio-scale-").FullName;
         Directory.CreateDirectory(ModelDirectory);
-        var redisPort = AppServer.FreePort();
-        _redis = await LoopbackService.StartAsync(
-            "/usr/bin/redis-server", ["--port", redisPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], redisPort);
+        _redis = await LoopbackService.StartRedisAsync();
 
         // Started together, as an operator's service manager would: the model store must cope with that.
         var started = await Task.WhenAll(StartServerAsync("a"), StartServerAsync("b"));

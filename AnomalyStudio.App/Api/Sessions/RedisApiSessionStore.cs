@@ -75,6 +75,9 @@ public sealed class RedisApiSessionStore(
     /// <summary>This server's copies of sessions: the result it holds (if any) and its version.</summary>
     private readonly ConcurrentDictionary<string, ApiSession> _local = new(StringComparer.Ordinal);
 
+    /// <summary>One load at a time per session, so concurrent reads on this server score a stored upload once.</summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _loading = new(StringComparer.Ordinal);
+
     private IDatabase Database => redis.GetDatabase();
 
     public TimeSpan IdleTimeout => TimeSpan.FromSeconds(options.Value.SessionIdleTimeoutSeconds);
@@ -166,7 +169,24 @@ public sealed class RedisApiSessionStore(
             return new ApiSessionResult(state.Result);
         }
 
-        // Another server scored this version: score its stored upload here, exactly as it was scored there.
+        var loading = _loading.GetOrAdd(session.Id, _ => new SemaphoreSlim(1, 1));
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            // A concurrent read may have loaded it while this one waited.
+            return session.State is { } loaded && session.StateVersion == described.Version
+                ? new ApiSessionResult(loaded.Result)
+                : await ScoreStoredUploadAsync(session, described, cancellationToken);
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
+
+    /// <summary>Another server scored this version: scores its stored upload here, exactly as it was scored there.</summary>
+    private async Task<ApiSessionResult> ScoreStoredUploadAsync(ApiSession session, ApiSessionDescription described, CancellationToken cancellationToken)
+    {
         var digest = Digest(session.Id);
         var stored = await Database.StringGetAsync(keys.SessionInput(digest));
         var requested = await Database.HashGetAsync(keys.Session(digest), "requested");
@@ -242,6 +262,7 @@ public sealed class RedisApiSessionStore(
             {
                 if (_local.TryRemove(new KeyValuePair<string, ApiSession>(id, session)))
                 {
+                    _loading.TryRemove(id, out _);
                     session.Release();
                     released++;
                 }
@@ -269,6 +290,7 @@ public sealed class RedisApiSessionStore(
 
     private void Forget(string id)
     {
+        _loading.TryRemove(id, out _);
         if (_local.TryRemove(id, out var session))
         {
             session.Release();

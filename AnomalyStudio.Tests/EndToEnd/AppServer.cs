@@ -13,11 +13,12 @@ namespace AnomalyStudio.Tests.EndToEnd;
 public sealed class AppServer : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly System.Text.StringBuilder _log = new();
+    private readonly ProcessOutput _log;
 
     private AppServer(Process process, Uri address)
     {
         _process = process;
+        _log = ProcessOutput.Of(process);
         Address = address;
     }
 
@@ -26,16 +27,7 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>The server process, for memory figures (<c>/proc/&lt;id&gt;/status</c>).</summary>
     public int ProcessId => _process.Id;
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _log.ToString();
 
     /// <summary>How the test tells the app where to listen: ASP.NET Core's standard ways.</summary>
     public enum ListenBy
@@ -86,10 +78,6 @@ public sealed class AppServer : IAsyncDisposable
 
         var process = Process.Start(start)!;
         var server = new AppServer(process, address);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -114,17 +102,6 @@ public sealed class AppServer : IAsyncDisposable
 
         await server.DisposeAsync();
         throw new InvalidOperationException($"The app did not start on {address}:\n{server.Log}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_log)
-            {
-                _log.AppendLine(line);
-            }
-        }
     }
 
     /// <summary>A loopback port nothing listens on now.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AnomalyStudio.Tests.Support;
 
 namespace AnomalyStudio.Tests.Scale;
 
@@ -11,26 +12,18 @@ namespace AnomalyStudio.Tests.Scale;
 public sealed class LoopbackService : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly System.Text.StringBuilder _log = new();
+    private readonly ProcessOutput _log;
 
     private LoopbackService(Process process, int port)
     {
         _process = process;
+        _log = ProcessOutput.Of(process);
         Port = port;
     }
 
     public int Port { get; }
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _log.ToString();
 
     /// <summary>Starts <paramref name="executable"/> and waits until something accepts connections on <paramref name="port"/>.</summary>
     public static async Task<LoopbackService> StartAsync(string executable, IEnumerable<string> arguments, int port, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
@@ -53,10 +46,6 @@ public sealed class LoopbackService : IAsyncDisposable
 
         var process = Process.Start(start)!;
         var service = new LoopbackService(process, port);
-        process.OutputDataReceived += (_, e) => service.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -85,17 +74,6 @@ public sealed class LoopbackService : IAsyncDisposable
             "/usr/bin/redis-server",
             ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
             port);
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_log)
-            {
-                _log.AppendLine(line);
-            }
-        }
     }
 
     public async ValueTask DisposeAsync()

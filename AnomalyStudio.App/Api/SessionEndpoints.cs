@@ -75,7 +75,6 @@ public static class SessionEndpoints
             return SessionsFull(context, sessions, gate);
         }
 
-        // The caller's session as it is once the detection ran: it may have gone idle (and been released) meanwhile.
         Admission admitted;
         var requestedModel = upload.Form!["model"].ToString();
         try

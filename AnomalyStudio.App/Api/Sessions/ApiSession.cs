@@ -140,12 +140,15 @@ public sealed class ApiSession
         }
     }
 
-    /// <summary>Records what the shared store says the session holds; a result of an older version is dropped.</summary>
+    /// <summary>
+    /// Records what the shared store says the session holds; a result of another version is dropped. A description
+    /// older than the result held (read just before this server stored a new one) is ignored.
+    /// </summary>
     internal void Describe(ApiSessionDescription? description)
     {
         lock (_gate)
         {
-            if (_released)
+            if (_released || (description is not null && description.Version < _stateVersion))
             {
                 return;
             }

@@ -29,6 +29,19 @@ public sealed class AnomalyStudioOptionsTests
         Assert.True(result.Failed);
         Assert.Contains($"AnomalyStudio:MaxDecompressedBytes ({value}) must be positive.", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Settings_for_more_than_one_server_are_checked_at_start_up_with_the_setting_named()
+    {
+        static string? Failure(AnomalyStudioOptions options) => new AnomalyStudioOptionsValidator().Validate(null, options).FailureMessage;
+
+        Assert.Null(Failure(new AnomalyStudioOptions { Redis = "127.0.0.1:6379,password=secret", InstanceName = "a-1", AffinityCookie = "anomalystudio_affinity", KnownProxies = ["10.0.0.5", "::1"] }));
+        Assert.Contains("KnownProxies holds 'proxy.example'", Failure(new AnomalyStudioOptions { KnownProxies = ["proxy.example"] }), StringComparison.Ordinal);
+        Assert.Contains("InstanceName ('a b')", Failure(new AnomalyStudioOptions { InstanceName = "a b" }), StringComparison.Ordinal);
+        Assert.Contains("AffinityCookie ('x;y')", Failure(new AnomalyStudioOptions { AffinityCookie = "x;y" }), StringComparison.Ordinal);
+        Assert.Contains("AnomalyStudio:Redis is not a Redis configuration string", Failure(new AnomalyStudioOptions { Redis = "127.0.0.1:6379,connectTimeout=soon" }), StringComparison.Ordinal);
+        Assert.Contains("RedisKeyPrefix must not be empty", Failure(new AnomalyStudioOptions { Redis = "127.0.0.1:6379", RedisKeyPrefix = "" }), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Detector settings are bound from the sections their registrations name, over the defaults of their options records.</summary>

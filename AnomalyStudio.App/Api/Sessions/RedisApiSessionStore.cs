@@ -176,7 +176,7 @@ public sealed class RedisApiSessionStore(
             // A concurrent read may have loaded it while this one waited.
             return session.State is { } loaded && session.StateVersion == described.Version
                 ? new ApiSessionResult(loaded.Result)
-                : await ScoreStoredUploadAsync(session, described, cancellationToken);
+                : await ScoreStoredUploadAsync(session, cancellationToken);
         }
         finally
         {
@@ -185,23 +185,29 @@ public sealed class RedisApiSessionStore(
     }
 
     /// <summary>Another server scored this version: scores its stored upload here, exactly as it was scored there.</summary>
-    private async Task<ApiSessionResult> ScoreStoredUploadAsync(ApiSession session, ApiSessionDescription described, CancellationToken cancellationToken)
+    private async Task<ApiSessionResult> ScoreStoredUploadAsync(ApiSession session, CancellationToken cancellationToken)
     {
+        // The upload and what it is read in one step, so a replacement on another server cannot fall between them.
         var digest = Digest(session.Id);
-        var stored = await Database.StringGetAsync(keys.SessionInput(digest));
-        var requested = await Database.HashGetAsync(keys.Session(digest), "requested");
-        if (stored.IsNull)
+        var read = Database.CreateTransaction();
+        var storedTask = read.StringGetAsync(keys.SessionInput(digest));
+        var fieldsTask = read.HashGetAsync(keys.Session(digest), ["version", "file", "model", "requested"]);
+        await read.ExecuteAsync();
+        var (stored, fields) = (await storedTask, await fieldsTask);
+        if (stored.IsNull || !fields[0].TryParse(out long version) || version == 0)
         {
             return ApiSessionResult.None; // cleared or expired meanwhile
         }
 
+        var described = new ApiSessionDescription(fields[1]!, fields[2]!, version);
+        var requested = fields[3].ToString();
         var bytes = (byte[])stored!;
         Admission admitted;
         try
         {
             admitted = await admission.RunForSessionAsync(
                 () => new GZipStream(new MemoryStream(bytes, writable: false), CompressionMode.Decompress),
-                ApiSessionRequest.For(described.FileName, requested.ToString()),
+                ApiSessionRequest.For(described.FileName, requested),
                 () => session.State?.Memory,
                 null,
                 null,
@@ -219,7 +225,7 @@ public sealed class RedisApiSessionStore(
             return new ApiSessionResult(null, admitted.Refusal, admitted.Message, admitted.RetryAfterSeconds);
         }
 
-        var loaded = new ApiSessionState(described.FileName, described.Model, result, memory, requested.ToString());
+        var loaded = new ApiSessionState(described.FileName, described.Model, result, memory, requested);
         if (!session.TryReplace(loaded, clock.GetUtcNow(), described.Version))
         {
             memory.Dispose();

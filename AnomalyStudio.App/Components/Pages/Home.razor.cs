@@ -32,7 +32,15 @@ public sealed partial class Home
         if (firstRender && RendererInfo.IsInteractive)
         {
             // Whether this tab's results were lost with another server, and from now on which server holds them.
-            await Handoff.AttachAsync(await Js.InvokeAsync<string?>("anomalyStudio.tabId"));
+            try
+            {
+                await Handoff.AttachAsync(await Js.InvokeAsync<string?>("anomalyStudio.tabId"));
+            }
+            catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+            {
+                return; // no tab id (the page went away, or a script blocked it): the ledger is only for wording a loss
+            }
+
             if (Handoff.LostNotice is not null)
             {
                 StateHasChanged();

@@ -13,6 +13,6 @@ public static class ScaleRun
     /// <summary>Requests each client sends after its first, all of which must land on one server.</summary>
     public static int StickyRequests => IsFull ? 50 : 8;
 
-    /// <summary>Lines of the upload a server is killed while scoring.</summary>
-    public static int KilledUploadLines => IsFull ? 1_000_000 : 200_000;
+    /// <summary>Lines of the upload a server is killed while scoring (the full form's is about 90 MB, under the 100 MiB upload cap).</summary>
+    public static int KilledUploadLines => IsFull ? 400_000 : 200_000;
 }

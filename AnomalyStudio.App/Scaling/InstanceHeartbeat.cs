@@ -21,8 +21,9 @@ public sealed class InstanceHeartbeat(IConnectionMultiplexer redis, RedisKeys ke
             {
                 await redis.GetDatabase().StringSetAsync(keys.Instance(instance.RunId), instance.Name, Lifetime);
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
             {
+                // Never let it end the host: a background service that throws stops the server.
                 logger.LogWarning("Could not renew this server's heartbeat in Redis: {Message}", ex.Message);
             }
         }
@@ -33,8 +34,9 @@ public sealed class InstanceHeartbeat(IConnectionMultiplexer redis, RedisKeys ke
             // A server that stops cleanly says so at once.
             await redis.GetDatabase().KeyDeleteAsync(keys.Instance(instance.RunId));
         }
-        catch (RedisException)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
+            // Redis is away: the key expires by itself.
         }
     }
 

@@ -66,14 +66,14 @@ public sealed class LoopbackService : IAsyncDisposable
         throw new InvalidOperationException($"{Path.GetFileName(executable)} did not listen on 127.0.0.1:{port}:\n{service.Log}");
     }
 
-    /// <summary>Debian's redis-server on a free loopback port, in memory only (nothing saved to disk).</summary>
-    public static Task<LoopbackService> StartRedisAsync()
+    /// <summary>Debian's redis-server on a loopback port (a free one when null), in memory only (nothing saved to disk).</summary>
+    public static Task<LoopbackService> StartRedisAsync(int? port = null)
     {
-        var port = EndToEnd.AppServer.FreePort();
+        port ??= EndToEnd.AppServer.FreePort();
         return StartAsync(
             "/usr/bin/redis-server",
-            ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            port);
+            ["--port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            port.Value);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;

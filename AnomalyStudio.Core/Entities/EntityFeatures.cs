@@ -32,30 +32,23 @@ public static class EntityFeatures
             var p = profiles[e];
             var row = matrix.RowForWrite(e);
             var minutes = p.Span.TotalMinutes;
-            var common = (Records: Log(p.Records), Rate: Log(p.Records / Math.Max(1, minutes)), Peak: Log(p.PeakPerMinute),
-                Distinct: Log(p.DistinctTargets), DistinctShare: p.Share(p.DistinctTargets), Span: Log(minutes));
+
+            // The first seven columns mean the same for both kinds (a table's "errors" are its levels).
+            row[0] = Log(p.Records);
+            row[1] = Log(p.Records / Math.Max(1, minutes));
+            row[2] = Log(p.PeakPerMinute);
+            row[3] = Log(p.DistinctTargets);
+            row[4] = p.Share(p.DistinctTargets);
+            row[5] = p.Share(p.ClientErrors);
+            row[6] = p.Share(p.ServerErrors);
             if (table)
             {
-                row[0] = common.Records;
-                row[1] = common.Rate;
-                row[2] = common.Peak;
-                row[3] = common.Distinct;
-                row[4] = common.DistinctShare;
-                row[5] = p.Share(p.ClientErrors);
-                row[6] = p.Share(p.ServerErrors);
                 row[7] = p.Share(p.PayloadRecords);
                 row[8] = p.Share(p.AnomalousRecords);
-                row[9] = common.Span;
+                row[9] = Log(minutes);
                 continue;
             }
 
-            row[0] = common.Records;
-            row[1] = common.Rate;
-            row[2] = common.Peak;
-            row[3] = common.Distinct;
-            row[4] = common.DistinctShare;
-            row[5] = p.Share(p.ClientErrors);
-            row[6] = p.Share(p.ServerErrors);
             row[7] = Log(p.AuthFailures);
             row[8] = Log(p.Bytes);
             row[9] = Log(p.PayloadRecords);
@@ -63,7 +56,7 @@ public static class EntityFeatures
             row[11] = p.Share(p.ScannerRecords);
             row[12] = p.Share(p.ScriptRecords);
             row[13] = p.Share(p.EmptyAgentRecords);
-            row[14] = common.Span;
+            row[14] = Log(minutes);
         }
 
         return matrix;

@@ -7,6 +7,9 @@ namespace AnomalyStudio.App.Scaling;
 /// </summary>
 public interface ITabLedger
 {
+    /// <summary>Whether there are other servers to come back on; without them a page need not name its tab at all.</summary>
+    bool IsShared { get; }
+
     /// <summary>The tab's results are now <paramref name="fileName"/>'s, held by this server.</summary>
     Task RememberAsync(string tabId, string fileName, long records);
 
@@ -24,6 +27,8 @@ public interface ITabLedger
 public sealed class LocalTabLedger : ITabLedger
 {
     public static LocalTabLedger Instance { get; } = new();
+
+    public bool IsShared => false;
 
     public Task RememberAsync(string tabId, string fileName, long records) => Task.CompletedTask;
 

@@ -10,6 +10,8 @@ public sealed class RedisTabLedger(IConnectionMultiplexer redis, RedisKeys keys,
 {
     private IDatabase Database => redis.GetDatabase();
 
+    public bool IsShared => true;
+
     public async Task RememberAsync(string tabId, string fileName, long records)
     {
         var key = keys.Tab(tabId);

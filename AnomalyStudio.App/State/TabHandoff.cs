@@ -13,6 +13,9 @@ public sealed partial class TabHandoff(AnalysisSession session, ITabLedger ledge
     private string? _tabId;
     private SessionResult? _recorded;
 
+    /// <summary>Whether the page should name its tab (<see cref="AttachAsync"/>): only when servers share a ledger.</summary>
+    public bool NeedsTabId => ledger.IsShared;
+
     /// <summary>What was lost with another server, shown once on the page; null when nothing was.</summary>
     public string? LostNotice { get; private set; }
 

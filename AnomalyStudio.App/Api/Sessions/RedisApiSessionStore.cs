@@ -33,8 +33,10 @@ public sealed class RedisApiSessionStore(
     ILogger<RedisApiSessionStore> logger) : IApiSessionStore
 {
     // Drops index entries idle past the timeout, then adds the new session if there is room: one step, so two servers
-    // creating sessions at once cannot together pass the cap.
+    // creating sessions at once cannot together pass the cap. -1 for a key that exists (256 random bits do not collide,
+    // but a key is never reused).
     private const string CreateScript = """
+        if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
         if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
         redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
@@ -61,13 +63,14 @@ public sealed class RedisApiSessionStore(
         return redis.call('HMGET', KEYS[1], 'version', 'file', 'model')
         """;
 
-    // Replaces what the session holds, only while it lives; answers the new version, or 0 when the session is gone.
+    // Replaces what the session holds, only while it lives, and marks it used; answers the new version, or 0 when the session is gone.
     private const string StoreScript = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
         redis.call('HSET', KEYS[1], 'file', ARGV[1], 'model', ARGV[2], 'requested', ARGV[3])
         redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
         redis.call('PEXPIRE', KEYS[1], ARGV[5])
+        redis.call('ZADD', KEYS[3], ARGV[6], ARGV[7])
         return version
         """;
 
@@ -99,13 +102,13 @@ public sealed class RedisApiSessionStore(
         {
             var id = ApiSessionStore.NewId();
             var digest = Digest(id);
-            if (await Database.KeyExistsAsync(keys.Session(digest)))
+            var created = (long)await Database.ScriptEvaluateAsync(CreateScript, [keys.SessionIndex, keys.Session(digest)], [Now, IdleMilliseconds, Capacity, digest]);
+            if (created == -1)
             {
-                continue; // 256 random bits do not collide, but a key is never reused
+                continue;
             }
 
-            var created = await Database.ScriptEvaluateAsync(CreateScript, [keys.SessionIndex, keys.Session(digest)], [Now, IdleMilliseconds, Capacity, digest]);
-            if ((long)created != 1)
+            if (created != 1)
             {
                 return null;
             }
@@ -144,15 +147,14 @@ public sealed class RedisApiSessionStore(
         var compressed = await CompressAsync(input, cancellationToken);
         var version = (long)await Database.ScriptEvaluateAsync(
             StoreScript,
-            [keys.Session(digest), keys.SessionInput(digest)],
-            [state.FileName, state.Model, state.RequestedModel, compressed, IdleMilliseconds]);
+            [keys.Session(digest), keys.SessionInput(digest), keys.SessionIndex],
+            [state.FileName, state.Model, state.RequestedModel, compressed, IdleMilliseconds, Now, digest]);
         if (version == 0)
         {
             Forget(session.Id);
             return false;
         }
 
-        await Database.SortedSetAddAsync(keys.SessionIndex, digest, Now);
         return Local(session.Id).TryReplace(state, clock.GetUtcNow(), version);
     }
 

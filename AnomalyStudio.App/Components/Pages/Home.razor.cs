@@ -29,7 +29,7 @@ public sealed partial class Home
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && RendererInfo.IsInteractive)
+        if (firstRender && RendererInfo.IsInteractive && Handoff.NeedsTabId)
         {
             // Whether this tab's results were lost with another server, and from now on which server holds them.
             try

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace AnomalyStudio.Tests.Api;
 
@@ -25,6 +26,15 @@ public static class ApiRequests
 
     public static MultipartFormDataContent UploadFile(string path, params (string Name, string Value)[] fields) =>
         Upload(File.ReadAllBytes(path), Path.GetFileName(path), fields);
+
+    /// <summary>A JSON report without its stage timings: the only fields that differ between two runs of the same detection.</summary>
+    public static JsonObject WithoutTimings(JsonObject report)
+    {
+        var copy = report.DeepClone().AsObject();
+        copy.Remove("timings");
+        copy["summary"]!.AsObject().Remove("elapsedSeconds");
+        return copy;
+    }
 
     public static async Task<JsonDocument> JsonAsync(HttpResponseMessage response) =>
         await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());

@@ -38,7 +38,7 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         using var pipeline = new TestPipeline(sharedModels: true);
         var expected = await CliReportAsync(pipeline, TestData.Samples(sample), limit);
-        Assert.True(JsonNode.DeepEquals(WithoutTimings(expected), WithoutTimings(actual)), "The API's report differs from the CLI's.");
+        Assert.True(JsonNode.DeepEquals(ApiRequests.WithoutTimings(expected), ApiRequests.WithoutTimings(actual)), "The API's report differs from the CLI's.");
 
         AssertContractShape(actual);
         Assert.Equal(sample, actual["file"]!.GetValue<string>());
@@ -198,15 +198,6 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         using var buffer = new MemoryStream();
         await JsonReportWriter.WriteAsync(buffer, result, limit);
         return JsonNode.Parse(buffer.ToArray())!.AsObject();
-    }
-
-    /// <summary>Stage timings are the only fields that differ between two runs of the same detection.</summary>
-    private static JsonObject WithoutTimings(JsonObject report)
-    {
-        var copy = report.DeepClone().AsObject();
-        copy.Remove("timings");
-        copy["summary"]!.AsObject().Remove("elapsedSeconds");
-        return copy;
     }
 
     private static void AssertContractShape(JsonObject report)

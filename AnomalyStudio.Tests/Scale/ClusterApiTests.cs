@@ -1,5 +1,6 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
+using AnomalyStudio.Tests.Api;
 using AnomalyStudio.Tests.EndToEnd;
 using AnomalyStudio.Tests.Load;
 using AnomalyStudio.Tests.Support;
@@ -11,7 +12,7 @@ namespace AnomalyStudio.Tests.Scale;
 /// Two servers behind a proxy, sharing Redis: callers stay on their server, a cookie session is the same on every
 /// server, and a server killed in the middle of a detection loses nothing another server cannot serve.
 /// </summary>
-public abstract partial class ClusterApiTests(ScaleCluster cluster, ITestOutputHelper output)
+public abstract class ClusterApiTests(ScaleCluster cluster, ITestOutputHelper output)
 {
     [Fact]
     public async Task Two_clients_land_on_different_servers_and_each_stays_on_its_own()
@@ -107,13 +108,14 @@ public abstract partial class ClusterApiTests(ScaleCluster cluster, ITestOutputH
         foreach (var (scheme, secure) in new[] { ("https", true), ("http", false) })
         {
             using var http = new HttpClient();
-            using var form = new MultipartFormDataContent { { new StreamContent(File.OpenRead(TestData.Samples("sample_access.log"))), "file", "sample_access.log" } };
+            using var form = ApiRequests.UploadFile(TestData.Samples("sample_access.log"));
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(cluster["a"].Address, "/detect")) { Content = form };
             request.Headers.Add("X-Forwarded-Proto", scheme);
             using var response = await http.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("anomalystudio_session=", StringComparison.Ordinal));
+            var cookie = ApiRequests.SetCookie(response);
+            Assert.NotNull(cookie);
             Assert.Equal(secure, cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
         }
     }
@@ -126,7 +128,9 @@ public abstract partial class ClusterApiTests(ScaleCluster cluster, ITestOutputH
             client.DetectAsync(cluster["a"].Address, TestData.Samples("sample_access.log"), "mode=pretrained&limit=50"),
             client.DetectAsync(cluster["b"].Address, TestData.Samples("sample_access.log"), "mode=pretrained&limit=50"));
 
-        Assert.Equal(WithoutTimings(reports[0]), WithoutTimings(reports[1]));
+        Assert.True(JsonNode.DeepEquals(
+            ApiRequests.WithoutTimings(JsonNode.Parse(reports[0])!.AsObject()), ApiRequests.WithoutTimings(JsonNode.Parse(reports[1])!.AsObject())),
+            "The two servers' reports differ.");
         var trainings = cluster.Servers.SelectMany(s => s.Log.Split('\n')).Where(l => l.Contains("Trained the pretrained Isolation Forest for access-log", StringComparison.Ordinal)).ToList();
         Assert.True(trainings.Count == 1, $"Expected one training, got {trainings.Count}:\n{string.Join('\n', trainings)}");
         Assert.Empty(Directory.GetFiles(cluster.ModelDirectory, "*.tmp"));
@@ -148,11 +152,6 @@ public abstract partial class ClusterApiTests(ScaleCluster cluster, ITestOutputH
 
         return total;
     }
-
-    private static string WithoutTimings(string json) => Timings().Replace(json, "");
-
-    [GeneratedRegex("\"(elapsedSeconds|timings)\":(\\{[^}]*\\}|[0-9.]+),?")]
-    private static partial Regex Timings();
 
     /// <summary>A file's bytes as an upload, saying when the last one has been read for sending.</summary>
     private sealed class SignallingContent(string path, TaskCompletionSource sent) : HttpContent

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using AnomalyStudio.App.Scaling;
+using AnomalyStudio.Tests.Api;
 
 namespace AnomalyStudio.Tests.Scale;
 
@@ -30,12 +30,10 @@ public sealed class ClusterClient : IDisposable
     }
 
     /// <summary><c>POST /detect</c> of a file into the caller's session; the answer's status and body.</summary>
+    /// <param name="content">The file's bytes as something other than a plain upload (one that says when it is sent).</param>
     public async Task<(HttpStatusCode Status, string Body)> DetectIntoSessionAsync(Uri server, string path, HttpContent? content = null)
     {
-        using var form = new MultipartFormDataContent();
-        var file = content ?? new StreamContent(File.OpenRead(path));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", Path.GetFileName(path));
+        using var form = content is null ? ApiRequests.UploadFile(path) : new MultipartFormDataContent { { content, "file", Path.GetFileName(path) } };
         using var response = await _http.PostAsync(new Uri(server, "/detect"), form);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
@@ -43,8 +41,7 @@ public sealed class ClusterClient : IDisposable
     /// <summary><c>POST /api/detect</c> (stateless): the JSON report.</summary>
     public async Task<string> DetectAsync(Uri server, string path, string query)
     {
-        using var form = new MultipartFormDataContent();
-        form.Add(new StreamContent(File.OpenRead(path)), "file", Path.GetFileName(path));
+        using var form = ApiRequests.UploadFile(path);
         using var response = await _http.PostAsync(new Uri(server, "/api/detect?" + query), form);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");

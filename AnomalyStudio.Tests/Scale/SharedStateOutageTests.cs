@@ -1,4 +1,5 @@
 using System.Net;
+using AnomalyStudio.Tests.Api;
 using AnomalyStudio.Tests.EndToEnd;
 using AnomalyStudio.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class SharedStateOutageTests
         Assert.Contains("shared session store (Redis) cannot be reached", body, StringComparison.Ordinal);
         // A caller with a session cookie needs the store; one without needs nothing from it.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(server.Address, "/api/session")).Status);
-        client.Cookies.Add(server.Address, new Cookie("anomalystudio_session", "a-session-created-before-the-outage"));
+        client.Cookies.Add(server.Address, new Cookie(ApiRequests.SessionCookie, "a-session-created-before-the-outage"));
         var session = await client.GetAsync(server.Address, "/api/session");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, session.Status);
 

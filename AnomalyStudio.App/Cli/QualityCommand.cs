@@ -30,7 +30,7 @@ public static class QualityCommand
         var mode = new Option<string>("--mode") { Description = "Detection mode.", DefaultValueFactory = _ => DetectionModes.Auto };
         var only = new Option<string?>("--only") { Description = "Score only the data sets whose name contains this text." };
 
-        var command = new Command("quality", "Print ROC-AUC, average precision, share flagged and high+critical counts on every shared data set.") { data, samples, models, mode, only };
+        var command = new Command("quality", "Print ROC-AUC, average precision, the threshold, share flagged, precision/recall/F1 at the flag against the best F1, and their medians, on every shared data set.") { data, samples, models, mode, only };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var services = CliHost.Build();
@@ -47,15 +47,28 @@ public static class QualityCommand
                 return CliApplication.BadInput;
             }
 
-            await output.WriteLineAsync("| data set | model | mode | records | flagged % | high+critical | ROC-AUC | AP | seconds |").ConfigureAwait(false);
-            await output.WriteLineAsync("|---|---|---|---:|---:|---:|---:|---:|---:|").ConfigureAwait(false);
+            await output.WriteLineAsync("| data set | model | mode | records | threshold | flagged % | high+critical | ROC-AUC | AP | P | R | F1 | best F1 | F1/best | seconds |").ConfigureAwait(false);
+            await output.WriteLineAsync("|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|").ConfigureAwait(false);
+            var rows = new List<QualityRow>();
             foreach (var set in sets)
             {
                 foreach (var model in chosen)
                 {
                     var row = await runner.RunAsync(set, model, detectionMode, cancellationToken).ConfigureAwait(false);
+                    rows.Add(row);
                     await output.WriteLineAsync(Format(row)).ConfigureAwait(false);
                 }
+            }
+
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync("| model | labelled sets | median ROC-AUC | median AP | median F1/best | sets with ROC-AUC ≥ 0.9 and nothing flagged |").ConfigureAwait(false);
+            await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|").ConfigureAwait(false);
+            foreach (var model in chosen)
+            {
+                var labelled = rows.Where(r => r.Model == model && r.Flag is not null).ToList();
+                var silent = labelled.Count(r => r.RocAuc >= 0.9 && r.FlaggedPercent == 0);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"| {model} | {labelled.Count} | {Number(Median(labelled.Select(r => r.RocAuc)))} | {Number(Median(labelled.Select(r => r.AveragePrecision)))} | {Number(Median(labelled.Select(r => (double?)r.Flag!.F1Ratio)))} | {silent} |")).ConfigureAwait(false);
             }
 
             return CliApplication.Success;
@@ -64,9 +77,16 @@ public static class QualityCommand
     }
 
     private static string Format(QualityRow row) => row.Error is { } error
-        ? $"| {row.DataSet} | {row.Model} | {row.Mode} | error: {error.Replace('|', '/')} | | | | | |"
+        ? $"| {row.DataSet} | {row.Model} | {row.Mode} | error: {error.Replace('|', '/')} | | | | | | | | | | | |"
         : string.Create(CultureInfo.InvariantCulture,
-            $"| {row.DataSet} | {row.Model} | {row.Mode} | {row.Records:N0} | {row.FlaggedPercent:0.0} | {row.HighOrCritical:N0} | {Number(row.RocAuc)} | {Number(row.AveragePrecision)} | {row.Elapsed.TotalSeconds:0.0} |");
+            $"| {row.DataSet} | {row.Model} | {row.Mode} | {row.Records:N0} | {row.ThresholdMethod} | {row.FlaggedPercent:0.0} | {row.HighOrCritical:N0} | {Number(row.RocAuc)} | {Number(row.AveragePrecision)} | {Number(row.Flag?.Precision)} | {Number(row.Flag?.Recall)} | {Number(row.Flag?.F1)} | {Number(row.Flag?.BestF1)} | {Number(row.Flag?.F1Ratio)} | {row.Elapsed.TotalSeconds:0.0} |");
+
+    /// <summary>The median of the values present (the mean of the middle two for an even count); null when none is.</summary>
+    private static double? Median(IEnumerable<double?> values)
+    {
+        var sorted = values.Where(v => v is not null).Select(v => v!.Value).Order().ToList();
+        return sorted.Count == 0 ? null : (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
+    }
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
 }

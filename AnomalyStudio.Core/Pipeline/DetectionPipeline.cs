@@ -78,13 +78,14 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
 
         progress?.Report(new PipelineProgress(PipelineStage.Scoring, null, $"Scoring {prepared.Count:N0} records"));
         var raw = prepared.FitOnFile && stored.BaselineScores is { } fitted ? fitted : stored.Model.Score(prepared.Matrix, cancellationToken);
-        var scores = stored.Calibration.Normalise(raw, prepared.Evidence);
+        var thresholds = catalog.Thresholds(model);
+        var (scores, threshold) = ScoreAndThreshold(prepared, stored.Calibration, raw, thresholds, request.Flag);
         timings.Add(new StageTiming(PipelineStage.Scoring, clock.Elapsed));
         clock.Restart();
 
         progress?.Report(new PipelineProgress(PipelineStage.Explaining, null, "Explaining anomalies"));
-        var thresholds = catalog.Thresholds(model);
-        var records = Score(prepared, stored.Model, scores, thresholds, cancellationToken);
+        var explainer = new RecordExplainer(prepared, stored.Model);
+        var records = Score(explainer, prepared, scores, thresholds, threshold.Score, cancellationToken);
         timings.Add(new StageTiming(PipelineStage.Explaining, clock.Elapsed));
         var (entities, spikes) = PopulationStage.Run(prepared, records, request, catalog, options, timings, progress, cancellationToken);
 
@@ -96,7 +97,10 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             counts,
             prepared.Skipped.Count,
             prepared.Labels is { } labels ? Evaluation.RocAuc(scores, labels) : null,
-            prepared.Labels is { } labels2 ? Evaluation.AveragePrecision(scores, labels2) : null);
+            prepared.Labels is { } labels2 ? Evaluation.AveragePrecision(scores, labels2) : null)
+        {
+            Flag = prepared.Labels is { } labels3 ? FlagEvaluation.Of(scores, Array.ConvertAll(records.Severities, s => s != Severity.Normal), labels3) : null,
+        };
         progress?.Report(new PipelineProgress(PipelineStage.Done, 1, $"{counts.Anomalies:N0} anomalies in {records.Count:N0} records"));
 
         return new DetectionResult
@@ -110,6 +114,9 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             Records = records,
             Features = prepared.Matrix,
             Thresholds = thresholds,
+            Threshold = threshold,
+            FileThreshold = threshold,
+            Explainer = explainer,
             SkippedExamples = prepared.Skipped.Examples,
             Timings = timings,
             Source = prepared.Source,
@@ -130,67 +137,54 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         _ => records >= options.MinBaselineRecords,
     };
 
-    private static ScoredRecords Score(PreparedInput prepared, IAnomalyModel model, double[] scores, SeverityThresholds thresholds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The 0…1 scores and the flag threshold. A file that is its own baseline gets a threshold chosen from its own
+    /// distances (<see cref="FileThreshold"/>) and a calibration rebased on it, so its flagged records start at "low"; a
+    /// file scored against a pretrained baseline is flagged at the fixed distance; a quota calibration at its quota. An
+    /// analyst's <paramref name="flag"/> then moves the threshold on the scores as they are.
+    /// </summary>
+    private (double[] Scores, FlagThreshold Threshold) ScoreAndThreshold(
+        PreparedInput prepared, ScoreCalibration calibration, double[] raw, SeverityThresholds thresholds, FlagOverride? flag)
     {
-        var severities = new Severity[scores.Length];
-        for (var i = 0; i < scores.Length; i++)
+        FlagThreshold threshold;
+        if (!calibration.MeasuresDistance)
         {
-            severities[i] = thresholds.Classify(scores[i]);
+            threshold = new FlagThreshold(thresholds.Low, ThresholdMethod.Contamination, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"A quota: the {options.Contamination:0.##%} of the baseline that scores highest reaches low (Calibration:Method=Contamination)."));
+        }
+        else if (prepared.FitOnFile)
+        {
+            threshold = FileThreshold.Choose(calibration.Distances(raw, prepared.Evidence), options.Calibration, thresholds);
+            if (threshold.Distance != options.Calibration.LowZ)
+            {
+                calibration = calibration.Rebased(threshold.Distance!.Value);
+            }
+        }
+        else
+        {
+            threshold = FileThreshold.OfBaseline(options.Calibration, thresholds);
         }
 
-        var modelReasons = ModelReasons(prepared, model, severities);
-        var explanations = new string[scores.Length];
-        Parallel.For(0, scores.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            if (severities[i] == Severity.Normal)
-            {
-                explanations[i] = ExplanationText.NothingUnusual;
-                return;
-            }
-
-            var reasons = prepared.Reasons(i);
-            if (modelReasons?.TryGetValue(i, out var reason) == true)
-            {
-                reasons.Add(reason);
-            }
-
-            explanations[i] = ExplanationText.Join(reasons);
-        });
-        return new ScoredRecords(prepared.Lines, scores, severities, explanations, prepared.Timestamp, prepared.Identifier);
+        var scores = calibration.Normalise(raw, prepared.Evidence);
+        return (scores, flag is null ? threshold : flag.Resolve(scores));
     }
 
-    /// <summary>
-    /// For a model that can attribute its score to features (the autoencoder's reconstruction error), a reason
-    /// per anomaly naming the two features it reconstructs worst.
-    /// </summary>
-    private static Dictionary<int, Reason>? ModelReasons(PreparedInput prepared, IAnomalyModel model, Severity[] severities)
+    private static ScoredRecords Score(RecordExplainer explainer, PreparedInput prepared, double[] scores, SeverityThresholds thresholds, double flagAt, CancellationToken cancellationToken)
     {
-        if (model is not IFeatureErrors attribution)
+        var severities = new Severity[scores.Length];
+        var flagged = new List<int>();
+        for (var i = 0; i < scores.Length; i++)
         {
-            return null;
-        }
-
-        var anomalies = Enumerable.Range(0, severities.Length).Where(i => severities[i] != Severity.Normal).ToList();
-        var columns = prepared.Matrix.Columns;
-        var errors = attribution.FeatureErrors(prepared.Matrix, anomalies);
-        var reasons = new Dictionary<int, Reason>(anomalies.Count);
-        for (var a = 0; a < anomalies.Count; a++)
-        {
-            var row = new ArraySegment<double>(errors, a * columns, columns);
-            var total = 0.0;
-            foreach (var e in row)
+            severities[i] = thresholds.ClassifyFrom(scores[i], flagAt);
+            if (severities[i] != Severity.Normal)
             {
-                total += e;
-            }
-
-            var worst = Enumerable.Range(0, columns).OrderByDescending(c => row[c]).Take(2).Where(c => row[c] > 0.1 * total).ToList();
-            if (worst.Count > 0)
-            {
-                var names = string.Join(", ", worst.Select(c => FeatureDescriptions.Of(prepared.Matrix.Names[c])));
-                reasons[anomalies[a]] = new Reason($"hardest to reconstruct: {names}", 65);
+                flagged.Add(i);
             }
         }
 
-        return reasons;
+        var explanations = new string[scores.Length];
+        Array.Fill(explanations, ExplanationText.NothingUnusual);
+        explainer.Explain(flagged, explanations, cancellationToken);
+        return new ScoredRecords(prepared.Lines, scores, severities, explanations, prepared.Timestamp, prepared.Identifier);
     }
 }

@@ -13,6 +13,9 @@ public sealed record DetectionRequest
     /// <summary>Ground truth for an access log: a CSV with columns <c>line,label</c> (1 = anomaly).</summary>
     public Stream? Labels { get; init; }
 
+    /// <summary>A threshold score or a top N chosen by the analyst instead of the file's own threshold; null keeps the file's.</summary>
+    public Scoring.FlagOverride? Flag { get; init; }
+
     /// <summary>Group records into entities (clients, sessions, identifiers) and score them against each other; null leaves them out.</summary>
     public Entities.EntityOptions? Entities { get; init; }
 

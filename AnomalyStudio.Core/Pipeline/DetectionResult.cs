@@ -28,6 +28,15 @@ public sealed class DetectionResult
 
     public required SeverityThresholds Thresholds { get; init; }
 
+    /// <summary>The score from which records are flagged, how it was chosen and why.</summary>
+    public required FlagThreshold Threshold { get; init; }
+
+    /// <summary>The threshold the file's own scores chose (<see cref="Threshold"/> until an analyst moves it).</summary>
+    public required FlagThreshold FileThreshold { get; init; }
+
+    /// <summary>Explains records a moved threshold flags; null for a result that cannot be re-banded.</summary>
+    internal RecordExplainer? Explainer { get; init; }
+
     public required IReadOnlyList<SkippedLine> SkippedExamples { get; init; }
 
     public required IReadOnlyList<StageTiming> Timings { get; init; }
@@ -63,6 +72,57 @@ public sealed class DetectionResult
         + (Entities?.EstimatedBytes ?? 0) + (Spikes?.EstimatedBytes ?? 0);
 
     private long? _estimatedBytes;
+
+    /// <summary>
+    /// The same detection flagged from <paramref name="threshold"/> (null: the file's own again): severities, explanations,
+    /// counts and the flag's precision and recall follow it, while scores, features, entities and spikes stay, so nothing is
+    /// scored again. A record the new threshold flags is explained as the detection would have explained it.
+    /// </summary>
+    public DetectionResult WithThreshold(FlagThreshold? threshold, CancellationToken cancellationToken = default)
+    {
+        threshold ??= FileThreshold;
+        var scores = Records.Scores;
+        var old = Records.Severities;
+        var severities = new Severity[scores.Length];
+        var explanations = (string[])Records.Explanations.Clone();
+        var newlyFlagged = new List<int>();
+        for (var i = 0; i < scores.Length; i++)
+        {
+            severities[i] = Thresholds.ClassifyFrom(scores[i], threshold.Score);
+            if (severities[i] == Severity.Normal)
+            {
+                explanations[i] = Explanations.ExplanationText.NothingUnusual;
+            }
+            else if (old[i] == Severity.Normal)
+            {
+                newlyFlagged.Add(i);
+            }
+        }
+
+        if (Explainer is { } explainer)
+        {
+            explainer.Explain(newlyFlagged, explanations, cancellationToken);
+        }
+
+        var counts = SeverityCounts.Of(severities);
+        var summary = Summary with
+        {
+            Anomalies = counts.Anomalies,
+            AnomalyPercent = scores.Length == 0 ? 0 : 100.0 * counts.Anomalies / scores.Length,
+            SeverityCounts = counts,
+            Flag = Labels is { } labels && Summary.Flag is { } flag
+                ? FlagEvaluation.Of(scores, Array.ConvertAll(severities, s => s != Severity.Normal), labels, flag.BestF1)
+                : Summary.Flag,
+        };
+        return new DetectionResult
+        {
+            FileName = FileName, Format = Format, Model = Model, ModelDisplayName = ModelDisplayName, Mode = Mode,
+            Summary = summary, Records = Records.WithBands(severities, explanations), Features = Features,
+            Thresholds = Thresholds, Threshold = threshold, FileThreshold = FileThreshold, Explainer = Explainer,
+            SkippedExamples = SkippedExamples, Timings = Timings, Source = Source, ModelTrainedAt = ModelTrainedAt,
+            Notes = Notes, Labels = Labels, Evidence = Evidence, Entities = Entities, Spikes = Spikes,
+        };
+    }
 
     public TimeSpan Elapsed => Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed);
 }

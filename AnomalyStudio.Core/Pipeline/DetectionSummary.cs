@@ -8,4 +8,8 @@ public sealed record DetectionSummary(
     SeverityCounts SeverityCounts,
     long SkippedLines,
     double? RocAuc,
-    double? AveragePrecision);
+    double? AveragePrecision)
+{
+    /// <summary>Precision, recall and F1 of the flag, and the best F1 of any threshold, when there are labels with anomalies.</summary>
+    public Scoring.FlagEvaluation? Flag { get; init; }
+}

@@ -25,6 +25,10 @@ public sealed class ScoredRecords : IReadOnlyList<ScoredRecord>
 
     public int Count => Scores.Length;
 
+    /// <summary>The same records with other severities and explanations (a moved threshold); scores, lines and times are shared.</summary>
+    internal ScoredRecords WithBands(Severity[] severities, string[] explanations) =>
+        new(_lines, Scores, severities, explanations, _timestamp, _identifier);
+
     /// <summary>Normalised scores, 0 = normal … 1 = anomalous.</summary>
     public double[] Scores { get; }
 

@@ -11,4 +11,11 @@ public sealed record QualityRow(
     double? RocAuc,
     double? AveragePrecision,
     TimeSpan Elapsed,
-    string? Error = null);
+    string? Error = null)
+{
+    /// <summary>Precision, recall and F1 of the flag and the best F1 of any threshold, when the set has anomalies in its labels.</summary>
+    public Scoring.FlagEvaluation? Flag { get; init; }
+
+    /// <summary>How the flag's threshold was chosen (split, distance, …).</summary>
+    public string? ThresholdMethod { get; init; }
+}

@@ -19,7 +19,11 @@ public sealed class QualityRunner(DetectionPipeline pipeline)
             var summary = result.Summary;
             return new QualityRow(
                 set.Name, model, ReportNames.Of(result.Mode), summary.Total, summary.AnomalyPercent,
-                summary.SeverityCounts.High + summary.SeverityCounts.Critical, summary.RocAuc, summary.AveragePrecision, clock.Elapsed);
+                summary.SeverityCounts.High + summary.SeverityCounts.Critical, summary.RocAuc, summary.AveragePrecision, clock.Elapsed)
+            {
+                Flag = summary.Flag,
+                ThresholdMethod = result.Threshold.MethodName,
+            };
         }
         catch (InvalidInputException ex)
         {

@@ -7,7 +7,8 @@ namespace AnomalyStudio.Core.Reporting;
 /// <summary>
 /// Writes a detection as the JSON contract shared by <c>detect --format json</c> and <c>POST /api/detect</c>:
 /// file, format, model, mode, summary (total, anomalies, anomalyPercent, severityCounts, skippedLines, rocAuc,
-/// averagePrecision) and records (line, timestamp, identifier, score, severity, explanation), plus extra
+/// averagePrecision, and with labels precision, recall, f1 and bestF1 of the flag), threshold (score, method, distance,
+/// reason, flagged) and records (line, timestamp, identifier, score, severity, explanation), plus extra
 /// fields (thresholds, skipped examples, stage timings, notes). Streams, so a million records never sit in memory as JSON.
 /// </summary>
 public static class JsonReportWriter
@@ -41,7 +42,19 @@ public static class JsonReportWriter
         writer.WriteNumber("skippedLines", summary.SkippedLines);
         WriteNullable(writer, "rocAuc", summary.RocAuc);
         WriteNullable(writer, "averagePrecision", summary.AveragePrecision);
+        WriteNullable(writer, "precision", summary.Flag?.Precision);
+        WriteNullable(writer, "recall", summary.Flag?.Recall);
+        WriteNullable(writer, "f1", summary.Flag?.F1);
+        WriteNullable(writer, "bestF1", summary.Flag?.BestF1);
         writer.WriteNumber("elapsedSeconds", Math.Round(result.Elapsed.TotalSeconds, 4));
+        writer.WriteEndObject();
+
+        writer.WriteStartObject("threshold");
+        writer.WriteNumber("score", result.Threshold.Score);
+        writer.WriteString("method", result.Threshold.MethodName);
+        WriteNullable(writer, "distance", result.Threshold.Distance);
+        writer.WriteString("reason", result.Threshold.Reason);
+        writer.WriteNumber("flagged", summary.Anomalies);
         writer.WriteEndObject();
 
         writer.WriteStartObject("thresholds");

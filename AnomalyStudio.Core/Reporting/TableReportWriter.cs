@@ -19,6 +19,9 @@ public static class TableReportWriter
             $"{InertText.ForTerminal(result.FileName)}: {result.Format.Name}, {result.Model}, {ReportNames.Of(result.Mode)} model")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{s.Total:N0} records, {s.Anomalies:N0} anomalies ({s.AnomalyPercent:0.##}%): critical {c.Critical:N0}, high {c.High:N0}, medium {c.Medium:N0}, low {c.Low:N0}, normal {c.Normal:N0}")).ConfigureAwait(false);
+        var t = result.Threshold;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"threshold: {t.Score:0.###} ({t.MethodName}). {InertText.ForTerminal(t.Reason)}")).ConfigureAwait(false);
         if (s.SkippedLines > 0)
         {
             var first = result.SkippedExamples.Take(3).Select(x => string.Create(CultureInfo.InvariantCulture, $"line {x.LineNumber}: {InertText.ForTerminal(x.Reason)}"));
@@ -30,6 +33,12 @@ public static class TableReportWriter
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"against the labels: ROC-AUC {auc:0.0000}, average precision {s.AveragePrecision:0.0000}")).ConfigureAwait(false);
+        }
+
+        if (s.Flag is { } flag)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"the flag against the labels: precision {flag.Precision:0.000}, recall {flag.Recall:0.000}, F1 {flag.F1:0.000} (best F1 of any threshold {flag.BestF1:0.000})")).ConfigureAwait(false);
         }
 
         foreach (var note in result.Notes)

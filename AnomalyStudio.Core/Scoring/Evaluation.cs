@@ -81,6 +81,66 @@ public static class Evaluation
         return ap;
     }
 
+    /// <summary>
+    /// The highest F1 of any threshold on the scores (flagging every record scoring at least it), cutting only between
+    /// distinct scores; 0 when there is no anomaly.
+    /// </summary>
+    public static double BestF1(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
+    {
+        var n = Check(scores, labels);
+        var positives = labels.Count(l => l);
+        if (positives == 0)
+        {
+            return 0;
+        }
+
+        var order = Enumerable.Range(0, n).OrderByDescending(i => scores[i]).ToArray();
+        double best = 0;
+        var truePositives = 0;
+        for (var k = 0; k < n; k++)
+        {
+            truePositives += labels[order[k]] ? 1 : 0;
+            if (k + 1 == n || scores[order[k + 1]] != scores[order[k]])
+            {
+                best = Math.Max(best, FlagEvaluation.F1Of(truePositives, k + 1, positives));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Points of the precision–recall curve from the highest threshold down, at most <paramref name="points"/> of them
+    /// (evenly spaced in rank), for a chart; empty when there is no anomaly.
+    /// </summary>
+    public static IReadOnlyList<(double Threshold, double Precision, double Recall)> PrecisionRecallCurve(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, int points = 100)
+    {
+        var n = Check(scores, labels);
+        var positives = labels.Count(l => l);
+        var curve = new List<(double, double, double)>();
+        if (positives == 0 || n == 0)
+        {
+            return curve;
+        }
+
+        var order = Enumerable.Range(0, n).OrderByDescending(i => scores[i]).ToArray();
+        var step = Math.Max(1, n / Math.Max(points, 1));
+        var truePositives = 0;
+        var next = step - 1;
+        for (var k = 0; k < n; k++)
+        {
+            truePositives += labels[order[k]] ? 1 : 0;
+            var lastOfTie = k + 1 == n || scores[order[k + 1]] != scores[order[k]];
+            if (lastOfTie && (k >= next || k + 1 == n))
+            {
+                curve.Add((scores[order[k]], (double)truePositives / (k + 1), (double)truePositives / positives));
+                next = k + step;
+            }
+        }
+
+        return curve;
+    }
+
     private static int Check(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {
         if (scores.Count != labels.Count)

@@ -111,6 +111,61 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
 
     public double Normalise(double raw) => Map(raw, 0);
 
+    /// <summary>Whether the map measures robust distances (<see cref="Robust"/>), so <see cref="Distance"/> and <see cref="Rebased"/> apply.</summary>
+    public bool MeasuresDistance => Spread > 0;
+
+    /// <summary>
+    /// A record's distance from the baseline's typical score in robust standard deviations, with its evidence added: the
+    /// quantity the severities are bands of. Only for a robust calibration (<see cref="MeasuresDistance"/>).
+    /// </summary>
+    public double Distance(double raw, double evidence)
+    {
+        if (double.IsNaN(raw) || double.IsPositiveInfinity(raw))
+        {
+            return double.PositiveInfinity;
+        }
+
+        var at = LogScale ? (raw > 0 ? Math.Log(raw) : double.NegativeInfinity) : raw;
+        return ((at - RawAnchors[0]) / Spread) + Math.Max(evidence, 0);
+    }
+
+    /// <summary>The distances of many records (<paramref name="evidence"/> may be null).</summary>
+    public double[] Distances(double[] raw, double[]? evidence)
+    {
+        var distances = new double[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            distances[i] = Distance(raw[i], evidence?[i] ?? 0);
+        }
+
+        return distances;
+    }
+
+    /// <summary>
+    /// The same map with the low threshold moved to <paramref name="lowDistance"/> robust standard deviations: a file whose
+    /// threshold was chosen from its own scores (<see cref="FileThreshold"/>) has its flagged records start at "low". Medium,
+    /// high and critical stay where they were, so they keep meaning the same distance on every file. The typical record
+    /// keeps its score, and the order of all scores is kept. <paramref name="lowDistance"/> must lie between the typical
+    /// record and the medium anchor.
+    /// </summary>
+    public ScoreCalibration Rebased(double lowDistance)
+    {
+        if (!MeasuresDistance)
+        {
+            throw new InvalidOperationException("Only a robust calibration measures distances to rebase.");
+        }
+
+        var at = RawAnchors[0] + (lowDistance * Spread);
+        if (!(lowDistance > 0 && at < RawAnchors[2]))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lowDistance), lowDistance, "The low distance must be positive and below the medium one.");
+        }
+
+        var anchors = (double[])RawAnchors.Clone();
+        anchors[1] = at;
+        return this with { RawAnchors = anchors };
+    }
+
     /// <summary>The map itself; <paramref name="shift"/> is added on the log (or raw) scale the anchors are on.</summary>
     private double Map(double raw, double shift)
     {

@@ -17,6 +17,22 @@ public sealed record SeverityThresholds(double Critical, double High, double Med
         : score >= Low ? Severity.Low
         : Severity.Normal;
 
+    /// <summary>
+    /// The severity of a score when records are flagged from <paramref name="flagAt"/> instead of <see cref="Low"/>: below
+    /// it normal; from it at least low, or the score's own band when that is higher. A threshold above a band's bound
+    /// makes the least of the flagged records that band (flagged from 0.7, a 0.72 is medium).
+    /// </summary>
+    public Severity ClassifyFrom(double score, double flagAt)
+    {
+        if (score < flagAt)
+        {
+            return Severity.Normal;
+        }
+
+        var band = Classify(score);
+        return band == Severity.Normal ? Severity.Low : band;
+    }
+
     /// <summary>The bound of a band (0 for normal).</summary>
     public double LowerBound(Severity severity) => severity switch
     {

@@ -95,4 +95,43 @@ public sealed class EvaluationTests
         Assert.Throws<ArgumentException>(() => Evaluation.RocAuc([0.1, 0.2], [true]));
         Assert.Throws<ArgumentException>(() => Evaluation.AveragePrecision([0.1], [true, false]));
     }
+
+    [Fact]
+    public void Best_f1_tries_every_cut_between_distinct_scores()
+    {
+        double[] scores = [0.9, 0.8, 0.8, 0.4, 0.3, 0.1];
+        bool[] labels = [true, false, true, true, false, false];
+
+        // Cuts: {0.9} F1 0.5; {0.9, 0.8, 0.8} 2·2/(3+3) = 0.667; {…, 0.4} 2·3/(4+3) = 0.857; {…, 0.3} 0.75; all 0.667.
+        Assert.Equal(6.0 / 7, Evaluation.BestF1(scores, labels), 12);
+        Assert.Equal(0, Evaluation.BestF1(scores, new bool[6]));
+    }
+
+    [Fact]
+    public void The_flag_is_judged_by_precision_recall_and_f1_against_the_best()
+    {
+        double[] scores = [0.9, 0.8, 0.8, 0.4, 0.3, 0.1];
+        bool[] labels = [true, false, true, true, false, false];
+        bool[] flagged = [true, true, true, false, false, false];
+
+        var flag = FlagEvaluation.Of(scores, flagged, labels)!;
+
+        Assert.Equal(2.0 / 3, flag.Precision, 12);
+        Assert.Equal(2.0 / 3, flag.Recall, 12);
+        Assert.Equal(2.0 / 3, flag.F1, 12);
+        Assert.Equal(flag.F1 / (6.0 / 7), flag.F1Ratio, 12);
+        Assert.Null(FlagEvaluation.Of(scores, flagged, new bool[6]));
+    }
+
+    [Fact]
+    public void The_precision_recall_curve_runs_from_the_highest_threshold_down()
+    {
+        double[] scores = [0.9, 0.8, 0.8, 0.4, 0.3, 0.1];
+        bool[] labels = [true, false, true, true, false, false];
+
+        var curve = Evaluation.PrecisionRecallCurve(scores, labels, points: 10);
+
+        Assert.Equal([(0.9, 1.0, 1.0 / 3), (0.8, 2.0 / 3, 2.0 / 3), (0.4, 0.75, 1.0), (0.3, 0.6, 1.0), (0.1, 0.5, 1.0)], curve);
+    }
 }
+

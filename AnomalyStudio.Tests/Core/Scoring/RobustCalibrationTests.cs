@@ -95,4 +95,40 @@ public sealed class RobustCalibrationTests
         Assert.Equal(0, calibration.Normalise(0));
         Assert.True(calibration.Normalise(0.01) > 0);
     }
+
+    [Fact]
+    public void Distance_is_the_robust_sigmas_above_the_typical_record_plus_evidence()
+    {
+        var baseline = Normal(20_000, 5);
+        var calibration = ScoreCalibration.Robust(baseline, new CalibrationOptions(), Thresholds);
+        var median = Math.Log(baseline.Order().ElementAt(10_000));
+        var raw = Math.Exp(median + (2.5 * calibration.Spread));
+
+        Assert.Equal(2.5, calibration.Distance(raw, 0), 3);
+        Assert.Equal(4.5, calibration.Distance(raw, 2), 3);
+        Assert.Equal(Severity.Medium, Thresholds.Classify(calibration.Normalise(raw, 2)));
+        Assert.Equal(double.PositiveInfinity, calibration.Distance(double.NaN, 0));
+    }
+
+    [Fact]
+    public void Rebasing_moves_only_low_and_keeps_every_order_and_the_other_bands()
+    {
+        var baseline = Normal(20_000, 6);
+        var calibration = ScoreCalibration.Robust(baseline, new CalibrationOptions(), Thresholds);
+        var rebased = calibration.Rebased(1.2);
+        var median = Math.Log(baseline.Order().ElementAt(10_000));
+        double At(ScoreCalibration c, double z) => c.Normalise(Math.Exp(median + (z * calibration.Spread)));
+
+        Assert.Equal(Thresholds.Low, At(rebased, 1.2), 4);
+        Assert.Equal(Severity.Normal, Thresholds.Classify(At(rebased, 1.1)));
+        Assert.Equal(Severity.Low, Thresholds.Classify(At(rebased, 1.3)));
+        Assert.Equal(At(calibration, 4.6), At(rebased, 4.6));
+        Assert.Equal(At(calibration, -1), At(rebased, -1));
+        var zs = Enumerable.Range(-20, 120).Select(i => i / 10.0).ToArray();
+        var scores = zs.Select(z => At(rebased, z)).ToArray();
+        Assert.Equal(scores.Order(), scores);
+        Assert.Throws<ArgumentOutOfRangeException>(() => calibration.Rebased(5));
+        Assert.Throws<InvalidOperationException>(() => ScoreCalibration.Fit(baseline, 0.1, Thresholds).Rebased(1));
+    }
 }
+

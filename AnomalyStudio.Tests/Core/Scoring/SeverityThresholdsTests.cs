@@ -69,4 +69,29 @@ public sealed class SeverityThresholdsTests
         Assert.Contains($"low {low}", error.Message, StringComparison.Ordinal);
         Assert.Contains($"critical {critical}", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0.29, 0.3, Severity.Normal)]
+    [InlineData(0.30, 0.3, Severity.Low)]
+    [InlineData(0.60, 0.3, Severity.Low)]
+    [InlineData(0.70, 0.3, Severity.Medium)]
+    [InlineData(0.96, 0.3, Severity.Critical)]
+    [InlineData(0.50, 0.7, Severity.Normal)]
+    [InlineData(0.72, 0.7, Severity.Medium)]
+    [InlineData(0.90, 0.7, Severity.High)]
+    public void A_moved_flag_decides_what_is_flagged_and_the_bands_decide_how_severe(double score, double flagAt, Severity severity)
+    {
+        Assert.Equal(severity, SeverityThresholds.IsolationForestDefaults.ClassifyFrom(score, flagAt));
+    }
+
+    [Fact]
+    public void The_flag_at_the_low_bound_classifies_as_the_bands_alone()
+    {
+        var bands = SeverityThresholds.IsolationForestDefaults;
+        foreach (var score in Enumerable.Range(0, 101).Select(i => i / 100.0))
+        {
+            Assert.Equal(bands.Classify(score), bands.ClassifyFrom(score, bands.Low));
+        }
+    }
 }
+

@@ -6,6 +6,7 @@ using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
+using AnomalyStudio.Core.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,7 +25,8 @@ public static class DetectEndpoints
             .WithDescription(
                 "Upload the file as multipart/form-data in the field 'file'. The answer is the JSON report of "
                 + "'detect --format json': file, format, model, mode, summary and records (line, timestamp, identifier, "
-                + "score, severity, explanation). With view=entities the answer is the entity report of 'detect --entities --format json' "
+                + "score, severity, explanation) and the threshold that flagged them (score, method, reason, flagged); threshold or top "
+                + "move it as 'detect --threshold/--top' do. With view=entities the answer is the entity report of 'detect --entities --format json' "
                 + "(clients or identifiers scored against each other), with view=spikes the spike report of 'detect --spikes --format json'. "
                 + "Bad input answers 400, an upload over AnomalyStudio:MaxUploadBytes 413, and "
                 + "503 with Retry-After when every detection slot and queue place of the server is taken, all as problem "
@@ -48,6 +50,8 @@ public static class DetectEndpoints
         [FromQuery, Description("records (default), entities (the clients or identifiers scored against each other, as 'detect --entities') or spikes (bursts in the rate over time, explained, as 'detect --spikes').")] string? view,
         [FromQuery, Description("With view=entities, for an access log: true to group by IP + user agent.")] bool? sessions,
         [FromQuery, Description("With view=entities, for a table: the column to group rows by (default: the detected identifier column).")] string? entityColumn,
+        [FromQuery, Description("Flag records scoring at least this (0–1) instead of the threshold chosen from the file's own scores.")] string? threshold,
+        [FromQuery, Description("Flag the N highest-scoring records instead (records tied with the N-th too); not with threshold.")] string? top,
         [FromServices] DetectionAdmission admission,
         [FromServices] UploadReader uploads,
         CancellationToken cancellationToken)
@@ -60,6 +64,7 @@ public static class DetectEndpoints
             var detectionMode = DetectionModes.Parse(mode);
             var reportLimit = ReportLimit.Parse(limit);
             var population = DetectParameters.View(view, sessions == true, entityColumn);
+            var flag = FlagOverride.Parse(threshold, top);
 
             var upload = await uploads.ReadAsync(context, cancellationToken);
             if (upload.Error is { } error)
@@ -68,7 +73,7 @@ public static class DetectEndpoints
             }
 
             // The slot is taken after the upload is read, so a slow client holds a connection, never a detection slot.
-            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode, Entities = population.Entities, Spikes = population.Spikes };
+            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Entities = population.Entities, Spikes = population.Spikes };
             var admitted = await admission.RunOnceAsync(upload.File!.OpenReadStream, request, cancellationToken);
             if (admitted.Result is not { } result)
             {

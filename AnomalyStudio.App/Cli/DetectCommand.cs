@@ -2,6 +2,7 @@ using System.CommandLine;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
+using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.App.Cli;
 
@@ -24,11 +25,13 @@ public static class DetectCommand
         var entities = new Option<bool>("--entities") { Description = "Report the clients (or the identifier column's values) scored against each other instead of the records." };
         var sessions = new Option<bool>("--sessions") { Description = "With --entities, for an access log: group by IP + user agent instead of IP." };
         var entityColumn = new Option<string?>("--entity-column") { Description = "With --entities, for a table: the column to group rows by (default: the detected identifier column)." };
+        var threshold = new Option<string?>("--threshold") { Description = "Flag records scoring at least this (0–1) instead of the threshold chosen from the file's own scores." };
+        var top = new Option<string?>("--top") { Description = "Flag the N highest-scoring records instead (records tied with the N-th too)." };
         var spikes = new Option<bool>("--spikes") { Description = "Report the bursts in the per-minute rate and the field values that explain them instead of the records." };
 
         var command = new Command("detect", "Score a log, JSON-lines or CSV file and report anomalies.")
         {
-            file, model, mode, format, outPath, labels, limit, entities, sessions, entityColumn, spikes,
+            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,6 +41,7 @@ public static class DetectCommand
             var reportFormat = ReportWriter.Choose(parse.GetValue(format), outFile?.Name);
             var reportLimit = ReportLimit.Parse(parse.GetValue(limit));
             var detectionMode = DetectionModes.Parse(parse.GetValue(mode));
+            var flag = FlagOverride.Parse(parse.GetValue(threshold), parse.GetValue(top));
             var labelFile = parse.GetValue(labels);
             if (!input.Exists)
             {
@@ -60,6 +64,7 @@ public static class DetectCommand
                 Model = parse.GetValue(model)!,
                 Mode = detectionMode,
                 Labels = labelStream,
+                Flag = flag,
                 Entities = population.Entities,
                 Spikes = population.Spikes,
             };

@@ -17,8 +17,8 @@ namespace AnomalyStudio.Tests.Api;
 /// <summary><c>POST /api/detect</c> against the real app: the CLI's JSON contract, models, limits and bad input.</summary>
 public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private static readonly string[] ContractKeys = ["file", "format", "model", "mode", "summary", "records"];
-    private static readonly string[] SummaryKeys = ["total", "anomalies", "anomalyPercent", "severityCounts", "skippedLines", "rocAuc", "averagePrecision"];
+    private static readonly string[] ContractKeys = ["file", "format", "model", "mode", "summary", "threshold", "records"];
+    private static readonly string[] SummaryKeys = ["total", "anomalies", "anomalyPercent", "severityCounts", "skippedLines", "rocAuc", "averagePrecision", "precision", "recall", "f1", "bestF1"];
     private static readonly string[] SeverityKeys = ["critical", "high", "medium", "low", "normal"];
     private static readonly string[] RecordKeys = ["line", "timestamp", "identifier", "score", "severity", "explanation"];
 
@@ -61,6 +61,27 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(25, scores.Count);
         Assert.Equal(scores.OrderByDescending(s => s), scores);
         Assert.True(scores[0] >= json.RootElement.GetProperty("thresholds").GetProperty("high").GetDouble());
+    }
+
+    [Fact]
+    public async Task Threshold_and_top_move_the_flag_as_the_cli_does()
+    {
+        using var client = factory.CreateClient();
+
+        using var own = await client.PostAsync("/api/detect?limit=0", ApiRequests.UploadFile(TestData.Samples("sample_access.log")));
+        using var top = await client.PostAsync("/api/detect?limit=0&top=10", ApiRequests.UploadFile(TestData.Samples("sample_access.log")));
+        using var manual = await client.PostAsync("/api/detect?limit=0&threshold=0.9", ApiRequests.UploadFile(TestData.Samples("sample_access.log")));
+
+        using var ownJson = await ApiRequests.JsonAsync(own);
+        var threshold = ownJson.RootElement.GetProperty("threshold");
+        Assert.Equal(threshold.GetProperty("flagged").GetInt32(), ownJson.RootElement.GetProperty("summary").GetProperty("anomalies").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(threshold.GetProperty("reason").GetString()));
+        using var topJson = await ApiRequests.JsonAsync(top);
+        Assert.Equal("top", topJson.RootElement.GetProperty("threshold").GetProperty("method").GetString());
+        Assert.InRange(topJson.RootElement.GetProperty("summary").GetProperty("anomalies").GetInt32(), 10, 12);
+        using var manualJson = await ApiRequests.JsonAsync(manual);
+        Assert.Equal(0.9, manualJson.RootElement.GetProperty("threshold").GetProperty("score").GetDouble());
+        Assert.Equal(0, manualJson.RootElement.GetProperty("summary").GetProperty("severityCounts").GetProperty("low").GetInt32());
     }
 
     [Fact]
@@ -115,6 +136,8 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         { "unknown model", "Unknown model 'random-forest'" },
         { "unknown mode", "Unknown mode 'train'" },
         { "bad limit", "limit must be a whole number" },
+        { "bad threshold", "The threshold must be a score between 0 and 1, not 2." },
+        { "bad top", "Top N must be a whole number of at least 1, not 'all'" },
         { "missing file field", "No file was uploaded" },
         { "not multipart", "multipart/form-data" },
     };
@@ -132,6 +155,8 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
             "unknown model" => Post("/api/detect?model=random-forest", ApiRequests.UploadFile(sample)),
             "unknown mode" => Post("/api/detect?mode=train", ApiRequests.UploadFile(sample)),
             "bad limit" => Post("/api/detect?limit=ten", ApiRequests.UploadFile(sample)),
+            "bad threshold" => Post("/api/detect?threshold=2", ApiRequests.UploadFile(sample)),
+            "bad top" => Post("/api/detect?top=all", ApiRequests.UploadFile(sample)),
             "missing file field" => Post("/api/detect", new MultipartFormDataContent { { new StringContent("isolation_forest"), "model" } }),
             _ => Post("/api/detect", new StringContent("127.0.0.1 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 512", Encoding.UTF8, "text/plain")),
         };

@@ -27,6 +27,38 @@ public sealed class CliTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task Detect_reports_the_files_threshold_and_moves_it_with_threshold_or_top()
+    {
+        var table = TestData.Shared("tabular", "thyroid.csv");
+        async Task<JsonElement> Report(params string[] extra)
+        {
+            var output = Path.Combine(fixture.Directory, $"thyroid-{Guid.NewGuid():N}.json");
+            var (code, _, error) = await fixture.RunAsync(["detect", table, "--format", "json", "--out", output, "--limit", "0", .. extra]);
+            Assert.True(code == 0, error);
+            using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
+            return json.RootElement.Clone();
+        }
+
+        var own = await Report();
+        var threshold = own.GetProperty("threshold");
+        Assert.Equal("split", threshold.GetProperty("method").GetString());
+        Assert.Contains("upper group", threshold.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var flagged = threshold.GetProperty("flagged").GetInt32();
+        Assert.Equal(own.GetProperty("summary").GetProperty("anomalies").GetInt32(), flagged);
+        Assert.InRange(flagged, 93, 600); // 93 anomalies in 3,772 rows: most of them are flagged, and not a quarter of the file
+        Assert.True(own.GetProperty("summary").GetProperty("recall").GetDouble() >= 0.8);
+
+        var top = await Report("--top", "93");
+        Assert.Equal("top", top.GetProperty("threshold").GetProperty("method").GetString());
+        Assert.Equal(93, top.GetProperty("summary").GetProperty("anomalies").GetInt32());
+
+        var manual = await Report("--threshold", "0.2");
+        Assert.Equal("manual", manual.GetProperty("threshold").GetProperty("method").GetString());
+        Assert.Equal(0.2, manual.GetProperty("threshold").GetProperty("score").GetDouble());
+        Assert.True(manual.GetProperty("summary").GetProperty("anomalies").GetInt32() > flagged);
+    }
+
+    [Fact]
     public async Task Detect_prints_a_table_by_default()
     {
         var (code, output, _) = await fixture.RunAsync("detect", TestData.Samples("sample_metrics.csv"), "--mode", "fit");
@@ -141,6 +173,10 @@ public sealed class CliTests(CliFixture fixture)
     [InlineData("samples", "--lines", "10")]
     [InlineData("detect", "{samples}/sample_access.log", "--limit", "-1")]
     [InlineData("detect", "{samples}/sample_access.log", "--mode", "sometimes")]
+    [InlineData("detect", "{samples}/sample_access.log", "--threshold", "1.5")]
+    [InlineData("detect", "{samples}/sample_access.log", "--threshold", "high")]
+    [InlineData("detect", "{samples}/sample_access.log", "--top", "0")]
+    [InlineData("detect", "{samples}/sample_access.log", "--top", "5", "--threshold", "0.5")]
     public async Task Bad_input_exits_with_2_and_one_line_on_stderr(params string[] args)
     {
         var resolved = args.Select(a => a.Replace("{samples}", Path.GetDirectoryName(TestData.Samples("x")), StringComparison.Ordinal)

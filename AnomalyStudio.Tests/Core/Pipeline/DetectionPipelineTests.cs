@@ -38,6 +38,48 @@ public sealed class DetectionPipelineTests : IDisposable
         Assert.True(result.Records.Max(r => r.Severity) >= Severity.High);
     }
 
+    [Theory]
+    [InlineData(DetectorNames.IsolationForest)]
+    [InlineData(DetectorNames.Autoencoder)]
+    public async Task A_moved_threshold_rebands_without_rescoring_and_matches_a_run_asked_for_it(string model)
+    {
+        var path = TestData.Samples("sample_access.log");
+        var result = await _test.RunFileAsync(path, DetectionMode.Auto, model, TestData.Samples("sample_access.labels.csv"));
+        var flag = new FlagOverride { Top = 50 };
+
+        var moved = result.WithThreshold(flag.Resolve(result.Records.Scores));
+        await using var stream = File.OpenRead(path);
+        await using var labels = File.OpenRead(TestData.Samples("sample_access.labels.csv"));
+        var asked = await _test.Pipeline.RunAsync(stream, new DetectionRequest { FileName = "sample_access.log", Mode = DetectionMode.Auto, Model = model, Labels = labels, Flag = flag });
+
+        Assert.Same(result.Records.Scores, moved.Records.Scores);
+        Assert.Equal(asked.Records.Scores, moved.Records.Scores);
+        Assert.Equal(asked.Records.Severities, moved.Records.Severities);
+        Assert.Equal(asked.Records.Explanations, moved.Records.Explanations);
+        Assert.Equal(asked.Summary, moved.Summary);
+        Assert.Equal(ThresholdMethod.Top, moved.Threshold.Method);
+        Assert.InRange(moved.Summary.Anomalies, 50, 60);
+        Assert.Equal(result.Summary.Flag!.BestF1, moved.Summary.Flag!.BestF1);
+
+        var back = moved.WithThreshold(null);
+        Assert.Equal(result.Records.Severities, back.Records.Severities);
+        Assert.Equal(result.Summary, back.Summary);
+        Assert.Equal(result.Threshold, back.Threshold);
+    }
+
+    [Fact]
+    public async Task The_same_file_gets_the_same_threshold_bit_for_bit()
+    {
+        var path = TestData.Shared("tabular", "cardio.csv");
+
+        var first = await _test.RunFileAsync(path, DetectionMode.Auto);
+        var again = await _test.RunFileAsync(path, DetectionMode.Auto);
+
+        Assert.Equal(ThresholdMethod.Split, first.Threshold.Method);
+        Assert.Equal(first.Threshold, again.Threshold);
+        Assert.Equal(first.Records.Scores, again.Records.Scores);
+    }
+
     [Fact]
     public async Task Explains_attacks_by_name_with_the_strongest_reason_first()
     {

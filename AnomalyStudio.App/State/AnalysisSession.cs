@@ -2,6 +2,7 @@ using AnomalyStudio.App.Configuration;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Scoring;
 using Microsoft.Extensions.Options;
 
 namespace AnomalyStudio.App.State;
@@ -205,6 +206,37 @@ public sealed class AnalysisSession : IDisposable
     public void Select(int? index)
     {
         SelectedIndex = index;
+        Touch();
+    }
+
+    /// <summary>
+    /// Moves the flag to <paramref name="flag"/> (null: back to the file's own threshold) and re-bands the results without
+    /// scoring again: severities, counts, charts and the table follow, and the table keeps its filters. A bad value ends as
+    /// <see cref="Error"/> with the results as they were.
+    /// </summary>
+    public void SetThreshold(FlagOverride? flag)
+    {
+        try
+        {
+            lock (_sync)
+            {
+                if (_current is not { } current || IsRunning)
+                {
+                    return;
+                }
+
+                var threshold = flag?.Resolve(current.Result.Records.Scores, current.View.ScoresDescending);
+                var moved = current.Result.WithThreshold(threshold);
+                Volatile.Write(ref _current, current with { Result = moved, View = current.View.For(moved) });
+            }
+
+            Error = null;
+        }
+        catch (InvalidInputException ex)
+        {
+            Error = ex.Message;
+        }
+
         Touch();
     }
 

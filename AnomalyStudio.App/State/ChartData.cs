@@ -6,6 +6,13 @@ namespace AnomalyStudio.App.State;
 /// <summary>The numbers behind the charts, computed from a result without any UI types (tests read them directly).</summary>
 public static class ChartData
 {
+    // A moved threshold keeps the scores, so the curve is computed once per detection's scores.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<double[], IReadOnlyList<(double Threshold, double Precision, double Recall)>> Curves = [];
+
+    /// <summary>The precision–recall curve of the scores against the labels (up to 200 points); empty without labels.</summary>
+    public static IReadOnlyList<(double Threshold, double Precision, double Recall)> PrecisionRecall(DetectionResult result) =>
+        result.Labels is not { } labels ? [] : Curves.GetValue(result.Records.Scores, scores => Evaluation.PrecisionRecallCurve(scores, labels, 200));
+
     /// <summary>Record counts per severity, most severe first.</summary>
     public static IReadOnlyList<(Severity Severity, int Count)> Severities(DetectionResult result) =>
         [.. new[] { Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Normal }.Select(s => (s, result.Summary.SeverityCounts[s]))];

@@ -91,6 +91,13 @@ public sealed class PopulationSession : IDisposable
             return;
         }
 
+        // A moved threshold re-bands the same detection (same scores): the range, selections and entities stay.
+        if (_result is not null && _session.Result is { } rebanded && ReferenceEquals(_result.Records.Scores, rebanded.Records.Scores))
+        {
+            _result = rebanded;
+            return;
+        }
+
         _result = _session.Result;
         Range = null;
         SelectedEntity = null;

@@ -13,20 +13,45 @@ public enum ResultsSort
 
 /// <summary>
 /// The filtered, sorted view of a detection's records that the table shows: severity chips, a text search over
-/// identifier, request/row text and explanation, and the sort. Works on indices, so a million rows filter in
-/// well under a second and the table fetches only the window it draws. No UI types: unit tests reach it directly.
+/// identifier, request/row text and explanation, and the sort. Works on indices: each sort's order of all records is
+/// computed once and shared with the view of a re-banded result (<see cref="For"/>), since a moved threshold changes
+/// severities but never scores or times, so a filter is one pass over that order and a million rows filter in well
+/// under a second. The table fetches only the window it draws. No UI types: unit tests reach it directly.
 /// </summary>
 public sealed class ResultsView
 {
     private readonly DetectionResult _result;
     private readonly HashSet<Severity> _severities = [.. Enum.GetValues<Severity>()];
+    private readonly Orders _orders;
     private int[] _indices = [];
 
     public ResultsView(DetectionResult result)
+        : this(result, new Orders(result.Records))
+    {
+    }
+
+    private ResultsView(DetectionResult result, Orders orders)
     {
         _result = result;
+        _orders = orders;
         Apply();
     }
+
+    /// <summary>
+    /// The view of <paramref name="rebanded"/>, the same detection flagged from another threshold, with this view's
+    /// filters and sort, reusing its orders.
+    /// </summary>
+    public ResultsView For(DetectionResult rebanded)
+    {
+        var view = new ResultsView(rebanded, _orders) { Search = Search, Sort = Sort, Range = Range };
+        view._severities.Clear();
+        view._severities.UnionWith(_severities);
+        view.Apply();
+        return view;
+    }
+
+    /// <summary>Every score from the highest down, sorted once (for "flag the top N").</summary>
+    public double[] ScoresDescending => _orders.ScoresDescending;
 
     public DetectionResult Result => _result;
 
@@ -109,8 +134,9 @@ public sealed class ResultsView
         var records = _result.Records;
         var source = _result.Source;
         var search = Search;
+        var order = _orders.Of(Sort);
         var matches = new List<int>();
-        for (var i = 0; i < records.Count; i++)
+        foreach (var i in order)
         {
             if (!_severities.Contains(records.Severities[i]))
             {
@@ -133,19 +159,39 @@ public sealed class ResultsView
             matches.Add(i);
         }
 
-        var indices = matches.ToArray();
-        var scores = records.Scores;
-        switch (Sort)
-        {
-            case ResultsSort.ScoreDescending:
-                Array.Sort(indices, (a, b) => scores[b] != scores[a] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
-                break;
-            case ResultsSort.TimeAscending:
-                var times = indices.Select(i => records.Timestamp(i)?.UtcTicks ?? long.MaxValue).ToArray();
-                Array.Sort(times, indices);
-                break;
-        }
+        _indices = [.. matches];
+    }
 
-        _indices = indices;
+    /// <summary>All records in each sort's order (ties by line), computed on first use from scores and times, which a moved threshold never changes.</summary>
+    private sealed class Orders(ScoredRecords records)
+    {
+        private readonly Lazy<int[]> _byScore = new(() =>
+        {
+            var indices = Enumerable.Range(0, records.Count).ToArray();
+            var scores = records.Scores;
+            Array.Sort(indices, (a, b) => scores[b] != scores[a] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
+            return indices;
+        });
+
+        private readonly Lazy<int[]> _byTime = new(() =>
+        {
+            var indices = Enumerable.Range(0, records.Count).ToArray();
+            var times = indices.Select(i => records.Timestamp(i)?.UtcTicks ?? long.MaxValue).ToArray();
+            Array.Sort(indices, (a, b) => times[a] != times[b] ? times[a].CompareTo(times[b]) : a.CompareTo(b));
+            return indices;
+        });
+
+        private readonly Lazy<int[]> _byLine = new(() => Enumerable.Range(0, records.Count).ToArray());
+
+        private readonly Lazy<double[]> _scores = new(() => FlagOverride.SortedDescending(records.Scores));
+
+        public double[] ScoresDescending => _scores.Value;
+
+        public int[] Of(ResultsSort sort) => sort switch
+        {
+            ResultsSort.ScoreDescending => _byScore.Value,
+            ResultsSort.TimeAscending => _byTime.Value,
+            _ => _byLine.Value,
+        };
     }
 }

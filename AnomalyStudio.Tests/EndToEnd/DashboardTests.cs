@@ -48,6 +48,37 @@ public sealed class DashboardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_table_shows_its_threshold_and_the_analyst_moves_it_by_keyboard_and_top_n()
+    {
+        var page = await browser.OpenDashboardAsync();
+        await UploadAsync(page, TestData.Shared("tabular", "thyroid.csv"));
+
+        await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("3,772");
+        await Expect(page.GetByTestId("threshold-method")).ToHaveTextAsync("the file's own split");
+        await Expect(page.GetByTestId("threshold-reason")).ToContainTextAsync("upper group");
+        await Expect(page.GetByTestId("precision-recall-chart")).ToBeVisibleAsync(); // thyroid has a label column
+        var own = await page.GetByTestId("kpi-anomalies-value").InnerTextAsync();
+        Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", "dashboard-threshold.png") });
+
+        await page.GetByLabel("Number of records to flag").FillAsync("93");
+        await page.GetByTestId("threshold-top-apply").ClickAsync();
+        await Expect(page.GetByTestId("kpi-anomalies-value")).ToHaveTextAsync("93");
+        await Expect(page.GetByTestId("threshold-method")).ToHaveTextAsync("top N");
+
+        // The slider answers the keyboard: one step up flags fewer records.
+        await page.GetByTestId("threshold-reset").ClickAsync();
+        await Expect(page.GetByTestId("kpi-anomalies-value")).ToHaveTextAsync(own);
+        var slider = page.GetByRole(AriaRole.Slider);
+        await slider.FocusAsync();
+        await slider.PressAsync("ArrowRight");
+        await slider.PressAsync("ArrowRight");
+        await Expect(page.GetByTestId("threshold-method")).ToHaveTextAsync("set by hand");
+        Assert.True(int.Parse(await page.GetByTestId("kpi-anomalies-value").InnerTextAsync(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture)
+            < int.Parse(own, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task A_new_upload_replaces_the_results_and_a_bad_file_shows_an_error_without_losing_them()
     {
         var page = await browser.OpenDashboardAsync();

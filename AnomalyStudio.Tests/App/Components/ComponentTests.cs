@@ -33,6 +33,48 @@ public sealed class ComponentTests(SampleResults samples) : IClassFixture<Sample
     }
 
     [Fact]
+    public async Task The_threshold_control_says_how_the_flag_was_chosen_and_raises_what_the_analyst_asks()
+    {
+        await using var context = NewContext();
+        var asked = new List<FlagOverride?>();
+
+        var control = context.Render<ThresholdControl>(p => p
+            .Add(c => c.Result, samples.Table)
+            .Add(c => c.OnChange, (FlagOverride? flag) => asked.Add(flag)));
+
+        Assert.Equal(samples.Table.Threshold.Reason, control.Find("[data-testid=threshold-reason]").TextContent);
+        Assert.Equal("a fixed distance", control.Find("[data-testid=threshold-method]").TextContent); // the sample results are scored in pretrained mode
+        Assert.Equal(samples.Table.Threshold.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), control.Find("[data-testid=threshold-score]").TextContent);
+        Assert.True(control.Find("[data-testid=threshold-reset]").HasAttribute("disabled"));
+
+        control.Find("input[data-testid=threshold-top], [data-testid=threshold-top] input").Change("12");
+        control.Find("[data-testid=threshold-top-apply]").Click();
+        Assert.Equal(new FlagOverride { Top = 12 }, Assert.Single(asked));
+
+        var moved = samples.Table.WithThreshold(new FlagOverride { Top = 12 }.Resolve(samples.Table.Records.Scores));
+        control.Render(p => p.Add(c => c.Result, moved));
+        Assert.Equal("top N", control.Find("[data-testid=threshold-method]").TextContent);
+        control.Find("[data-testid=threshold-reset]").Click();
+        Assert.Null(asked[^1]);
+    }
+
+    [Fact]
+    public async Task The_histogram_names_the_flag_and_labels_bring_a_precision_recall_chart()
+    {
+        await using var context = NewContext();
+
+        var histogram = context.Render<ScoreHistogram>(p => p.Add(c => c.Result, samples.Table));
+        Assert.Contains($"{samples.Table.Summary.Anomalies:N0} of 223", histogram.Find("[data-testid=score-histogram]").GetAttribute("aria-label"), StringComparison.Ordinal);
+
+        var curve = ChartData.PrecisionRecall(samples.Table);
+        Assert.NotEmpty(curve);
+        Assert.Equal(1.0, curve[^1].Recall);
+        var chart = context.Render<PrecisionRecallChart>(p => p.Add(c => c.Result, samples.Table));
+        Assert.Contains("recall", chart.Find("[data-testid=precision-recall-chart]").GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Empty(ChartData.PrecisionRecall(samples.Log));
+    }
+
+    [Fact]
     public async Task Filter_chips_show_counts_and_report_toggles()
     {
         await using var context = NewContext();

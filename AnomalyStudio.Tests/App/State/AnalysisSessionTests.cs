@@ -331,4 +331,34 @@ public sealed class AnalysisSessionTests : IDisposable
         await session.RunAsync(); // nothing to run
         Assert.Null(session.Result);
     }
+
+    [Fact]
+    public async Task Moving_the_threshold_rebands_the_results_and_keeps_the_tables_filters()
+    {
+        using var session = NewSession();
+        await UploadAsync(session, TestData.Shared("tabular", "thyroid.csv"));
+        var scored = session.Result!;
+        session.UpdateView(v => v.SetSearch("f1"));
+        session.UpdateView(v => v.Toggle(AnomalyStudio.Core.Scoring.Severity.Normal));
+
+        session.SetThreshold(new AnomalyStudio.Core.Scoring.FlagOverride { Top = 40 });
+
+        var moved = session.Result!;
+        Assert.Same(scored.Records.Scores, moved.Records.Scores);
+        Assert.InRange(moved.Summary.Anomalies, 40, 45);
+        Assert.Equal(AnomalyStudio.Core.Scoring.ThresholdMethod.Top, moved.Threshold.Method);
+        Assert.Equal("f1", session.View!.Search);
+        Assert.DoesNotContain(AnomalyStudio.Core.Scoring.Severity.Normal, session.View.Severities);
+        Assert.All(session.View.Indices, i => Assert.NotEqual(AnomalyStudio.Core.Scoring.Severity.Normal, moved.Records.Severities[i]));
+
+        session.SetThreshold(new AnomalyStudio.Core.Scoring.FlagOverride { Score = 2 });
+        Assert.Contains("between 0 and 1", session.Error, StringComparison.Ordinal);
+        Assert.Same(moved, session.Result);
+
+        session.SetThreshold(null);
+        Assert.Null(session.Error);
+        Assert.Equal(scored.Summary, session.Result!.Summary);
+        Assert.Equal(scored.Threshold, session.Result.Threshold);
+    }
 }
+

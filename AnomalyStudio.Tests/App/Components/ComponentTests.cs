@@ -47,7 +47,7 @@ public sealed class ComponentTests(SampleResults samples) : IClassFixture<Sample
         Assert.Equal(samples.Table.Threshold.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), control.Find("[data-testid=threshold-score]").TextContent);
         Assert.True(control.Find("[data-testid=threshold-reset]").HasAttribute("disabled"));
 
-        control.Find("input[data-testid=threshold-top], [data-testid=threshold-top] input").Change("12");
+        control.Find("input[data-testid=threshold-top], [data-testid=threshold-top] input").Input("12");
         control.Find("[data-testid=threshold-top-apply]").Click();
         Assert.Equal(new FlagOverride { Top = 12 }, Assert.Single(asked));
 

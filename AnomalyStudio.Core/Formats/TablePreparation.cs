@@ -3,7 +3,6 @@ using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Pipeline;
-using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Formats;
 
@@ -30,10 +29,21 @@ public static class TablePreparation
         var rowsProgress = context.Progress is null ? null : new CallbackProgress<long>(rows =>
             context.Report(PipelineStage.Parsing, null, $"Parsing {context.FileName}: {rows:N0} rows"));
         var table = read(rowsProgress);
+        var (labels, labelNote) = table.LabelColumn is { } labelColumn ? LabelColumnReader.Read(labelColumn, table.RowCount) : (null, null);
+        if (labels is not null)
+        {
+            table = LabelLeaks.Exclude(table, LabelLeaks.Find(table, labels));
+        }
+
         context.Done(PipelineStage.Parsing);
 
         context.Report(PipelineStage.Features, null, $"Extracting features of {table.RowCount:N0} rows");
         var notes = new List<string>(table.Notes);
+        if (labelNote is not null)
+        {
+            notes.Add(labelNote);
+        }
+
         var fit = context.FitOnFile(table.RowCount);
         var features = fit ? CsvFeatureExtractor.TryOwn(table) : null;
         if (features is null)
@@ -59,7 +69,7 @@ public static class TablePreparation
             Timestamp = table.Timestamps is { } times ? i => times[i] : _ => null,
             Identifier = table.Identifier,
             Reasons = i => CsvExplainer.Reasons(features, i),
-            Labels = table.LabelColumn?.Texts?.Select(LabelValues.IsAnomaly).ToArray(),
+            Labels = labels,
             Evidence = CsvFeatureExtractor.Evidence(table, features.Texts.Count > 0 ? features.Texts : null),
             Table = table,
         };

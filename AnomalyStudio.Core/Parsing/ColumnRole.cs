@@ -17,6 +17,9 @@ public enum ColumnRole
     /// <summary>Ground truth (1/anomaly vs 0/normal): excluded from features, used for evaluation.</summary>
     Label,
 
+    /// <summary>A column that repeats the label (an attack type beside it, <see cref="LabelLeaks"/>): excluded from features.</summary>
+    LabelDerived,
+
     /// <summary>A numeric row counter (unique, increasing integers): not a feature.</summary>
     RowCounter,
 

@@ -1,5 +1,4 @@
 using AnomalyStudio.Core.Parsing;
-using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Pipeline;
 
@@ -18,10 +17,16 @@ public static class GroundTruthLabels
             throw new InvalidInputException("A labels file needs a numeric 'line' column and a 'label' column.");
         }
 
+        var (values, note) = LabelColumnReader.Read(label, table.RowCount);
+        if (values is null)
+        {
+            throw new InvalidInputException(note!);
+        }
+
         var anomalous = new HashSet<long>();
         for (var i = 0; i < table.RowCount; i++)
         {
-            if (LabelValues.IsAnomaly(label.Texts![i]) && !double.IsNaN(line.Numbers![i]))
+            if (values[i] && !double.IsNaN(line.Numbers![i]))
             {
                 anomalous.Add((long)line.Numbers[i]);
             }

@@ -60,7 +60,7 @@ public static class FileThreshold
             return fixedRule with
             {
                 Reason = FixedReason(options.LowZ, string.Create(CultureInfo.InvariantCulture,
-                    $"its records repeat (only {share:0.#} % of the scores are distinct), so a rarer kind of record is not unusual by itself")),
+                    $"the file's records repeat (only {share:0.#} % of the scores are distinct), so a rarer kind of record is not unusual by itself")),
             };
         }
 

@@ -67,6 +67,7 @@ public static class AccessLogFeatureExtractor
         ForEachDistinct(records.UserAgents.Codes, values.Count, code => agentKinds[code] = values[code] is { } agent ? UserAgentClassifier.Classify(agent) : UserAgentKind.NotLogged, cancellationToken);
         var methodCodes = new int[values.Count];
         ForEachDistinct(records.Methods.Codes, values.Count, code => methodCodes[code] = MethodCodeOf(values[code]!), cancellationToken);
+        RoutinePaths.Clear(contents, values, records);
 
         var partitions = System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(4096, n / (Environment.ProcessorCount * 8) + 1));
         Parallel.ForEach(
@@ -166,7 +167,7 @@ public static class AccessLogFeatureExtractor
     }
 
     /// <summary>The content measures of one distinct URI.</summary>
-    private readonly record struct UriContent(UriThreat Threat, int Payload, double Symbols, string Shape, int Length)
+    private record struct UriContent(UriThreat Threat, int Payload, double Symbols, string Shape, int Length)
     {
         public static UriContent Of(string uri)
         {
@@ -181,5 +182,56 @@ public static class AccessLogFeatureExtractor
             return new UriContent(
                 UriThreatDetector.Detect(uri), PayloadTokens.Count(decoded), decoded.Length == 0 ? 0 : (double)symbols / decoded.Length, TextShape.Of(decoded, url: true), uri.Length);
         }
+    }
+
+    /// <summary>
+    /// A path the server answers with success hundreds of times is part of the site (NASA's 1995 log serves
+    /// <c>/cgi-bin/imagemap</c> all day), not a probe for a sensitive file: such URIs lose the sensitive-file flag.
+    /// Other threats (an injection in the query) stay.
+    /// </summary>
+    private static class RoutinePaths
+    {
+        /// <summary>Successful answers to one path (query left out) that make it routine.</summary>
+        public const int Answers = 100;
+
+        public static void Clear(UriContent[] contents, IReadOnlyList<string?> values, AccessLogTable records)
+        {
+            var codes = records.Uris.Codes;
+            var answered = new int[values.Count];
+            var any = false;
+            for (var i = 0; i < codes.Length; i++)
+            {
+                if (records.Statuses[i] is >= 200 and < 300 && contents[codes[i]].Threat.HasFlag(UriThreat.SensitiveFile))
+                {
+                    answered[codes[i]]++;
+                    any = true;
+                }
+            }
+
+            if (!any)
+            {
+                return;
+            }
+
+            var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var code = 0; code < answered.Length; code++)
+            {
+                if (answered[code] > 0)
+                {
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byPath, PathOf(values[code]!), out _) += answered[code];
+                }
+            }
+
+            for (var code = 0; code < contents.Length; code++)
+            {
+                if (contents[code].Threat.HasFlag(UriThreat.SensitiveFile) && values[code] is { } uri
+                    && byPath.TryGetValue(PathOf(uri), out var count) && count >= Answers)
+                {
+                    contents[code].Threat &= ~UriThreat.SensitiveFile;
+                }
+            }
+        }
+
+        private static string PathOf(string uri) => uri.IndexOf('?') is var q and >= 0 ? uri[..q] : uri;
     }
 }

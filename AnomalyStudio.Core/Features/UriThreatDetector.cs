@@ -109,7 +109,7 @@ public static partial class UriThreatDetector
     [GeneratedRegex(@"[;|`]\s*(?:cat|ls|id|whoami|uname|wget|curl|nc|netcat|bash|sh|rm|ping|echo)(?=\s|$|[;|&$<>`'""])|\$\([^)]*\)|&&\s*(?:cat|ls|id|whoami|uname|wget|curl)\b|cmd\.exe|/bin/(?:ba)?sh\b|powershell", Options)]
     private static partial Regex CommandInjection();
 
-    [GeneratedRegex(@"/etc/(?:passwd|shadow|hosts)|/proc/self|win\.ini|boot\.ini|/\.env\b|/\.git/|\.ht(?:access|passwd)|/wp-(?:admin|login|config)|phpmyadmin|\.(?:bak|sql|old|swp)$|/shell\.php|web\.config|server-status|/cgi-bin/|\.ds_store|id_rsa|/config\.php", Options)]
+    [GeneratedRegex(@"/etc/(?:passwd|shadow|hosts)|/proc/self|win\.ini|boot\.ini|/\.env\b|/\.git/|\.ht(?:access|passwd)|/wp-(?:admin|login|config)|phpmyadmin|\.(?:bak|sql|old|swp)$|/shell\.php|web\.config|server-status|/cgi-bin/(?:test-cgi|printenv|php[0-9]?(?:\.cgi)?|bash|sh|test\.cgi)\b|\.ds_store|id_rsa|/config\.php", Options)]
     private static partial Regex SensitiveFile();
 
     /// <summary>

@@ -171,6 +171,37 @@ public sealed class AccessLogFeatureExtractorTests
     }
 
     [Fact]
+    public void A_path_the_server_answers_hundreds_of_times_is_not_a_probe_but_a_real_probe_still_is()
+    {
+        // NASA's 1995 log serves its image maps from /cgi-bin/imagemap all day; a WordPress site answers its own login page.
+        var routine = Enumerable.Range(0, 150).Select(i => Record(uri: $"/cgi-bin/imagemap/countdown?{100 + i},{200 + i}"))
+            .Concat(Enumerable.Range(0, 120).Select(_ => Record(uri: "/wp-login.php")));
+        AccessLogRecord[] probes =
+        [
+            Record(status: 404, uri: "/cgi-bin/test-cgi"),
+            Record(status: 404, uri: "/.env"),
+            Record(status: 200, uri: "/wp-login.php?user=admin'--"),
+            Record(status: 404, uri: "/backup.sql"),
+        ];
+
+        var features = Extract([.. routine, .. probes]);
+
+        Assert.All(features.UriThreats.Take(270), t => Assert.Equal(UriThreat.None, t));
+        Assert.Equal(UriThreat.SensitiveFile, features.UriThreats[270]);
+        Assert.Equal(UriThreat.SensitiveFile, features.UriThreats[271]);
+        Assert.Equal(UriThreat.SqlInjection, features.UriThreats[272]); // the injection stays, the routine page is no probe
+        Assert.Equal(UriThreat.SensitiveFile, features.UriThreats[273]);
+    }
+
+    [Fact]
+    public void A_sensitive_path_answered_a_few_times_is_still_a_probe()
+    {
+        var features = Extract([.. Enumerable.Range(0, 20).Select(_ => Record()), .. Enumerable.Range(0, 5).Select(_ => Record(uri: "/wp-login.php"))]);
+
+        Assert.All(features.UriThreats.Skip(20), t => Assert.Equal(UriThreat.SensitiveFile, t));
+    }
+
+    [Fact]
     public void Measures_the_uri_length_as_logged()
     {
         var matrix = Extract([Record(uri: "/"), Record(uri: "/a%20b?x=1"), Record(uri: "")]).Matrix;

@@ -78,10 +78,21 @@ public sealed class UriThreatDetectorTests(ITestOutputHelper output)
     [InlineData("/backup.sql")]
     [InlineData("/server-status")]
     [InlineData("/cgi-bin/test.cgi")]
+    [InlineData("/cgi-bin/test-cgi")]
+    [InlineData("/cgi-bin/printenv")]
     [InlineData("/.ssh/id_rsa")]
     public void Finds_probes_for_sensitive_files(string uri)
     {
         Assert.Equal(UriThreat.SensitiveFile, UriThreatDetector.Detect(uri));
+    }
+
+    [Theory]
+    [InlineData("/cgi-bin/imagemap/countdown?107,194")]
+    [InlineData("/cgi-bin/search.pl?q=shuttle")]
+    [InlineData("/cgi-bin/")]
+    public void A_directory_the_server_uses_is_not_a_probe_by_itself(string uri)
+    {
+        Assert.Equal(UriThreat.None, UriThreatDetector.Detect(uri));
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace AnomalyStudio.Core.Parsing;
 
 /// <summary>
 /// Turns the bytes of an upload into UTF-8 text for the parsers, or refuses them with a message that says what the
-/// file looks like and where: gzip is decompressed (bounded by <see cref="ParseLimits.MaxDecompressedBytes"/>),
+/// file looks like and where: gzip is decompressed (bounded by <see cref="ParseLimits.MaxDecompressedBytes"/> and, past
+/// <see cref="ParseLimits.ExpansionCheckedAfterBytes"/>, by its expansion ratio),
 /// UTF-16 and UTF-32 with a byte-order mark are transcoded, text that is not valid UTF-8 is read as Latin-1 (with a
 /// note), and binary files (known signatures, NUL bytes, control characters) are refused. Streams throughout.
 /// </summary>
@@ -41,7 +42,7 @@ public static class InputDecoder
         var ownsRest = false;
         if (head.AsSpan().StartsWith([(byte)0x1F, (byte)0x8B]))
         {
-            rest = new GzipDecompressingStream(new ReplayStream(head, input), limits.MaxDecompressedBytes);
+            rest = new GzipDecompressingStream(new ReplayStream(head, input), limits);
             ownsRest = true;
             what = "The gzip file's content";
             head = ReadHead(rest);

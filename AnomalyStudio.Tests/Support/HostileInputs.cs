@@ -12,6 +12,7 @@ public static class HostileInputs
 
     private static readonly Lazy<byte[]> SampleLog = new(() => File.ReadAllBytes(TestData.Samples("sample_access.log")));
     private static readonly Lazy<byte[]> Bomb = new(GzipBomb);
+    private static readonly Lazy<byte[]> LineBomb = new(() => GzipBomb([], Encoding.UTF8.GetBytes(SampleLines(1)), 1_536));
     private static readonly Lazy<byte[]> LongLine = new(() =>
         [.. "203.0.113.9 - - [17/May/2015:10:05:03 +0000] \"GET /"u8, .. Enumerable.Repeat((byte)'a', 50 * 1024 * 1024), .. " HTTP/1.1\" 200 5\n"u8]);
 
@@ -95,7 +96,11 @@ public static class HostileInputs
         new("gzipped sample log", "sample_access.log.gz", () => Gzip(SampleLog.Value)) { Records = 5_000 },
         new("gzip bomb", "bomb.log.gz", () => Bomb.Value)
         {
-            Error = "The gzip file decompresses to more than 1,024 MB, the most accepted (AnomalyStudio:MaxDecompressedBytes).",
+            Error = "The gzip file looks like a decompression bomb: its first ",
+        },
+        new("gzip bomb of log lines", "lines.log.gz", () => LineBomb.Value)
+        {
+            Error = "a gzip file may expand at most 100 times (AnomalyStudio:MaxExpansionRatio)",
         },
         new("truncated gzip", "cut.log.gz", () => Gzip(SampleLog.Value)[..40_000])
         {
@@ -252,12 +257,35 @@ public static class HostileInputs
     /// A few valid lines, then one endless line of 'x': 2 GiB decompressed from about 2 MB, as 2,048 gzip members of
     /// 1 MiB each (multi-member gzip is legal, and this way the bomb is built in milliseconds, not by compressing 2 GiB).
     /// </summary>
-    private static byte[] GzipBomb()
+    private static byte[] GzipBomb() => GzipBomb(Encoding.UTF8.GetBytes(SampleLines(30)), "x"u8, 2_048);
+
+    /// <summary>
+    /// <paramref name="prefix"/>, then <paramref name="unit"/> repeated to about <paramref name="mebibytes"/> MiB: one member of
+    /// about 1 MiB is compressed once and repeated (multi-member gzip is legal), so gigabytes are built in milliseconds.
+    /// </summary>
+    public static byte[] GzipBomb(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> unit, int mebibytes)
     {
+        // Whole units only, so a member ends where a line does and the next begins a line.
+        var block = new byte[Math.Max(unit.Length, (1 << 20) / unit.Length * unit.Length)];
+        for (var at = 0; at < block.Length; at += unit.Length)
+        {
+            unit[..Math.Min(unit.Length, block.Length - at)].CopyTo(block.AsSpan(at));
+        }
+
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(block);
+        }
+
+        var member = buffer.ToArray();
         using var bomb = new MemoryStream();
-        bomb.Write(Gzip(Encoding.UTF8.GetBytes(SampleLines(30))));
-        var member = Gzip(Enumerable.Repeat((byte)'x', 1 << 20).ToArray());
-        for (var i = 0; i < 2_048; i++)
+        if (!prefix.IsEmpty)
+        {
+            bomb.Write(Gzip(prefix.ToArray()));
+        }
+
+        for (var i = 0; i < mebibytes; i++)
         {
             bomb.Write(member);
         }

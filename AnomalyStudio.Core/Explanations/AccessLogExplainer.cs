@@ -24,6 +24,12 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
         var reasons = new List<Reason>();
 
         var threats = features.UriThreats[index];
+        if (threats.HasFlag(UriThreat.RawBytes))
+        {
+            var evidence = UriThreatDetector.RawBytesEvidence(string.Join(' ', record.Method, record.Uri, record.Protocol));
+            reasons.Add(new Reason($"request carries raw bytes, as shellcode does ({evidence})", 101));
+        }
+
         AddThreat(reasons, record.Uri, threats, UriThreat.CommandInjection, "command injection", 100);
         AddThreat(reasons, record.Uri, threats, UriThreat.SqlInjection, "SQL injection", 99);
         AddThreat(reasons, record.Uri, threats, UriThreat.PathTraversal, "path traversal", 98);

@@ -30,7 +30,7 @@ public static class HostileInputs
         },
         new("gzip of binary garbage", "garbage.log.gz", () => Gzip(Garbage(4096)))
         {
-            Error = "The gzip file's content is binary, not text: it has a NUL byte on line",
+            Error = "The gzip file's content is binary, not text: ",
         },
         new("UTF-16 LE log with BOM", "utf16.log", () => [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(SampleLines(300))])
         {
@@ -70,7 +70,19 @@ public static class HostileInputs
         },
         new("invalid UTF-8 deep in a log", "deep.log", InvalidUtf8PastTheHead)
         {
-            Records = 5_000, Note = "Line 3,000 is not valid UTF-8, though the file's first 64 KB are",
+            Records = 5_000, Note = "Line 3,000 has bytes that are not UTF-8 text (raw bytes, such as an attack's shellcode): they are kept as \\xNN escapes",
+        },
+        new("access log with shellcode", "honeynet.log", () => ShellcodeAccessLog.Bytes)
+        {
+            Records = ShellcodeAccessLog.NormalLines + ShellcodeAccessLog.AttackLines, Note = "has bytes that are not UTF-8 text",
+        },
+        new("random bytes", "random.log", () => Garbage(64 * 1024))
+        {
+            Error = "The file is binary, not text: ",
+        },
+        new("log with a run of NUL bytes", "crashed.log", () => [.. Encoding.UTF8.GetBytes(SampleLines(100)), .. new byte[4096], (byte)'\n', .. Encoding.UTF8.GetBytes(SampleLines(200)[SampleLines(100).Length..])])
+        {
+            Records = 200, Skipped = (1, 101, "too few fields"),
         },
         new("NaN, Infinity and 1e308", "extremes.csv", ExtremeValues) { Records = 200 },
         new("constant columns", "constant.csv", () => Encoding.UTF8.GetBytes("host,latency_ms,status,region\n" + string.Concat(Enumerable.Repeat("web-1,100,200,eu\n", 300))))

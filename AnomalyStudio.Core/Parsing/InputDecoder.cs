@@ -112,9 +112,10 @@ public static class InputDecoder
     }
 
     /// <summary>
-    /// True when every line of the head that is not UTF-8 reads as Latin-1 text: no control characters, and no byte
-    /// from 0x80 to 0x9F (C1 controls in Latin-1, and a NOP sled's 0x90 in shellcode). Otherwise the odd bytes are raw
-    /// bytes in UTF-8 text, and are escaped rather than the whole file decoded as Latin-1.
+    /// True when every line of the head that is not UTF-8 reads as Latin-1 (or Windows-1252) text: no control
+    /// characters, and no two bytes from 0x80 to 0x9F in a row (C1 controls in Latin-1; a NOP sled's 0x90 0x90 in
+    /// shellcode). Otherwise the odd bytes are raw bytes in UTF-8 text, and are escaped rather than the whole file
+    /// decoded as Latin-1.
     /// </summary>
     private static bool IsLatin1Text(ReadOnlySpan<byte> head, bool complete)
     {
@@ -128,13 +129,27 @@ public static class InputDecoder
 
             var line = newline < 0 ? head : head[..newline];
             head = newline < 0 ? default : head[(newline + 1)..];
-            if (!Utf8.IsValid(line) && (line.IndexOfAnyInRange((byte)0x80, (byte)0x9F) >= 0 || line.ContainsAny(ControlBytes)))
+            if (!Utf8.IsValid(line) && (HasC1Run(line) || line.ContainsAny(ControlBytes)))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    // Windows-1252 text has lone bytes in 0x80–0x9F (curly quotes, dashes) between letters; shellcode has runs (a NOP sled's 0x90 0x90).
+    private static bool HasC1Run(ReadOnlySpan<byte> line)
+    {
+        for (var i = 1; i < line.Length; i++)
+        {
+            if (line[i] is >= 0x80 and <= 0x9F && line[i - 1] is >= 0x80 and <= 0x9F)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(

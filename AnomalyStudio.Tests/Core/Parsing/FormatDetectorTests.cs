@@ -201,6 +201,17 @@ public sealed class FormatDetectorTests
     }
 
     [Fact]
+    public void Reads_windows_1252_text_with_curly_quotes_as_latin1_not_as_raw_bytes()
+    {
+        byte[] bytes = [.. "name,quote\nJ"u8, 0xFC, .. "rgen,"u8, 0x93, .. "gut"u8, 0x94, .. " "u8, 0x96, .. " ok\n"u8];
+
+        using var sniffed = Detect(bytes, "quotes.csv");
+
+        Assert.Equal("The file was decoded as Latin-1 (ISO-8859-1) because line 2 is not valid UTF-8.", Assert.Single(sniffed.Notes));
+        Assert.StartsWith("name,quote\nJ\u00fcrgen,", Encoding.UTF8.GetString(ReadAll(sniffed.Content)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Keeps_raw_bytes_in_the_head_as_escapes_rather_than_reading_the_file_as_latin1()
     {
         var log = ShellcodeAccessLog.Bytes;

@@ -1,7 +1,8 @@
 using AnomalyStudio.App;
 using AnomalyStudio.App.Cli;
 
-// A CLI verb runs without starting the web host; anything else (no arguments, "serve", host options) serves the app.
+// A CLI verb, help (serve --help too) or an unknown verb runs without starting the web host; no arguments, "serve"
+// and host settings (--urls …) serve the app.
 if (CliApplication.IsCliInvocation(args))
 {
     return await CliApplication.RunAsync(args);

@@ -18,8 +18,19 @@ public static class CliApplication
     private static readonly HashSet<string> Verbs =
         new(["detect", "train", "samples", "bench", "models", "--help", "-h", "-?", "--version"], StringComparer.Ordinal);
 
-    /// <summary>True when the arguments name a CLI verb; otherwise the web app is served.</summary>
-    public static bool IsCliInvocation(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    private static readonly HashSet<string> HelpTokens = new(["--help", "-h", "-?"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when the command line is for the CLI: a verb, help (<c>serve --help</c> too), or a first word that is no
+    /// verb (answered with the usage and exit 2, never a server started by a typo). The web app is served with no
+    /// arguments, with <c>serve</c>, and with host settings (<c>--urls …</c>, <c>key=value</c>).
+    /// </summary>
+    public static bool IsCliInvocation(string[] args) =>
+        args.Length > 0 && (Verbs.Contains(args[0]) || IsUnknownVerb(args[0]) || (args[0] == "serve" && args.Skip(1).Any(HelpTokens.Contains)));
+
+    // ASP.NET Core's command line takes settings as --key value, /key value or key=value; any other first word is meant as a verb.
+    private static bool IsUnknownVerb(string first) =>
+        first != "serve" && !Verbs.Contains(first) && !first.StartsWith('-') && !first.StartsWith('/') && !first.Contains('=');
 
     /// <summary>Shows an unexpected failure's details (type, stack trace) instead of its one line; accepted by every verb.</summary>
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "On an unexpected failure, print its details (the stack trace) too.", Recursive = true };
@@ -36,9 +47,25 @@ public static class CliApplication
             SamplesCommand.Create(output),
             BenchCommand.Create(output),
             ModelsCommand.Create(output),
-            new Command("serve", "Serve the web dashboard and HTTP API (the default when no verb is given)."),
+            new Command("serve", "Serve the web dashboard and HTTP API (the default when no verb is given) on http://localhost:5000. "
+                + "Host settings follow as --key value or key=value, as in any ASP.NET Core app: --urls http://127.0.0.1:8080, "
+                + "--AnomalyStudio:MaxUploadBytes 52428800; or come from the environment (ASPNETCORE_URLS, AnomalyStudio__MaxUploadBytes)."),
         };
         root.Options.Add(Verbose);
+
+        if (args.Length > 0 && IsUnknownVerb(args[0]))
+        {
+            // A typo must not start a server: say so, then show what the verbs are.
+            await error.WriteLineAsync($"error: unknown verb '{OneLine(args[0])}'; the verbs are detect, train, samples, bench, models and serve.").ConfigureAwait(false);
+            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = error, Error = error }).ConfigureAwait(false);
+            return BadInput;
+        }
+
+        if (args.Length > 0 && args[0] == "serve")
+        {
+            // Only help reaches here for serve; its host settings are not the CLI's to parse.
+            args = ["serve", "--help"];
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

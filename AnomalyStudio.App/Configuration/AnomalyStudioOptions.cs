@@ -60,8 +60,15 @@ public sealed class AnomalyStudioOptions
     /// <summary>Most bytes a gzip input may decompress to (larger: refused as a possible decompression bomb).</summary>
     public long MaxDecompressedBytes { get; set; } = ParseLimits.Default.MaxDecompressedBytes;
 
-    /// <summary>Largest upload the web app and API accept, in bytes (larger: HTTP 413, or a message in the page).</summary>
+    /// <summary>
+    /// Largest upload the web app and API accept, in bytes (larger: HTTP 413, or a message in the page). A gzip input,
+    /// at every door, may also decompress to this much at any ratio; past it, only while it expands at most
+    /// <see cref="MaxExpansionRatio"/> times.
+    /// </summary>
     public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>Most times a gzip input may expand once past <see cref="MaxUploadBytes"/> decompressed (more: refused as a decompression bomb).</summary>
+    public int MaxExpansionRatio { get; set; } = ParseLimits.Default.MaxExpansionRatio;
 
     /// <summary>An idle session's results are released after this many seconds.</summary>
     public int SessionIdleTimeoutSeconds { get; set; } = 3600;
@@ -139,7 +146,11 @@ public sealed class AnomalyStudioOptions
         MinBaselineRecords = MinBaselineRecords,
         Detectors = new Dictionary<string, object>(Detectors),
         Thresholds = new Dictionary<string, SeverityThresholds>(DetectorThresholds),
-        Limits = new ParseLimits { MaxLineBytes = MaxLineBytes, MaxRecords = MaxRecords, MaxColumns = MaxColumns, MaxDecompressedBytes = MaxDecompressedBytes },
+        Limits = new ParseLimits
+        {
+            MaxLineBytes = MaxLineBytes, MaxRecords = MaxRecords, MaxColumns = MaxColumns, MaxDecompressedBytes = MaxDecompressedBytes,
+            ExpansionCheckedAfterBytes = MaxUploadBytes, MaxExpansionRatio = MaxExpansionRatio,
+        },
     }.Validate();
 
     // The pipeline's own defaults: each is written once, on the Core record that uses it.

@@ -79,6 +79,11 @@ public sealed class AnomalyStudioOptionsValidator : IValidateOptions<AnomalyStud
                 return ValidateOptionsResult.Fail($"AnomalyStudio:MaxDecompressedBytes ({options.MaxDecompressedBytes}) must be positive.");
             }
 
+            if (options.MaxExpansionRatio < 1)
+            {
+                return ValidateOptionsResult.Fail($"AnomalyStudio:MaxExpansionRatio ({options.MaxExpansionRatio}) must be at least 1.");
+            }
+
             if (options.MaxConcurrentDetections < 0 || options.MaxQueuedDetections < 0 || options.BusyRetryAfterSeconds < 1)
             {
                 return ValidateOptionsResult.Fail(

@@ -24,6 +24,7 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
         var reasons = new List<Reason>();
 
         var threats = features.UriThreats[index];
+        AddRawBytes(reasons, record, threats);
         AddThreat(reasons, record.Uri, threats, UriThreat.CommandInjection, "command injection", 100);
         AddThreat(reasons, record.Uri, threats, UriThreat.SqlInjection, "SQL injection", 99);
         AddThreat(reasons, record.Uri, threats, UriThreat.PathTraversal, "path traversal", 98);
@@ -111,6 +112,16 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
 
     private string? Tool(string? userAgent) =>
         userAgent is null ? null : _tools.GetOrAdd(userAgent, UserAgentClassifier.ToolName);
+
+    // Shellcode may sit anywhere in the request line (a request of no spaces is all method): the evidence quotes its first bytes.
+    private static void AddRawBytes(List<Reason> reasons, Parsing.AccessLogRecord record, UriThreat threats)
+    {
+        if (threats.HasFlag(UriThreat.RawBytes))
+        {
+            var evidence = UriThreatDetector.RawBytesEvidence(string.Join(' ', record.Method, record.Uri, record.Protocol));
+            reasons.Add(new Reason($"request carries raw bytes, as shellcode does ({evidence})", 101));
+        }
+    }
 
     private void AddThreat(List<Reason> reasons, string uri, UriThreat found, UriThreat threat, string words, double strength)
     {

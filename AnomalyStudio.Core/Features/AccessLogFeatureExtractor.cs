@@ -69,6 +69,11 @@ public static class AccessLogFeatureExtractor
         ForEachDistinct(records.Methods.Codes, values.Count, code => methodCodes[code] = MethodCodeOf(values[code]!), cancellationToken);
         RoutinePaths.Clear(contents, values, records);
 
+        // Raw bytes (shellcode) may sit anywhere in the request line: a request of no spaces is all method.
+        var rawBytes = new bool[values.Count];
+        ForEachDistinct(records.Methods.Codes, values.Count, code => rawBytes[code] = UriThreatDetector.HasRawBytes(values[code]), cancellationToken);
+        ForEachDistinct(records.Protocols.Codes, values.Count, code => rawBytes[code] = UriThreatDetector.HasRawBytes(values[code]), cancellationToken);
+
         var partitions = System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(4096, n / (Environment.ProcessorCount * 8) + 1));
         Parallel.ForEach(
             partitions,
@@ -78,10 +83,11 @@ public static class AccessLogFeatureExtractor
                 var uriCodes = records.Uris.Codes;
                 var agentCodes = records.UserAgents.Codes;
                 var methods = records.Methods.Codes;
+                var protocols = records.Protocols.Codes;
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     ref readonly var content = ref contents[uriCodes[i]];
-                    var threat = content.Threat;
+                    var threat = content.Threat | (rawBytes[methods[i]] || rawBytes[protocols[i]] ? UriThreat.RawBytes : UriThreat.None);
                     var agent = agentKinds[agentCodes[i]];
                     threats[i] = threat;
                     userAgents[i] = agent;

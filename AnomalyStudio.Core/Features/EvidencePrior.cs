@@ -31,6 +31,12 @@ public static class EvidencePrior
     public const double Signature = 2;
 
     /// <summary>
+    /// σ added, beyond <see cref="Signature"/>, when a request line carries raw bytes (<see cref="UriThreat.RawBytes"/>):
+    /// shellcode is an exploit sent, not a probe, and no client sends such bytes by mistake.
+    /// </summary>
+    public const double RawBytes = 2;
+
+    /// <summary>
     /// σ added per tenfold of a response's size beyond ten times the file's median (floored at 1 KB, so a log of
     /// empty 304s does not make every page look huge): 100× the median adds 1, 10,000× adds 3, the most it adds.
     /// </summary>
@@ -40,8 +46,8 @@ public static class EvidencePrior
         bytes <= 0 ? 0 : Math.Clamp((Math.Log10(bytes / Math.Max(median, 1024)) - 1) * PerDecadeOfSize, 0, MaxSize);
 
     /// <summary>
-    /// Each request's evidence: its status class, an attack signature in its URI, a scanner's user agent, a response
-    /// far larger than the file's, and its URI's attack tokens.
+    /// Each request's evidence: its status class, an attack signature in its URI, raw bytes in its request line, a
+    /// scanner's user agent, a response far larger than the file's, and its URI's attack tokens.
     /// </summary>
     public static double[] OfAccessLog(AccessLogFeatures features)
     {
@@ -52,6 +58,7 @@ public static class EvidencePrior
             var row = matrix.Row(i);
             evidence[i] = (row[AccessLogFeatureExtractor.Is5xx] * ServerError) + (row[AccessLogFeatureExtractor.Is4xx] * ClientError)
                 + (features.UriThreats[i] != UriThreat.None || features.UserAgents[i] == UserAgentKind.Scanner ? Signature : 0)
+                + (features.UriThreats[i].HasFlag(UriThreat.RawBytes) ? RawBytes : 0)
                 + OfResponseSize(features.Records.Bytes[i], features.Bytes.Median)
                 + OfPayload(row[AccessLogFeatureExtractor.UriPayload]);
         }

@@ -10,4 +10,7 @@ public enum UriThreat : byte
     CrossSiteScripting = 4,
     CommandInjection = 8,
     SensitiveFile = 16,
+
+    /// <summary>The request line (method, URI or protocol) carries raw bytes, as shellcode does: control characters, or bytes that were not text (kept as <c>\xNN</c>).</summary>
+    RawBytes = 32,
 }

@@ -4,8 +4,8 @@ namespace AnomalyStudio.Core.Features;
 
 /// <summary>
 /// Finds attack patterns in request URIs: path traversal (also percent-encoded and double-encoded), SQL
-/// injection, cross-site scripting, command injection and probes for sensitive files. The URI is
-/// percent-decoded up to twice before matching, so <c>%252e%252e%252f</c> counts as <c>../</c>.
+/// injection, cross-site scripting, command injection and probes for sensitive files, and raw bytes (shellcode)
+/// in the request line. The URI is percent-decoded up to twice before matching, so <c>%252e%252e%252f</c> counts as <c>../</c>.
 /// </summary>
 public static partial class UriThreatDetector
 {
@@ -19,20 +19,21 @@ public static partial class UriThreatDetector
             return UriThreat.None;
         }
 
+        var raw = HasRawBytes(uri) ? UriThreat.RawBytes : UriThreat.None;
         var decoded = Decode(uri);
         if (!decoded.AsSpan().ContainsAny(Triggers))
         {
-            return UriThreat.None;
+            return raw;
         }
 
         if (cache is null)
         {
-            return Match(decoded);
+            return raw | Match(decoded);
         }
 
         if (cache.TryGetValue(uri, out var known))
         {
-            return known;
+            return raw | known;
         }
 
         var threats = Match(decoded);
@@ -41,8 +42,64 @@ public static partial class UriThreatDetector
             cache.TryAdd(uri, threats);
         }
 
-        return threats;
+        return raw | threats;
     }
+
+    /// <summary>
+    /// True when the text carries raw bytes: a C0 control other than tab, DEL or a C1 control, U+FFFD, or a <c>\xNN</c>
+    /// escape (how <see cref="Parsing.InputDecoder"/> keeps bytes that are not UTF-8, and how Apache itself logs them).
+    /// No client sends these in a request line; an exploit's shellcode does.
+    /// </summary>
+    public static bool HasRawBytes(ReadOnlySpan<char> text) => FirstRawByte(text) >= 0;
+
+    /// <summary>The first raw bytes of <paramref name="text"/> (at most eight), each as <c>\xNN</c>, for an explanation; null when it has none.</summary>
+    public static string? RawBytesEvidence(ReadOnlySpan<char> text)
+    {
+        var at = FirstRawByte(text);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var evidence = new System.Text.StringBuilder();
+        var bytes = 0;
+        var i = at;
+        while (i < text.Length && bytes < 8 && (IsEscape(text, i) || IsRawCharacter(text[i])))
+        {
+            if (IsEscape(text, i))
+            {
+                evidence.Append(text.Slice(i, 4));
+                i += 4;
+            }
+            else
+            {
+                evidence.Append(text[i] <= 0xFF ? "\\x" : "\\u").Append(((int)text[i]).ToString(text[i] <= 0xFF ? "x2" : "x4", System.Globalization.CultureInfo.InvariantCulture));
+                i++;
+            }
+
+            bytes++;
+        }
+
+        return i < text.Length && bytes == 8 && (IsEscape(text, i) || IsRawCharacter(text[i])) ? evidence.Append('…').ToString() : evidence.ToString();
+    }
+
+    private static int FirstRawByte(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsRawCharacter(text[i]) || IsEscape(text, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsRawCharacter(char c) => c is (< ' ' and not '\t') or (>= '\u007F' and <= '\u009F') or '\uFFFD';
+
+    private static bool IsEscape(ReadOnlySpan<char> text, int at) =>
+        at + 3 < text.Length && text[at] == '\\' && text[at + 1] == 'x' && char.IsAsciiHexDigit(text[at + 2]) && char.IsAsciiHexDigit(text[at + 3]);
 
     private static UriThreat Match(string decoded)
     {

@@ -8,8 +8,9 @@ namespace AnomalyStudio.Core.Parsing;
 /// The decompressed content of a gzip input (RFC 1952), every member of a multi-member file in turn, read as a
 /// stream. Unlike <see cref="GZipStream"/>, which ends quietly where a truncated file ends, each member's trailer is
 /// checked (CRC-32 and size), so a file cut short or corrupted is refused rather than half read. The decompressed
-/// bytes are counted as they are produced and refused past a limit, so a decompression bomb never fills memory.
-/// Every failure is an <see cref="InvalidInputException"/> with a message for the user.
+/// bytes are counted as they are produced and refused past a limit, or past <see cref="ParseLimits.ExpansionCheckedAfterBytes"/>
+/// when they have expanded more than <see cref="ParseLimits.MaxExpansionRatio"/> times, so a decompression bomb is
+/// stopped early and never fills memory. Every failure is an <see cref="InvalidInputException"/> with a message for the user.
 /// </summary>
 public sealed class GzipDecompressingStream : ReadOnlyForwardStream
 {
@@ -21,7 +22,7 @@ public sealed class GzipDecompressingStream : ReadOnlyForwardStream
     private const byte FlagComment = 0x10;
 
     private readonly PushbackStream _compressed;
-    private readonly long _maxBytes;
+    private readonly ParseLimits _limits;
     private readonly Crc32 _crc = new();
     private DeflateStream? _member;
     private int _members;
@@ -29,12 +30,15 @@ public sealed class GzipDecompressingStream : ReadOnlyForwardStream
     private bool _ended;
 
     /// <param name="compressed">The gzip bytes, from the first; disposed with this stream.</param>
-    /// <param name="maxBytes">Most decompressed bytes accepted (<see cref="ParseLimits.MaxDecompressedBytes"/>).</param>
-    public GzipDecompressingStream(Stream compressed, long maxBytes)
+    /// <param name="limits">Its <see cref="ParseLimits.MaxDecompressedBytes"/>, <see cref="ParseLimits.ExpansionCheckedAfterBytes"/> and <see cref="ParseLimits.MaxExpansionRatio"/> bound the decompressed bytes.</param>
+    public GzipDecompressingStream(Stream compressed, ParseLimits limits)
     {
         _compressed = new PushbackStream(compressed);
-        _maxBytes = maxBytes;
+        _limits = limits;
     }
+
+    /// <summary>Compressed bytes read so far (the decoder reads ahead a little).</summary>
+    public long BytesCompressed => _compressed.Consumed;
 
     /// <summary>Decompressed bytes read so far.</summary>
     public long BytesDecompressed { get; private set; }
@@ -80,17 +84,31 @@ public sealed class GzipDecompressingStream : ReadOnlyForwardStream
     private void Count(ReadOnlySpan<byte> bytes)
     {
         BytesDecompressed += bytes.Length;
-        if (BytesDecompressed > _maxBytes)
+        if (BytesDecompressed > _limits.MaxDecompressedBytes)
         {
             throw new InvalidInputException(
-                $"The gzip file decompresses to more than {Size(_maxBytes)}, the most accepted (AnomalyStudio:MaxDecompressedBytes).");
+                $"The gzip file decompresses to more than {Size(_limits.MaxDecompressedBytes)}, the most accepted (AnomalyStudio:MaxDecompressedBytes).");
+        }
+
+        if (BytesDecompressed > _limits.ExpansionCheckedAfterBytes && BytesDecompressed > _compressed.Consumed * (double)_limits.MaxExpansionRatio)
+        {
+            throw new InvalidInputException(
+                $"The gzip file looks like a decompression bomb: its first {Size(_compressed.Consumed)} expanded to more than {Size(_limits.ExpansionCheckedAfterBytes)}, "
+                + $"{BytesDecompressed / (double)Math.Max(1, _compressed.Consumed):N0} times; past {Size(_limits.ExpansionCheckedAfterBytes)} (AnomalyStudio:MaxUploadBytes) "
+                + $"a gzip file may expand at most {_limits.MaxExpansionRatio:N0} times (AnomalyStudio:MaxExpansionRatio), and logs expand about 10.");
         }
 
         _crc.Append(bytes);
         _memberBytes = unchecked(_memberBytes + (uint)bytes.Length);
     }
 
-    private static string Size(long bytes) => bytes >= 1 << 20 ? $"{bytes / 1048576.0:N0} MB" : $"{bytes:N0} bytes";
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 10 << 20 => $"{bytes / 1048576.0:N0} MB",
+        >= 1 << 20 when bytes % (1 << 20) == 0 => $"{bytes / 1048576.0:N0} MB",
+        >= 1 << 20 => $"{bytes / 1048576.0:N1} MB",
+        _ => $"{bytes:N0} bytes",
+    };
 
     /// <summary>Reads a member's header; false at the end of the file (or at trailing bytes that are not another member, which gzip also ignores).</summary>
     private bool StartMember()

@@ -6,17 +6,16 @@ namespace AnomalyStudio.Core.Parsing;
 
 /// <summary>
 /// Turns the bytes of an upload into UTF-8 text for the parsers, or refuses them with a message that says what the
-/// file looks like and where: gzip is decompressed (bounded by <see cref="ParseLimits.MaxDecompressedBytes"/>),
+/// file looks like and where: gzip is decompressed (bounded by <see cref="ParseLimits.MaxDecompressedBytes"/> and, past
+/// <see cref="ParseLimits.ExpansionCheckedAfterBytes"/>, by its expansion ratio),
 /// UTF-16 and UTF-32 with a byte-order mark are transcoded, text that is not valid UTF-8 is read as Latin-1 (with a
-/// note), and binary files (known signatures, NUL bytes, control characters) are refused. Streams throughout.
+/// note) unless its odd bytes are raw bytes in UTF-8 text (kept as <c>\xNN</c> escapes, with a note), and binary files
+/// (known signatures, or most lines control characters and NUL bytes) are refused. Streams throughout.
 /// </summary>
 public static class InputDecoder
 {
     /// <summary>How much of the head is examined.</summary>
     public const int HeadBytes = 64 * 1024;
-
-    // Text has almost no C0 control characters besides tab, line feed, form feed and carriage return.
-    private const double MaxControlShare = 0.01;
 
     private static readonly (byte[] Bom, Encoding Encoding, string Name)[] Boms =
     [
@@ -41,7 +40,7 @@ public static class InputDecoder
         var ownsRest = false;
         if (head.AsSpan().StartsWith([(byte)0x1F, (byte)0x8B]))
         {
-            rest = new GzipDecompressingStream(new ReplayStream(head, input), limits.MaxDecompressedBytes);
+            rest = new GzipDecompressingStream(new ReplayStream(head, input), limits);
             ownsRest = true;
             what = "The gzip file's content";
             head = ReadHead(rest);
@@ -66,51 +65,95 @@ public static class InputDecoder
         }
 
         var skip = head.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        RefuseBinary(head.AsSpan(skip), what);
-        if (FirstInvalidUtf8(head.AsSpan(skip), complete: head.Length < HeadBytes) is { } invalid)
+        var body = head.AsMemory(skip);
+        RefuseBinary(body.Span, what);
+        if (FirstInvalidUtf8(body.Span, complete: head.Length < HeadBytes) is { } invalid && IsLatin1Text(body.Span, complete: head.Length < HeadBytes))
         {
-            var line = head.AsSpan(skip, invalid).Count((byte)'\n') + 1;
+            var line = body.Span[..invalid].Count((byte)'\n') + 1;
             notes.Add($"The file was decoded as Latin-1 (ISO-8859-1) because line {line} is not valid UTF-8.");
-            var latin1 = Encoding.CreateTranscodingStream(new ReplayStream(head.AsMemory(skip), rest, ownsRest), Encoding.Latin1, Encoding.UTF8, leaveOpen: false);
+            var latin1 = Encoding.CreateTranscodingStream(new ReplayStream(body, rest, ownsRest), Encoding.Latin1, Encoding.UTF8, leaveOpen: false);
             var text = ReadHead(latin1);
             return new DecodedInput(text, new ReplayStream(text, latin1, ownsRest: true), notes);
         }
 
-        // The head is UTF-8; the rest is checked as it streams past, and the first bad line is noted when the parse meets it.
-        var checkedRest = new Utf8CheckingStream(rest, head.AsSpan(skip), ownsRest, line => notes.Add(
-            $"Line {line:N0} is not valid UTF-8, though the file's first {HeadBytes / 1024} KB are: its invalid bytes, and any further on, were read as the replacement character U+FFFD."));
-        return new DecodedInput(head[skip..], new ReplayStream(head.AsMemory(skip), checkedRest, ownsRest: true), notes);
+        // UTF-8, perhaps with raw bytes (shellcode in a request, say): those are kept as \xNN escapes, and the first one's line noted.
+        var escaped = new RawByteEscapingStream(new ReplayStream(body, rest, ownsRest), ownsInner: true, line => notes.Add(
+            $"Line {line:N0} has bytes that are not UTF-8 text (raw bytes, such as an attack's shellcode): they are kept as \\xNN escapes, "
+            + "there and on any later line; the rest of the file is read as UTF-8."));
+        var utf8 = ReadHead(escaped);
+        return new DecodedInput(utf8, new ReplayStream(utf8, escaped, ownsRest: true), notes);
     }
 
-    /// <summary>Refuses text with NUL bytes or many control characters, naming the line and byte of the first.</summary>
+    /// <summary>
+    /// Refuses an input most of whose lines are not text (<see cref="TextShare"/>), naming the first such line and byte;
+    /// one with a few such lines is read, its odd lines kept as records. UTF-16 without a byte-order mark is named.
+    /// </summary>
     private static void RefuseBinary(ReadOnlySpan<byte> head, string what)
     {
         var nul = head.IndexOf((byte)0);
-        if (nul >= 0)
+        if (nul >= 0 && LooksLikeUtf16WithoutBom(head))
         {
             var line = head[..nul].Count((byte)'\n') + 1;
-            var hint = LooksLikeUtf16WithoutBom(head) ? " It looks like UTF-16 text without a byte-order mark; save it as UTF-8." : string.Empty;
-            throw new InvalidInputException($"{what} is binary, not text: it has a NUL byte on line {line} (byte {nul + 1}).{hint}", line);
+            throw new InvalidInputException(
+                $"{what} is binary, not text: it has a NUL byte on line {line} (byte {nul + 1}). It looks like UTF-16 text without a byte-order mark; save it as UTF-8.", line);
         }
 
-        var controls = 0;
-        var first = -1;
-        for (var i = 0; i < head.Length; i++)
+        var share = TextShare.Of(head);
+        if (share.MostlyBinary)
         {
-            if (head[i] is < 0x20 and not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C or 0x1B) or 0x7F)
+            var lines = head.Length < HeadBytes ? $"its {share.Lines:N0} lines" : $"the {share.Lines:N0} lines in its first {HeadBytes / 1024} KB";
+            throw new InvalidInputException(
+                share.Lines == 1
+                    ? $"{what} is binary, not text: its one line is control characters or NUL bytes, from byte {share.FirstBinaryByte + 1:N0}."
+                    : $"{what} is binary, not text: {share.BinaryLines:N0} of {lines} are control characters or NUL bytes, "
+                        + $"the first line {share.FirstBinaryLine:N0} (byte {share.FirstBinaryByte + 1:N0}).",
+                share.FirstBinaryLine);
+        }
+    }
+
+    /// <summary>
+    /// True when every line of the head that is not UTF-8 reads as Latin-1 (or Windows-1252) text: no control
+    /// characters, and no two bytes from 0x80 to 0x9F in a row (C1 controls in Latin-1; a NOP sled's 0x90 0x90 in
+    /// shellcode). Otherwise the odd bytes are raw bytes in UTF-8 text, and are escaped rather than the whole file
+    /// decoded as Latin-1.
+    /// </summary>
+    private static bool IsLatin1Text(ReadOnlySpan<byte> head, bool complete)
+    {
+        while (!head.IsEmpty)
+        {
+            var newline = head.IndexOf((byte)'\n');
+            if (newline < 0 && !complete)
             {
-                controls++;
-                first = first < 0 ? i : first;
+                return true; // a line cut by the end of the head is not judged
+            }
+
+            var line = newline < 0 ? head : head[..newline];
+            head = newline < 0 ? default : head[(newline + 1)..];
+            if (!Utf8.IsValid(line) && (HasC1Run(line) || line.ContainsAny(ControlBytes)))
+            {
+                return false;
             }
         }
 
-        if (controls > Math.Max(4, head.Length * MaxControlShare))
-        {
-            var line = head[..first].Count((byte)'\n') + 1;
-            throw new InvalidInputException(
-                $"{what} is binary, not text: {controls:N0} of its first {head.Length:N0} bytes are control characters, the first on line {line} (byte {first + 1}).", line);
-        }
+        return true;
     }
+
+    // Windows-1252 text has lone bytes in 0x80–0x9F (curly quotes, dashes) between letters; shellcode has runs (a NOP sled's 0x90 0x90).
+    private static bool HasC1Run(ReadOnlySpan<byte> line)
+    {
+        for (var i = 1; i < line.Length; i++)
+        {
+            if (line[i] is >= 0x80 and <= 0x9F && line[i - 1] is >= 0x80 and <= 0x9F)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
+        Enumerable.Range(0, 0x80).Select(b => (byte)b).Where(TextShare.IsBinary).ToArray());
 
     // ASCII text in UTF-16 has a NUL in every other byte.
     private static bool LooksLikeUtf16WithoutBom(ReadOnlySpan<byte> head)

@@ -18,5 +18,21 @@ public sealed record ParseLimits
     /// </summary>
     public long MaxDecompressedBytes { get; init; } = 1L << 30;
 
+    /// <summary>
+    /// Up to this many decompressed bytes a gzip input may expand at any ratio; past it, only while it has expanded at
+    /// most <see cref="MaxExpansionRatio"/> times. The app sets it to its upload limit (AnomalyStudio:MaxUploadBytes),
+    /// so a gzip upload may hold as much as a plain one, and a bomb is refused once it has produced that much, long
+    /// before <see cref="MaxDecompressedBytes"/>.
+    /// </summary>
+    public long ExpansionCheckedAfterBytes { get; init; } = 100L << 20;
+
+    /// <summary>
+    /// Most times a gzip input may expand (decompressed bytes over compressed bytes read) once past
+    /// <see cref="ExpansionCheckedAfterBytes"/>. Real logs and CSV files expand 4 to 21 times (gzip -9 on the shared
+    /// data); a decompression bomb 250 to 1,000 times (deflate's limit is about 1,032). The same idea as Apache POI's
+    /// ZipSecureFile minimum inflate ratio (0.01).
+    /// </summary>
+    public int MaxExpansionRatio { get; init; } = 100;
+
     public static ParseLimits Default { get; } = new();
 }

@@ -7,8 +7,8 @@ namespace AnomalyStudio.Tests.Support;
 
 /// <summary>
 /// FsCheck generators biased towards the inputs that break parsers: fragments of real access-log lines and CSV
-/// rows, quotes, delimiters, CR/LF, NUL and high bytes, byte-order marks and gzip magic, then mutated (bytes
-/// flipped, inserted, dropped, cut) and sometimes gzip-compressed, whole or truncated. Uniform random bytes are
+/// rows, quotes, delimiters, CR/LF, NUL and high bytes, shellcode, byte-order marks and gzip magic, then mutated (bytes
+/// flipped, inserted, dropped, cut) and sometimes gzip-compressed: whole, truncated, corrupted, or in several members. Uniform random bytes are
 /// one case among many, because they are almost always refused at the first check and test little else.
 /// </summary>
 public static class FuzzInputs
@@ -36,6 +36,8 @@ public static class FuzzInputs
         [0x00], [0xFF], [0xC3], [0xC3, 0xA9], [0xE2, 0x82], [0xF0, 0x9F, 0x98, 0x80], [0xED, 0xA0, 0x80], [0x80, 0xBF],
         [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0xFF, 0xFE, 0x00, 0x00], [0x1F, 0x8B, 0x08, 0x00], [0x89, 0x50, 0x4E, 0x47], [0x7F, 0x45, 0x4C, 0x46],
         [0x1B], [0x07], [0x7F],
+        [0x90, 0x90, 0x90, 0x90, 0xeb, 0x1f, 0x5e, 0x89, 0x76, 0x08, 0x31, 0xc0, 0x88, 0x46, 0x07, 0x89, 0x46, 0x0c, 0xb0, 0x0b, 0xcd, 0x80],
+        [0x90, 0x02, 0xb1, 0x02, 0xb1, 0x02, 0xb1, 0x02, 0xb1, 0x02, 0xb1, 0x02, 0xb1, 0x02, 0xb1], "\\x90\\x02"u8.ToArray(),
     ];
 
     /// <summary>Arbitrary byte sequences for the format detector and both parsers.</summary>
@@ -52,6 +54,8 @@ public static class FuzzInputs
             (6, Gen.Constant(Wrapping.None)),
             (1, Gen.Constant(Wrapping.Gzip)),
             (1, Gen.Constant(Wrapping.TruncatedGzip)),
+            (1, Gen.Constant(Wrapping.CorruptGzip)),
+            (1, Gen.Constant(Wrapping.GzipMembers)),
             (1, Gen.Constant(Wrapping.Utf16)))
         select Wrap(Mutate([.. pieces.SelectMany(p => p)], seed, mutations), wrap, seed);
 
@@ -120,20 +124,25 @@ public static class FuzzInputs
 
     private static byte[] Wrap(byte[] bytes, Wrapping wrapping, int seed)
     {
+        var random = new Random(seed);
         switch (wrapping)
         {
             case Wrapping.Gzip:
+                return Gzip(bytes);
             case Wrapping.TruncatedGzip:
-                using (var buffer = new MemoryStream())
+                var whole = Gzip(bytes);
+                return whole[..random.Next(whole.Length)];
+            case Wrapping.CorruptGzip:
+                var corrupt = Gzip(bytes);
+                for (var i = random.Next(1, 4); i > 0 && corrupt.Length > 0; i--) // .NET writes nothing for no input
                 {
-                    using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-                    {
-                        gzip.Write(bytes);
-                    }
-
-                    var compressed = buffer.ToArray();
-                    return wrapping == Wrapping.Gzip ? compressed : compressed[..new Random(seed).Next(compressed.Length)];
+                    corrupt[random.Next(corrupt.Length)] ^= (byte)random.Next(1, 256);
                 }
+
+                return corrupt;
+            case Wrapping.GzipMembers:
+                var cut = random.Next(bytes.Length + 1);
+                return [.. Gzip(bytes[..cut]), .. Gzip(bytes[cut..]), .. Gzip(bytes)];
 
             case Wrapping.Utf16:
                 return [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Encoding.Latin1.GetString(bytes))];
@@ -142,11 +151,24 @@ public static class FuzzInputs
         }
     }
 
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return buffer.ToArray();
+    }
+
     private enum Wrapping
     {
         None,
         Gzip,
         TruncatedGzip,
+        CorruptGzip,
+        GzipMembers,
         Utf16,
     }
 }

@@ -12,6 +12,7 @@ public static class HostileInputs
 
     private static readonly Lazy<byte[]> SampleLog = new(() => File.ReadAllBytes(TestData.Samples("sample_access.log")));
     private static readonly Lazy<byte[]> Bomb = new(GzipBomb);
+    private static readonly Lazy<byte[]> LineBomb = new(() => GzipBomb([], Encoding.UTF8.GetBytes(SampleLines(1)), 1_536));
     private static readonly Lazy<byte[]> LongLine = new(() =>
         [.. "203.0.113.9 - - [17/May/2015:10:05:03 +0000] \"GET /"u8, .. Enumerable.Repeat((byte)'a', 50 * 1024 * 1024), .. " HTTP/1.1\" 200 5\n"u8]);
 
@@ -29,7 +30,7 @@ public static class HostileInputs
         },
         new("gzip of binary garbage", "garbage.log.gz", () => Gzip(Garbage(4096)))
         {
-            Error = "The gzip file's content is binary, not text: it has a NUL byte on line",
+            Error = "The gzip file's content is binary, not text: ",
         },
         new("UTF-16 LE log with BOM", "utf16.log", () => [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(SampleLines(300))])
         {
@@ -69,7 +70,19 @@ public static class HostileInputs
         },
         new("invalid UTF-8 deep in a log", "deep.log", InvalidUtf8PastTheHead)
         {
-            Records = 5_000, Note = "Line 3,000 is not valid UTF-8, though the file's first 64 KB are",
+            Records = 5_000, Note = "Line 3,000 has bytes that are not UTF-8 text (raw bytes, such as an attack's shellcode): they are kept as \\xNN escapes",
+        },
+        new("access log with shellcode", "honeynet.log", () => ShellcodeAccessLog.Bytes)
+        {
+            Records = ShellcodeAccessLog.NormalLines + ShellcodeAccessLog.AttackLines, Note = "has bytes that are not UTF-8 text",
+        },
+        new("random bytes", "random.log", () => Garbage(64 * 1024))
+        {
+            Error = "The file is binary, not text: ",
+        },
+        new("log with a run of NUL bytes", "crashed.log", () => [.. Encoding.UTF8.GetBytes(SampleLines(100)), .. new byte[4096], (byte)'\n', .. Encoding.UTF8.GetBytes(SampleLines(200)[SampleLines(100).Length..])])
+        {
+            Records = 200, Skipped = (1, 101, "too few fields"),
         },
         new("NaN, Infinity and 1e308", "extremes.csv", ExtremeValues) { Records = 200 },
         new("constant columns", "constant.csv", () => Encoding.UTF8.GetBytes("host,latency_ms,status,region\n" + string.Concat(Enumerable.Repeat("web-1,100,200,eu\n", 300))))
@@ -95,7 +108,11 @@ public static class HostileInputs
         new("gzipped sample log", "sample_access.log.gz", () => Gzip(SampleLog.Value)) { Records = 5_000 },
         new("gzip bomb", "bomb.log.gz", () => Bomb.Value)
         {
-            Error = "The gzip file decompresses to more than 1,024 MB, the most accepted (AnomalyStudio:MaxDecompressedBytes).",
+            Error = "The gzip file looks like a decompression bomb: its first ",
+        },
+        new("gzip bomb of log lines", "lines.log.gz", () => LineBomb.Value)
+        {
+            Error = "a gzip file may expand at most 100 times (AnomalyStudio:MaxExpansionRatio)",
         },
         new("truncated gzip", "cut.log.gz", () => Gzip(SampleLog.Value)[..40_000])
         {
@@ -252,12 +269,35 @@ public static class HostileInputs
     /// A few valid lines, then one endless line of 'x': 2 GiB decompressed from about 2 MB, as 2,048 gzip members of
     /// 1 MiB each (multi-member gzip is legal, and this way the bomb is built in milliseconds, not by compressing 2 GiB).
     /// </summary>
-    private static byte[] GzipBomb()
+    private static byte[] GzipBomb() => GzipBomb(Encoding.UTF8.GetBytes(SampleLines(30)), "x"u8, 2_048);
+
+    /// <summary>
+    /// <paramref name="prefix"/>, then <paramref name="unit"/> repeated to about <paramref name="mebibytes"/> MiB: one member of
+    /// about 1 MiB is compressed once and repeated (multi-member gzip is legal), so gigabytes are built in milliseconds.
+    /// </summary>
+    public static byte[] GzipBomb(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> unit, int mebibytes)
     {
+        // Whole units only, so a member ends where a line does and the next begins a line.
+        var block = new byte[Math.Max(unit.Length, (1 << 20) / unit.Length * unit.Length)];
+        for (var at = 0; at < block.Length; at += unit.Length)
+        {
+            unit[..Math.Min(unit.Length, block.Length - at)].CopyTo(block.AsSpan(at));
+        }
+
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(block);
+        }
+
+        var member = buffer.ToArray();
         using var bomb = new MemoryStream();
-        bomb.Write(Gzip(Encoding.UTF8.GetBytes(SampleLines(30))));
-        var member = Gzip(Enumerable.Repeat((byte)'x', 1 << 20).ToArray());
-        for (var i = 0; i < 2_048; i++)
+        if (!prefix.IsEmpty)
+        {
+            bomb.Write(Gzip(prefix.ToArray()));
+        }
+
+        for (var i = 0; i < mebibytes; i++)
         {
             bomb.Write(member);
         }

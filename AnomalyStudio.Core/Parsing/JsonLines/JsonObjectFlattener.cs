@@ -19,7 +19,7 @@ public static class JsonObjectFlattener
         cells.Clear();
         try
         {
-            using var document = JsonDocument.Parse(line, Options);
+            using var document = Parse(line);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 reason = $"a JSON {Describe(document.RootElement.ValueKind)}, not an object";
@@ -50,13 +50,59 @@ public static class JsonObjectFlattener
 
         try
         {
-            using var document = JsonDocument.Parse(line, Options);
+            using var document = Parse(line);
             return document.RootElement.ValueKind == JsonValueKind.Object;
         }
         catch (JsonException)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Parses the line; when it is not JSON only because a string holds raw bytes that the decoder kept as <c>\xNN</c>
+    /// (<see cref="RawByteEscapingStream"/>; JSON has no <c>\x</c> escape), it is parsed again with those backslashes
+    /// escaped, so the value reads <c>\xNN</c> as everywhere else rather than the line being skipped.
+    /// </summary>
+    private static JsonDocument Parse(string line)
+    {
+        try
+        {
+            return JsonDocument.Parse(line, Options);
+        }
+        catch (JsonException) when (line.Contains("\\x", StringComparison.Ordinal) && KeepRawByteEscapes(line) is { } kept)
+        {
+            return JsonDocument.Parse(kept, Options);
+        }
+    }
+
+    /// <summary>The line with each <c>\xNN</c> whose backslash is not itself escaped written <c>\\xNN</c>; null when it has none.</summary>
+    private static string? KeepRawByteEscapes(string line)
+    {
+        var text = new StringBuilder(line.Length + 16);
+        var changed = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] != '\\')
+            {
+                text.Append(line[i]);
+                continue;
+            }
+
+            if (i + 3 < line.Length && line[i + 1] == 'x' && char.IsAsciiHexDigit(line[i + 2]) && char.IsAsciiHexDigit(line[i + 3]))
+            {
+                text.Append('\\');
+                changed = true;
+            }
+            else if (i + 1 < line.Length)
+            {
+                text.Append(line[i++]); // an escape JSON knows: its character is copied with it
+            }
+
+            text.Append(line[i]);
+        }
+
+        return changed ? text.ToString() : null;
     }
 
     private static void Flatten(JsonElement element, string? prefix, List<JsonCell> cells)

@@ -163,6 +163,64 @@ public sealed class CliTests(CliFixture fixture)
     }
 
     [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("compare", "a", "b")]
+    [InlineData("detcet", "{samples}/sample_access.log")]
+    public async Task An_unknown_verb_prints_the_usage_and_exits_2(params string[] args)
+    {
+        var resolved = args.Select(a => a.Replace("{samples}", Path.GetDirectoryName(TestData.Samples("x")), StringComparison.Ordinal)).ToArray();
+
+        var (code, output, error) = await fixture.RunAsync(resolved);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: unknown verb '{args[0]}'; the verbs are detect, train, samples, bench, models and serve.", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+        Assert.Contains("detect", error[error.IndexOf("Usage:", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Theory]
+    [InlineData("serve", "--help")]
+    [InlineData("serve", "-h")]
+    [InlineData("serve", "--urls", "http://127.0.0.1:8080", "--help")]
+    public async Task Serve_help_prints_help_for_serve_instead_of_serving(params string[] args)
+    {
+        Assert.True(CliApplication.IsCliInvocation(args));
+
+        var (code, output, error) = await fixture.RunAsync(args);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("serve [options]", output, StringComparison.Ordinal);
+        Assert.Contains("--urls", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(false, "serve")]
+    [InlineData(false, "--urls", "http://127.0.0.1:8080")]
+    [InlineData(false, "serve", "--urls", "http://127.0.0.1:8080")]
+    [InlineData(false, "urls=http://127.0.0.1:8080")]
+    [InlineData(false, "/urls", "http://127.0.0.1:8080")]
+    [InlineData(true, "detect", "x.log")]
+    [InlineData(true, "--help")]
+    [InlineData(true, "frobnicate")]
+    [InlineData(true, "compare", "a", "b")]
+    [InlineData(true, "serve", "--help")]
+    public void The_web_app_is_served_only_without_arguments_with_serve_or_with_host_settings(bool cli, params string[] args) =>
+        Assert.Equal(cli, CliApplication.IsCliInvocation(args));
+
+    [Fact]
+    public async Task The_real_process_exits_2_on_an_unknown_verb_instead_of_starting_a_server()
+    {
+        var (code, output, error) = await fixture.RunProcessAsync("frobnicate");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: unknown verb 'frobnicate'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", output + error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("detect", "/nonexistent/file.log")]
     [InlineData("detect", "{samples}/sample_access.log", "--model", "random-forest")]
     [InlineData("detect", "{samples}/sample_access.log", "--format", "xml")]

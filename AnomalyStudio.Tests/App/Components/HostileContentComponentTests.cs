@@ -32,4 +32,20 @@ public sealed class HostileContentComponentTests : IDisposable
         Assert.DoesNotContain("<script>window", drawer.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(">49<", drawer.Markup, StringComparison.Ordinal); // {{7*7}} was not evaluated
     }
+
+    [Fact]
+    public async Task The_drawer_shows_the_raw_bytes_of_a_shellcode_request_as_escapes_and_visible_control_characters()
+    {
+        using var stream = new MemoryStream(ShellcodeAccessLog.Bytes);
+        var result = await _test.Pipeline.RunAsync(stream, new AnomalyStudio.Core.Pipeline.DetectionRequest { FileName = "honeynet.log" });
+        var index = Enumerable.Range(0, result.Records.Count).First(i => result.Records.Line(i) == ShellcodeAccessLog.AttackLineNumbers[0]);
+        await using var context = ComponentContext.Create();
+
+        var drawer = context.Render<RecordDrawer>(p => p.Add(c => c.Result, result).Add(c => c.Index, index));
+
+        var raw = drawer.Find("[data-testid=drawer-raw]").TextContent;
+        Assert.Contains("\"SEARCH /\\x90\u2402\\xb1\u2402\\xb1", raw, StringComparison.Ordinal); // 0x02 as ␂
+        Assert.DoesNotContain(raw, c => c < ' ' && c != '\n');
+        Assert.StartsWith("request carries raw bytes, as shellcode does (\\x90\\x02\\xb1", drawer.Find("[data-testid=drawer-explanation]").TextContent, StringComparison.Ordinal);
+    }
 }

@@ -19,6 +19,18 @@ public sealed class AnomalyStudioOptionsTests
         Assert.Equal(12_345, new AnomalyStudioOptions { MaxDecompressedBytes = 12_345 }.ToPipelineOptions().Limits.MaxDecompressedBytes);
     }
 
+    [Fact]
+    public void A_gzip_input_may_expand_at_any_ratio_up_to_the_upload_limit_and_past_it_at_most_the_configured_ratio()
+    {
+        var limits = new AnomalyStudioOptions { MaxUploadBytes = 5_000_000, MaxExpansionRatio = 40 }.ToPipelineOptions().Limits;
+
+        Assert.Equal(5_000_000, limits.ExpansionCheckedAfterBytes);
+        Assert.Equal(40, limits.MaxExpansionRatio);
+        Assert.Equal(100, new AnomalyStudioOptions().ToPipelineOptions().Limits.MaxExpansionRatio);
+        Assert.Contains("AnomalyStudio:MaxExpansionRatio (0) must be at least 1.",
+            new AnomalyStudioOptionsValidator().Validate(null, new AnomalyStudioOptions { MaxExpansionRatio = 0 }).FailureMessage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

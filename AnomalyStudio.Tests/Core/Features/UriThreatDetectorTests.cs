@@ -22,6 +22,28 @@ public sealed class UriThreatDetectorTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("/\\x90\\x02\\xb1\\x02\\xb1", "\\x90\\x02\\xb1\\x02\\xb1")]
+    [InlineData("/default.ida?\\x90\\x90\\x90\\x90\\x90\\x90\\x90\\x90\\x90\\x90=a", "\\x90\\x90\\x90\\x90\\x90\\x90\\x90\\x90…")]
+    [InlineData("/a\u001f^\u0007b", "\\x1f")]
+    [InlineData("/cgi\u0090x", "\\x90")]
+    public void Finds_raw_bytes_kept_as_escapes_or_control_characters_and_quotes_them_as_escapes(string uri, string evidence)
+    {
+        Assert.Equal(UriThreat.RawBytes, UriThreatDetector.Detect(uri));
+        Assert.Equal(evidence, UriThreatDetector.RawBytesEvidence(uri));
+    }
+
+    [Theory]
+    [InlineData("/search?q=%90%90")]
+    [InlineData("/files/x41.txt")]
+    [InlineData("/a\\b\\xyz")]
+    [InlineData("/tab\there")]
+    public void Percent_encoding_a_lone_backslash_or_a_tab_are_not_raw_bytes(string uri)
+    {
+        Assert.False(UriThreatDetector.HasRawBytes(uri));
+        Assert.Null(UriThreatDetector.RawBytesEvidence(uri));
+    }
+
+    [Theory]
     [InlineData("/item?id=1%20union%20select%20password%20from%20users")]
     [InlineData("/item?id=1+UNION+ALL+SELECT+1,2,3")]
     [InlineData("/login?user=admin'%20or%20'1'='1")]

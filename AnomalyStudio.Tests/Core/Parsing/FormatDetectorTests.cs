@@ -88,12 +88,12 @@ public sealed class FormatDetectorTests
     {
         { "empty", [], "The file is empty.", null },
         { "blank lines", Encoding.UTF8.GetBytes("\n   \r\n\t\n\n"), "The file has only blank lines.", null },
-        { "NUL bytes", Encoding.UTF8.GetBytes("a,b\n1,2\n3\0,4\n"), "The file is binary, not text: it has a NUL byte on line 3 (byte 10).", 3 },
+        { "NUL bytes", Encoding.UTF8.GetBytes("a,b\n\0\0\0\0\n\0\0\0\n"), "The file is binary, not text: 2 of its 3 lines are control characters or NUL bytes, the first line 2 (byte 5).", 2 },
         { "gzip header only", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00], "The gzip file is truncated: it ends at byte 8 in the middle of compressed data (after 0 decompressed bytes); it was probably cut short while copying.", null },
-        { "UTF-16 LE with a NUL", [0xFF, 0xFE, (byte)'a', 0, (byte)',', 0, 0, 0], "The file (decoded from UTF-16 LE) is binary, not text: it has a NUL byte on line 1 (byte 3).", 1 },
+        { "UTF-16 LE of NULs", [0xFF, 0xFE, (byte)'a', 0, 0, 0, 0, 0, 0, 0], "The file (decoded from UTF-16 LE) is binary, not text: its one line is control characters or NUL bytes, from byte 2.", 1 },
         { "UTF-16 without BOM", "a,b\n1,2\n"u8.ToArray().SelectMany(b => new byte[] { b, 0 }).ToArray(), "The file is binary, not text: it has a NUL byte on line 1 (byte 2). It looks like UTF-16 text without a byte-order mark; save it as UTF-8.", 1 },
         { "PNG", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "The file is binary, not text: it starts with the signature of a PNG image.", 1 },
-        { "control characters", [.. "a,b\n"u8, 1, 2, 3, 4, 5, 6, (byte)'\n'], "The file is binary, not text: 6 of its first 11 bytes are control characters, the first on line 2 (byte 5).", 2 },
+        { "control characters", [.. "a,b\n"u8, 1, 2, 3, (byte)'\n', 4, 5, 6, (byte)'\n'], "The file is binary, not text: 2 of its 3 lines are control characters or NUL bytes, the first line 2 (byte 5).", 2 },
         { "line too long", Encoding.UTF8.GetBytes(new string('x', FormatDetector.HeadBytes + 10)), "Line 1 is longer than 65,536 bytes, the longest line accepted (AnomalyStudio:MaxLineBytes).", 1 },
     };
 
@@ -180,11 +180,48 @@ public sealed class FormatDetectorTests
         using var sniffed = Detect(bytes, "places.csv");
         Assert.Empty(sniffed.Notes); // nothing read yet past the head
 
-        var content = ReadInPieces(sniffed.Content, 7);
-        Assert.Equal(bytes, content); // passed on unchanged, for the parsers to read as U+FFFD
+        var content = Encoding.UTF8.GetString(ReadInPieces(sniffed.Content, 7));
+        lines[6_999] = "web-7000,bad \\xff byte\n"u8.ToArray(); // the raw bytes kept as escapes, the rest unchanged
+        lines[8_999] = "web-9000,\\xc3(\n"u8.ToArray();
+        Assert.Equal(Encoding.UTF8.GetString([.. "host,place\n"u8, .. lines.SelectMany(l => l)]), content);
         Assert.Equal(
-            "Line 7,001 is not valid UTF-8, though the file's first 64 KB are: its invalid bytes, and any further on, were read as the replacement character U+FFFD.",
+            "Line 7,001 has bytes that are not UTF-8 text (raw bytes, such as an attack's shellcode): they are kept as \\xNN escapes, there and on any later line; the rest of the file is read as UTF-8.",
             Assert.Single(sniffed.Notes));
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,2\n3\0,4\n", 3)]
+    [InlineData("a,b\n1,2\n3,\u0001\u0002\u0003\n5,6\n7,8\n", 5)]
+    public void Reads_text_with_a_few_lines_of_control_characters_or_nul_bytes(string text, int lines)
+    {
+        using var sniffed = Detect(Encoding.UTF8.GetBytes(text), "data.csv");
+
+        Assert.Equal(CsvFormat.FormatName, sniffed.Format.Name);
+        Assert.Equal(lines, Encoding.UTF8.GetString(ReadAll(sniffed.Content)).Count(c => c == '\n'));
+    }
+
+    [Fact]
+    public void Reads_windows_1252_text_with_curly_quotes_as_latin1_not_as_raw_bytes()
+    {
+        byte[] bytes = [.. "name,quote\nJ"u8, 0xFC, .. "rgen,"u8, 0x93, .. "gut"u8, 0x94, .. " "u8, 0x96, .. " ok\n"u8];
+
+        using var sniffed = Detect(bytes, "quotes.csv");
+
+        Assert.Equal("The file was decoded as Latin-1 (ISO-8859-1) because line 2 is not valid UTF-8.", Assert.Single(sniffed.Notes));
+        Assert.StartsWith("name,quote\nJ\u00fcrgen,", Encoding.UTF8.GetString(ReadAll(sniffed.Content)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keeps_raw_bytes_in_the_head_as_escapes_rather_than_reading_the_file_as_latin1()
+    {
+        var log = ShellcodeAccessLog.Bytes;
+
+        using var sniffed = Detect(log, "access.log");
+
+        Assert.Equal("apache", sniffed.Format.Name);
+        var text = Encoding.UTF8.GetString(ReadAll(sniffed.Content));
+        Assert.Contains("\"SEARCH /\\x90\u0002\\xb1", text, StringComparison.Ordinal);
+        Assert.StartsWith($"Line {ShellcodeAccessLog.AttackLineNumbers[0]} has bytes that are not UTF-8 text", Assert.Single(sniffed.Notes), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,7 +243,7 @@ public sealed class FormatDetectorTests
         using var sniffed = Detect(bytes, "places.csv");
         ReadAll(sniffed.Content);
 
-        Assert.StartsWith("Line 10,002 is not valid UTF-8", Assert.Single(sniffed.Notes));
+        Assert.StartsWith("Line 10,002 has bytes that are not UTF-8 text", Assert.Single(sniffed.Notes));
     }
 
     private static byte[] ReadInPieces(Stream stream, int size)

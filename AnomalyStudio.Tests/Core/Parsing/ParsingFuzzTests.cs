@@ -10,8 +10,8 @@ namespace AnomalyStudio.Tests.Core.Parsing;
 
 /// <summary>
 /// Property-based fuzzing of the format detector, the decoders and both parsers: whatever the bytes, the input is
-/// read or refused with <see cref="InvalidInputException"/>, never another exception and never a hang. Case counts
-/// keep the three properties to a few seconds on two cores.
+/// read or refused with <see cref="InvalidInputException"/>, never another exception and never a hang, and what the
+/// decoder hands the parsers is valid UTF-8 however it is read. Case counts keep the properties to a few seconds on two cores.
 /// </summary>
 public sealed class ParsingFuzzTests
 {
@@ -34,10 +34,48 @@ public sealed class ParsingFuzzTests
             return parsed ? record is not null : !string.IsNullOrWhiteSpace(reason);
         });
 
+    // Small limits so that the limits' own paths (long lines, many columns, decompression cap, a bomb's ratio) are reached too.
+    private static readonly ParseLimits Limits = new()
+    {
+        MaxLineBytes = 2048, MaxColumns = 40, MaxRecords = 500, MaxDecompressedBytes = 1 << 16, ExpansionCheckedAfterBytes = 1 << 12, MaxExpansionRatio = 20,
+    };
+
+    [Property(MaxTest = 400)]
+    public Property Any_bytes_decode_to_valid_utf8_read_in_any_pieces_or_are_refused_with_the_projects_error() =>
+        Prop.ForAll(FuzzInputs.Files(), Gen.Choose(1, 9000).ToArbitrary(), (bytes, piece) =>
+        {
+            var run = Task.Run(() =>
+            {
+                try
+                {
+                    using var decoded = InputDecoder.Decode(new MemoryStream(bytes), Limits);
+                    using var text = new MemoryStream();
+                    var buffer = new byte[piece];
+                    int read;
+                    while ((read = decoded.Content.Read(buffer)) > 0)
+                    {
+                        text.Write(buffer, 0, read);
+                    }
+
+                    // Whatever came in (Latin-1, UTF-16, raw shellcode bytes), the parsers get UTF-8 and lose no byte to U+FFFD.
+                    return System.Text.Unicode.Utf8.IsValid(text.ToArray()) && System.Text.Unicode.Utf8.IsValid(decoded.Head);
+                }
+                catch (InvalidInputException ex)
+                {
+                    return !string.IsNullOrWhiteSpace(ex.Message);
+                }
+            });
+            if (!run.Wait(HangGuard))
+            {
+                throw new TimeoutException($"Decoding {bytes.Length} bytes did not finish within {HangGuard.TotalSeconds} s.");
+            }
+
+            return run.Result;
+        });
+
     private static bool ReadsOrRefuses(byte[] bytes, string fileName, bool forFit)
     {
-        // Small limits so that the limits' own paths (long lines, many columns, decompression cap) are reached too.
-        var limits = new ParseLimits { MaxLineBytes = 2048, MaxColumns = 40, MaxRecords = 500, MaxDecompressedBytes = 1 << 16 };
+        var limits = Limits;
         var run = Task.Run(() =>
         {
             try

@@ -103,6 +103,20 @@ public sealed class HostileInputPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bomb_of_log_lines_is_refused_by_its_expansion_having_read_a_small_part_of_it()
+    {
+        var bomb = HostileInputs.Named("gzip bomb of log lines").Content();
+        await using var counted = new CountingStream(new MemoryStream(bomb));
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            _test.Pipeline.RunAsync(counted, new DetectionRequest { FileName = "lines.log.gz" }).WaitAsync(HangGuard));
+
+        // Refused once it had produced 100 MB (the default upload limit), not at the 1 GiB decompression cap.
+        Assert.Contains("expanded to more than 100 MB, ", error.Message, StringComparison.Ordinal);
+        Assert.True(counted.BytesRead < bomb.Length / 5, $"read {counted.BytesRead:N0} of {bomb.Length:N0} bytes");
+    }
+
+    [Fact]
     public async Task A_bomb_is_refused_at_a_small_configured_cap_before_it_is_read_further()
     {
         using var small = new TestPipeline(new PipelineOptions { Limits = new() { MaxDecompressedBytes = 4 << 20 } }, sharedModels: true);

@@ -1,3 +1,4 @@
+using System.Text;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.JsonLines;
@@ -36,6 +37,23 @@ public sealed class JsonLinesReaderTests
         Assert.Equal(ColumnRole.Timestamp, Column(table, "@timestamp").Role);
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 12, 0, 1, TimeSpan.Zero), table.Timestamps![1]);
         Assert.Equal("Read as JSON lines: 5 fields (2 nested flattened).", Assert.Single(table.Notes));
+    }
+
+    [Fact]
+    public void A_string_with_raw_bytes_reads_them_as_escapes_and_known_escapes_stay_as_json_has_them()
+    {
+        // Raw bytes inside a JSON string, first in the head and then far past it: the decoder keeps them as \xNN.
+        var lines = Enumerable.Range(0, 3_000).Select(i => Encoding.UTF8.GetBytes($"{{\"host\":\"web-{i % 3}\",\"note\":\"ok \\\"q\\\" \\\\x41\"}}\n")).ToList();
+        lines[2] = [.. "{\"host\":\"web-2\",\"note\":\"GET /"u8, 0x90, 0x90, 0xeb, .. "\"}\n"u8];
+        lines[2_900] = [.. "{\"host\":\"web-2\",\"note\":\"caf"u8, 0xFF, .. "\"}\n"u8];
+        using var sniffed = FormatDetector.Detect(new MemoryStream(lines.SelectMany(l => l).ToArray()), "events.jsonl");
+
+        var table = new JsonLinesReader().Read(sniffed.Content);
+
+        Assert.Equal(3_000, table.RowCount);
+        Assert.Equal("GET /\\x90\\x90\\xeb", Cells(table, "note")[2]);
+        Assert.Equal("caf\\xff", Cells(table, "note")[2_900]);
+        Assert.Equal("ok \"q\" \\x41", Cells(table, "note")[0]); // an escaped backslash before x41 was JSON's own, left alone
     }
 
     [Fact]

@@ -54,6 +54,12 @@ public sealed class DrainTemplateMiner
         return created;
     }
 
+    /// <summary>
+    /// Fixes the templates once every message is in: <paramref name="groups"/> holds each record's group as
+    /// <see cref="Add"/> returned it (null for a record without a message); ids follow first appearance.
+    /// </summary>
+    public RecordTemplates Finish(IReadOnlyList<LogTemplate?> groups) => RecordTemplates.Number(groups);
+
     /// <summary>Whitespace-separated tokens, as the paper splits after its pre-processing.</summary>
     public static string[] Tokenise(string message) =>
         message.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);

@@ -26,7 +26,7 @@ public sealed class DrainTemplateMiner
     /// <summary>Finds or creates the message's template.</summary>
     public LogTemplate Add(string message)
     {
-        var tokens = Mask(Tokenise(message));
+        var tokens = MessageTokens.Mask(message);
         var leaf = Leaf(tokens);
         LogTemplate? best = null;
         var bestSimilarity = -1.0;
@@ -55,59 +55,22 @@ public sealed class DrainTemplateMiner
     }
 
     /// <summary>
-    /// Fixes the templates once every message is in: <paramref name="groups"/> holds each record's group as
-    /// <see cref="Add"/> returned it (null for a record without a message); ids follow first appearance.
+    /// Fixes the templates once every message is in: templates that differ in one word only, in at least
+    /// <see cref="DrainOptions.WordVariants"/> variants, become one (that word is a value: a user name, a host), and ids
+    /// follow first appearance. <paramref name="groups"/> holds each record's template as <see cref="Add"/> returned it
+    /// (null for a record without a message).
     /// </summary>
-    public RecordTemplates Finish(IReadOnlyList<LogTemplate?> groups) => RecordTemplates.Number(groups);
-
-    /// <summary>Whitespace-separated tokens, as the paper splits after its pre-processing.</summary>
-    public static string[] Tokenise(string message) =>
-        message.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>Whether the token is a value rather than a word: see the type's summary.</summary>
-    public static bool IsVariable(string token)
+    public RecordTemplates Finish(IReadOnlyList<LogTemplate?> groups)
     {
-        var digits = 0;
-        var letters = 0;
-        var run = 0;
-        var longestRun = 0;
-        var firstAlphanumeric = '\0';
-        foreach (var c in token)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-                longestRun = Math.Max(longestRun, ++run);
-            }
-            else
-            {
-                run = 0;
-                letters += char.IsLetter(c) ? 1 : 0;
-            }
-
-            if (firstAlphanumeric == '\0' && char.IsLetterOrDigit(c))
-            {
-                firstAlphanumeric = c;
-            }
-        }
-
-        return digits > 0 && (char.IsAsciiDigit(firstAlphanumeric) || longestRun >= 3 || digits >= letters);
+        MergeWordVariants();
+        return RecordTemplates.Number(groups);
     }
 
-    private static string[] Mask(string[] tokens)
-    {
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            if (IsVariable(tokens[i]))
-            {
-                tokens[i] = LogTemplate.Wildcard;
-            }
-        }
-
-        return tokens;
-    }
-
-    /// <summary>Share of positions where template and message agree, and the template's wildcards (ties go to the more general template).</summary>
+    /// <summary>
+    /// Share of positions where template and message agree, and the template's wildcards (ties go to the more general
+    /// template); -1 when the message lacks one of the template's words, since that is a different event (only
+    /// <see cref="MergeWordVariants"/> turns a word into a value).
+    /// </summary>
     private static (double Similarity, int Wildcards) Similarity(string[] template, string[] tokens)
     {
         if (template.Length == 0)
@@ -119,17 +82,71 @@ public sealed class DrainTemplateMiner
         var wildcards = 0;
         for (var i = 0; i < template.Length; i++)
         {
-            if (string.Equals(template[i], tokens[i], StringComparison.Ordinal))
+            if (ReferenceEquals(template[i], LogTemplate.Wildcard))
+            {
+                wildcards++;
+                same += ReferenceEquals(tokens[i], LogTemplate.Wildcard) ? 1 : 0;
+            }
+            else if (string.Equals(template[i], tokens[i], StringComparison.Ordinal))
             {
                 same++;
             }
-            else if (template[i] == LogTemplate.Wildcard)
+            else if (MessageTokens.IsWord(template[i]))
             {
-                wildcards++;
+                return (-1, 0);
             }
         }
 
         return ((double)same / template.Length, wildcards);
+    }
+
+    /// <summary>
+    /// Merges the templates that are the same but for one word, when there are at least
+    /// <see cref="DrainOptions.WordVariants"/> of them: a few variants are different events (GET, POST, DELETE), many are a value.
+    /// </summary>
+    private void MergeWordVariants()
+    {
+        var live = _templates.Where(t => !t.IsMerged).ToList();
+        var byLength = live.GroupBy(t => t.Tokens.Length);
+        foreach (var sameLength in byLength)
+        {
+            var templates = sameLength.ToList();
+            if (templates.Count < _options.WordVariants)
+            {
+                continue;
+            }
+
+            var length = sameLength.Key;
+            for (var position = 0; position < length; position++)
+            {
+                var siblings = new Dictionary<string, List<LogTemplate>>(StringComparer.Ordinal);
+                foreach (var template in templates)
+                {
+                    // The rest must hold a word of its own, else any one-word messages would count as variants.
+                    if (template.IsMerged || !MessageTokens.IsWord(template.Tokens[position])
+                        || !template.Tokens.Where((_, i) => i != position).Any(MessageTokens.IsWord))
+                    {
+                        continue;
+                    }
+
+                    var key = string.Join('\u0001', template.Tokens.Where((_, i) => i != position));
+                    if (!siblings.TryGetValue(key, out var list))
+                    {
+                        siblings[key] = list = [];
+                    }
+
+                    list.Add(template);
+                }
+
+                foreach (var list in siblings.Values.Where(l => l.Count >= _options.WordVariants))
+                {
+                    foreach (var other in list.Skip(1))
+                    {
+                        list[0].Absorb(other);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -149,7 +166,8 @@ public sealed class DrainTemplateMiner
         var layers = Math.Min(_options.Depth - 3, tokens.Length - 1);
         for (var i = 0; i < layers; i++)
         {
-            var token = tokens[i];
+            // Only a word routes: a host, path or value there would give every variant a leaf of its own.
+            var token = MessageTokens.IsWord(tokens[i]) ? tokens[i] : LogTemplate.Wildcard;
             if (!node.Children.TryGetValue(token, out var child))
             {
                 if (token != LogTemplate.Wildcard && node.Children.Count >= _options.MaxChildren - 1)

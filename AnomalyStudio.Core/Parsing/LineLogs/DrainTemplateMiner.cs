@@ -33,7 +33,7 @@ public sealed class DrainTemplateMiner
         var bestWildcards = -1;
         foreach (var template in leaf.Templates)
         {
-            var (similarity, wildcards) = Similarity(template.Tokens, tokens);
+            var (similarity, wildcards) = Similarity(template, tokens);
             if (similarity > bestSimilarity || (similarity == bestSimilarity && wildcards > bestWildcards))
             {
                 best = template;
@@ -71,8 +71,9 @@ public sealed class DrainTemplateMiner
     /// template); -1 when the message lacks one of the template's words, since that is a different event (only
     /// <see cref="MergeWordVariants"/> turns a word into a value).
     /// </summary>
-    private static (double Similarity, int Wildcards) Similarity(string[] template, string[] tokens)
+    private static (double Similarity, int Wildcards) Similarity(LogTemplate candidate, string[] tokens)
     {
+        var template = candidate.Tokens;
         if (template.Length == 0)
         {
             return (1, 0);
@@ -91,7 +92,7 @@ public sealed class DrainTemplateMiner
             {
                 same++;
             }
-            else if (MessageTokens.IsWord(template[i]))
+            else if (candidate.Words[i])
             {
                 return (-1, 0);
             }
@@ -123,8 +124,7 @@ public sealed class DrainTemplateMiner
                 foreach (var template in templates)
                 {
                     // The rest must hold a word of its own, else any one-word messages would count as variants.
-                    if (template.IsMerged || !MessageTokens.IsWord(template.Tokens[position])
-                        || !template.Tokens.Where((_, i) => i != position).Any(MessageTokens.IsWord))
+                    if (template.IsMerged || !template.Words[position] || !template.Words.Where((_, i) => i != position).Any(w => w))
                     {
                         continue;
                     }

@@ -18,6 +18,12 @@ public sealed class LogTemplate
     {
         Index = index;
         Tokens = tokens;
+        Words = new bool[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            Words[i] = MessageTokens.IsWord(tokens[i]);
+        }
+
         Count = 1;
         Id = Name(index);
     }
@@ -28,7 +34,10 @@ public sealed class LogTemplate
     /// <summary>"T1", "T2", …: see <see cref="Index"/>.</summary>
     public string Id { get; private set; }
 
-    public string[] Tokens { get; private set; }
+    public string[] Tokens { get; }
+
+    /// <summary>Per token, whether it is a word (<see cref="MessageTokens.IsWord"/>), which a message must repeat to join.</summary>
+    internal bool[] Words { get; }
 
     public int Count { get; private set; }
 
@@ -79,6 +88,7 @@ public sealed class LogTemplate
             if (!ReferenceEquals(Tokens[i], Wildcard) && !string.Equals(Tokens[i], tokens[i], StringComparison.Ordinal))
             {
                 Tokens[i] = Wildcard;
+                Words[i] = false;
                 _text = null;
             }
         }

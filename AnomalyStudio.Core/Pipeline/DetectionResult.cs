@@ -1,6 +1,7 @@
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Parsing.LineLogs;
 using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Pipeline;
@@ -34,6 +35,9 @@ public sealed class DetectionResult
 
     public required IRecordSource Source { get; init; }
 
+    /// <summary>Each record's template (id and text with its parameters as &lt;*&gt;), when the format mines messages; null otherwise.</summary>
+    public RecordTemplates? Templates { get; init; }
+
     /// <summary>When the model was trained (pretrained mode: the stored model's time).</summary>
     public required DateTimeOffset ModelTrainedAt { get; init; }
 
@@ -60,6 +64,7 @@ public sealed class DetectionResult
         + MemoryFootprint.Of(Records.Scores) + MemoryFootprint.Of(Records.Severities)
         + MemoryFootprint.Of(Records.Explanations) + MemoryFootprint.DistinctStrings(Records.Explanations)
         + MemoryFootprint.Of(Features.Values) + MemoryFootprint.Of(Labels) + MemoryFootprint.Of(Evidence)
+        + (Templates is { } templates ? 8L * templates.Count : 0) // a reference per record: the texts are the table's template column
         + (Entities?.EstimatedBytes ?? 0) + (Spikes?.EstimatedBytes ?? 0);
 
     private long? _estimatedBytes;

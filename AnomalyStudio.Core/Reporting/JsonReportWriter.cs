@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AnomalyStudio.Core.Parsing.LineLogs;
 using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.Core.Reporting;
@@ -7,7 +8,8 @@ namespace AnomalyStudio.Core.Reporting;
 /// <summary>
 /// Writes a detection as the JSON contract shared by <c>detect --format json</c> and <c>POST /api/detect</c>:
 /// file, format, model, mode, summary (total, anomalies, anomalyPercent, severityCounts, skippedLines, rocAuc,
-/// averagePrecision) and records (line, timestamp, identifier, score, severity, explanation), plus extra
+/// averagePrecision) and records (line, timestamp, identifier, score, severity, explanation, and templateId and template
+/// when the format mines message templates: a line log, JSON lines with a message), plus extra
 /// fields (thresholds, skipped examples, stage timings, notes). Streams, so a million records never sit in memory as JSON.
 /// </summary>
 public static class JsonReportWriter
@@ -89,6 +91,7 @@ public static class JsonReportWriter
         writer.WriteStartArray("records");
         var written = 0;
         var records = result.Records;
+        var templates = result.Templates;
         foreach (var i in selection)
         {
             writer.WriteStartObject();
@@ -106,6 +109,11 @@ public static class JsonReportWriter
             writer.WriteNumber("score", records.Scores[i]);
             writer.WriteString("severity", ReportNames.Of(records.Severities[i]));
             writer.WriteString("explanation", records.Explanations[i]);
+            if (templates is not null)
+            {
+                WriteTemplate(writer, templates[i]);
+            }
+
             writer.WriteEndObject();
             if (++written % 8192 == 0)
             {
@@ -116,6 +124,20 @@ public static class JsonReportWriter
         writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void WriteTemplate(Utf8JsonWriter writer, LogTemplate? template)
+    {
+        if (template is null)
+        {
+            writer.WriteNull("templateId");
+            writer.WriteNull("template");
+        }
+        else
+        {
+            writer.WriteString("templateId", template.Id);
+            writer.WriteString("template", template.Text);
+        }
     }
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)

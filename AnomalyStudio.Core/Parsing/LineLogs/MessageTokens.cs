@@ -18,6 +18,8 @@ public static partial class MessageTokens
 
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
+    private static readonly System.Buffers.SearchValues<char> UnitStarts = System.Buffers.SearchValues.Create("KMGTPbmµunsdh");
+
     private static readonly char[] Separators = [' ', '\t'];
 
     private static readonly System.Buffers.SearchValues<char> PieceSeparators = System.Buffers.SearchValues.Create("=,:;()[]{}\"'");
@@ -131,19 +133,28 @@ public static partial class MessageTokens
             : piece.Length >= 8 && !piece.ContainsAnyExcept(HexDigits); // ffffffff, a hash or a mask without a digit
     }
 
-    // Cheap test before the regex: a digit followed, after at most one space, by a letter.
+    // Cheap test before the regex: a number that starts a word and is followed, after at most one space, by a letter
+    // a unit can start with. Most messages have none, and the regex is the costliest step of masking.
     private static bool HasQuantity(string message)
     {
-        for (var i = 0; i < message.Length - 1; i++)
+        var span = message.AsSpan();
+        for (var i = span.IndexOfAnyInRange('0', '9'); i >= 0 && i < span.Length - 1;)
         {
-            if (char.IsAsciiDigit(message[i]))
+            var start = i;
+            while (i < span.Length && (char.IsAsciiDigit(span[i]) || span[i] is '.' or ','))
             {
-                var next = message[i + 1] == ' ' && i + 2 < message.Length ? message[i + 2] : message[i + 1];
-                if (char.IsLetter(next))
-                {
-                    return true;
-                }
+                i++;
             }
+
+            var before = start == 0 ? ' ' : span[start - 1];
+            var unit = i < span.Length && span[i] == ' ' ? i + 1 : i;
+            if (!char.IsLetterOrDigit(before) && before is not ('.' or '_' or '-') && unit < span.Length && UnitStarts.Contains(span[unit]))
+            {
+                return true;
+            }
+
+            var next = span[i..].IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : i + next;
         }
 
         return false;
@@ -166,9 +177,8 @@ public static partial class MessageTokens
             return IsValue(token) ? LogTemplate.Wildcard : token;
         }
 
-        var masked = new System.Text.StringBuilder(token.Length);
+        System.Text.StringBuilder? masked = null; // made only when a piece is a value: most tokens have none
         var start = 0;
-        var changed = false;
         while (start <= token.Length)
         {
             var length = token.AsSpan(start).IndexOfAny(PieceSeparators);
@@ -176,23 +186,23 @@ public static partial class MessageTokens
             var piece = token.AsSpan(start, end - start);
             if (piece.Length > 0 && IsValue(piece))
             {
+                masked ??= new System.Text.StringBuilder(token.Length).Append(token, 0, start);
                 masked.Append(LogTemplate.Wildcard);
-                changed = true;
             }
             else
             {
-                masked.Append(piece);
+                masked?.Append(piece);
             }
 
             if (end < token.Length)
             {
-                masked.Append(token[end]);
+                masked?.Append(token[end]);
             }
 
             start = end + 1;
         }
 
-        if (!changed)
+        if (masked is null)
         {
             return token;
         }

@@ -54,6 +54,7 @@ public static class ParsingCommand
     private static string Reader(ParsingRow row) => row switch
     {
         { ReaderAccuracy: { } accuracy } => accuracy.ToString("0.0000", CultureInfo.InvariantCulture),
+        { ReaderFormat: "refused" } => "refused",
         { ReaderFormat: { } format } => $"read as {format}",
         _ => "no raw log",
     };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AnomalyStudio.Core;
 
 namespace AnomalyStudio.App.Cli;
 
@@ -23,8 +24,7 @@ public static class ParsingCommand
             var systems = ParsingSystem.Find(parse.GetValue(data)!.FullName);
             if (systems.Count == 0)
             {
-                await Console.Error.WriteLineAsync($"No loghub structured files (*_2k.log_structured.csv) under {parse.GetValue(data)!.FullName} (set --data).").ConfigureAwait(false);
-                return CliApplication.BadInput;
+                throw new InvalidInputException($"No loghub structured files (*_2k.log_structured.csv) under {parse.GetValue(data)!.FullName} (set --data).");
             }
 
             await output.WriteLineAsync("| system | lines | loghub templates | mined templates | grouping accuracy (Content) | through the reader (raw log) | lines/s (miner, one core) | Drain (loghub benchmark) |").ConfigureAwait(false);

@@ -64,7 +64,7 @@ public sealed class LineLogReader
             }
             else
             {
-                columns.Add(layout!.Cells(record), record.Line, record.Line);
+                columns.Add(layout!.Cells(record), record.Line, record.Line, record.Header.Timestamp);
             }
         }
 

@@ -161,4 +161,18 @@ public sealed class LineLogReaderTests(ITestOutputHelper output)
 
         Assert.Equal(["opened <*> for reading", "opened <*> for reading"], Texts(table, "template"));
     }
+
+    [Fact]
+    public void Rows_after_the_typing_sample_keep_the_time_their_header_gave()
+    {
+        var start = new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+        var lines = Enumerable.Range(0, CsvTableReader.TypingSampleRows + 500).Select(i =>
+            $"{start.AddMilliseconds(1_001L * i):yyyy-MM-dd HH:mm:ss,fff} INFO [main] com.foo.Bar - request {i} served");
+
+        var table = Read(string.Join('\n', lines) + "\n", LineLogShape.Application);
+
+        Assert.Equal(CsvTableReader.TypingSampleRows + 500, table.RowCount);
+        Assert.Equal(Enumerable.Range(0, table.RowCount).Select(i => (DateTimeOffset?)start.AddMilliseconds(1_001L * i)), table.Timestamps!);
+        Assert.Equal(start.AddMilliseconds(1_001L * 2_400).ToString("o", System.Globalization.CultureInfo.InvariantCulture), Texts(table, "timestamp")[2_400]);
+    }
 }

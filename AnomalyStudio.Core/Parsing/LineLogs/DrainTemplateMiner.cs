@@ -48,6 +48,12 @@ public sealed class DrainTemplateMiner
             return best;
         }
 
+        if (WordVariantOf(leaf, tokens) is { } variant)
+        {
+            variant.Merge(tokens);
+            return variant;
+        }
+
         var created = new LogTemplate(_templates.Count, tokens);
         _templates.Add(created);
         leaf.Templates.Add(created);
@@ -99,6 +105,72 @@ public sealed class DrainTemplateMiner
         }
 
         return ((double)same / template.Length, wildcards);
+    }
+
+    /// <summary>
+    /// The template the message makes a word variant of, as <see cref="MergeWordVariants"/> would at the end, but while
+    /// mining: when the leaf holds <see cref="DrainOptions.WordVariants"/> − 1 templates that differ from the message in
+    /// the same one word, they become one with that word as a value. Then a brute-force log's thousands of user names
+    /// join one template instead of each adding one that every later message is compared with.
+    /// </summary>
+    private LogTemplate? WordVariantOf(Node leaf, string[] tokens)
+    {
+        if (leaf.Templates.Count < _options.WordVariants - 1)
+        {
+            return null;
+        }
+
+        SortedDictionary<int, List<LogTemplate>>? variants = null;
+        foreach (var template in leaf.Templates)
+        {
+            var position = OnlyDifference(template.Tokens, tokens);
+            if (position >= 0 && template.Words[position])
+            {
+                variants ??= [];
+                if (!variants.TryGetValue(position, out var list))
+                {
+                    variants[position] = list = [];
+                }
+
+                list.Add(template);
+            }
+        }
+
+        foreach (var (position, list) in variants ?? [])
+        {
+            if (list.Count + 1 >= _options.WordVariants && list[0].Words.Where((_, i) => i != position).Any(w => w))
+            {
+                foreach (var other in list.Skip(1))
+                {
+                    list[0].Absorb(other);
+                    leaf.Templates.Remove(other);
+                }
+
+                return list[0];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The one position where the two differ; -1 when they agree everywhere or differ in more than one place.</summary>
+    private static int OnlyDifference(string[] template, string[] tokens)
+    {
+        var found = -1;
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (!string.Equals(template[i], tokens[i], StringComparison.Ordinal))
+            {
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = i;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

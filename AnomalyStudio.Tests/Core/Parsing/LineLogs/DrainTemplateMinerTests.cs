@@ -110,6 +110,24 @@ public sealed class DrainTemplateMinerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Turns_a_word_into_a_value_while_mining_so_a_brute_force_logs_user_names_share_one_template()
+    {
+        var random = new Random(7);
+        var miner = new DrainTemplateMiner();
+
+        for (var i = 0; i < 5_000; i++)
+        {
+            var user = new string([.. Enumerable.Range(0, random.Next(4, 9)).Select(_ => (char)('a' + random.Next(26)))]);
+            miner.Add($"Invalid user {user} from 10.0.{i % 250}.4 port {40_000 + i}");
+        }
+
+        // Before Finish: four names made four templates, the fifth made the word a value, and every later message joined.
+        Assert.Equal(4, miner.Templates.Count);
+        Assert.Equal("Invalid user <*> from <*> port <*>", miner.Templates[0].Text);
+        Assert.Equal(5_000, miner.Templates[0].Count);
+    }
+
+    [Fact]
     public void Keeps_messages_of_different_lengths_or_words_apart()
     {
         var miner = new DrainTemplateMiner();

@@ -95,6 +95,27 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_line_log_gets_the_same_template_ids_on_every_run()
+    {
+        async Task<List<string>> TemplatesAsync()
+        {
+            var result = await _test.RunFileAsync(TestData.Shared("logs", "Apache_2k.log"));
+            using var stream = new MemoryStream();
+            await JsonReportWriter.WriteAsync(stream, result);
+            using var json = JsonDocument.Parse(stream.ToArray());
+            return [.. json.RootElement.GetProperty("records").EnumerateArray()
+                .OrderBy(r => r.GetProperty("line").GetInt64())
+                .Select(r => $"{r.GetProperty("templateId").GetString()} {r.GetProperty("template").GetString()}")];
+        }
+
+        var first = await TemplatesAsync();
+        var second = await TemplatesAsync();
+
+        Assert.Equal(first, second);
+        Assert.Equal(["T1", "T2", "T3"], first.Select(t => t.Split(' ')[0]).Distinct().Take(3)); // numbered in order of first appearance
+    }
+
+    [Fact]
     public async Task Csv_report_of_a_line_log_has_template_columns()
     {
         var result = await _test.RunFileAsync(TestData.Shared("logs", "Apache_2k.log"));

@@ -94,6 +94,22 @@ public static partial class ColumnNames
         return TextHints.Contains(name, StringComparer.Ordinal) || Tokens(header).Any(t => t is "url" or "uri" or "body" or "message" or "msg" or "agent" or "referer" or "referrer" or "payload" or "content");
     }
 
+    /// <summary>Names of a log record's message field (JSON lines), in priority order; <c>log.message</c> and <c>logMessage</c> count too.</summary>
+    public static readonly string[] MessageNames = ["message", "msg", "log", "content", "text", "short_message", "full_message"];
+
+    /// <summary>Rank of the message name the header matches (lower is better), or null when it names no message.</summary>
+    public static int? MessageRank(string header)
+    {
+        var index = Array.IndexOf(MessageNames, Normalise(header));
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        var tokens = Tokens(header);
+        return tokens.Length > 1 && tokens[^1] is "message" or "msg" ? MessageNames.Length : null;
+    }
+
     /// <summary>Columns that name a template, event or kind hold shapes already: they are categories, not text.</summary>
     public static bool IsCategoryName(string header) =>
         Tokens(header).Any(t => t is "template" or "event" or "eventid" or "eventtemplate" or "type" or "kind" or "category" or "method" or "status" or "protocol")

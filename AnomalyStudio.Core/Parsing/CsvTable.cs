@@ -22,6 +22,9 @@ public sealed class CsvTable
     /// <summary>Parsed timestamp per row when a timestamp column was found.</summary>
     public DateTimeOffset?[]? Timestamps { get; init; }
 
+    /// <summary>The mined template of each row, when the reader mined its messages (a line log, JSON lines with a message).</summary>
+    public LineLogs.RecordTemplates? Templates { get; set; }
+
     /// <summary>How the reader read the file, for the user (which format, how many fields or templates, what it left out).</summary>
     public List<string> Notes { get; } = [];
 

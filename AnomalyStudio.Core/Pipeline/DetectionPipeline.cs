@@ -120,6 +120,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             SkippedExamples = prepared.Skipped.Examples,
             Timings = timings,
             Source = prepared.Source,
+            Templates = prepared.Templates,
             ModelTrainedAt = stored.TrainedAt,
             Notes = prepared.Notes,
             Labels = prepared.Labels,

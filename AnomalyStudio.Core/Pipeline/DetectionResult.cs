@@ -1,6 +1,7 @@
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Parsing.LineLogs;
 using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Pipeline;
@@ -43,6 +44,9 @@ public sealed class DetectionResult
 
     public required IRecordSource Source { get; init; }
 
+    /// <summary>Each record's template (id and text with its parameters as &lt;*&gt;), when the format mines messages; null otherwise.</summary>
+    public RecordTemplates? Templates { get; init; }
+
     /// <summary>When the model was trained (pretrained mode: the stored model's time).</summary>
     public required DateTimeOffset ModelTrainedAt { get; init; }
 
@@ -69,6 +73,7 @@ public sealed class DetectionResult
         + MemoryFootprint.Of(Records.Scores) + MemoryFootprint.Of(Records.Severities)
         + MemoryFootprint.Of(Records.Explanations) + MemoryFootprint.DistinctStrings(Records.Explanations)
         + MemoryFootprint.Of(Features.Values) + MemoryFootprint.Of(Labels) + MemoryFootprint.Of(Evidence)
+        + (Templates is { } templates ? 8L * templates.Count : 0) // a reference per record: the texts are the table's template column
         + (Entities?.EstimatedBytes ?? 0) + (Spikes?.EstimatedBytes ?? 0);
 
     private long? _estimatedBytes;
@@ -120,7 +125,7 @@ public sealed class DetectionResult
             Summary = summary, Records = Records.WithBands(severities, explanations), Features = Features,
             Thresholds = Thresholds, Threshold = threshold, FileThreshold = FileThreshold, Explainer = Explainer,
             SkippedExamples = SkippedExamples, Timings = Timings, Source = Source, ModelTrainedAt = ModelTrainedAt,
-            Notes = Notes, Labels = Labels, Evidence = Evidence, Entities = Entities, Spikes = Spikes,
+            Notes = Notes, Labels = Labels, Evidence = Evidence, Entities = Entities, Spikes = Spikes, Templates = Templates,
         };
     }
 

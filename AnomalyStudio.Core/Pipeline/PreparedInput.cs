@@ -2,6 +2,7 @@ using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Parsing.LineLogs;
 
 namespace AnomalyStudio.Core.Pipeline;
 
@@ -40,6 +41,9 @@ public sealed class PreparedInput
 
     /// <summary>The parsed table, for the entity and spike stages; null for an access log.</summary>
     public CsvTable? Table { get; init; }
+
+    /// <summary>Each record's mined template, when the format mines its messages (a line log, JSON lines with a message); null otherwise.</summary>
+    public RecordTemplates? Templates => Table?.Templates;
 
     public List<string> Notes { get; } = [];
 

@@ -6,12 +6,16 @@ using AnomalyStudio.Core.Pipeline;
 namespace AnomalyStudio.Core.Reporting;
 
 /// <summary>
-/// Writes scored records as CSV: line, timestamp, identifier, score, severity, explanation. Chunks of records
+/// Writes scored records as CSV: line, timestamp, identifier, score, severity, explanation, and templateId and template
+/// when the format mines message templates (<see cref="TemplateColumns"/>). Chunks of records
 /// are formatted to UTF-8 on all cores and written in order, so a million-row report takes a fraction of a second.
 /// </summary>
 public static class CsvReportWriter
 {
     public const string Header = "line,timestamp,identifier,score,severity,explanation";
+
+    /// <summary>The columns after <see cref="Header"/> when the result has templates (a line log, JSON lines with a message).</summary>
+    public const string TemplateColumns = "templateId,template";
 
     private const int ChunkRecords = 16_384;
 
@@ -27,7 +31,8 @@ public static class CsvReportWriter
     public static async Task WriteSelectionAsync(Stream output, DetectionResult result, IReadOnlyList<int> selection, CancellationToken cancellationToken = default)
     {
         var records = result.Records;
-        await output.WriteAsync(Encoding.UTF8.GetBytes(Header + "\n"), cancellationToken).ConfigureAwait(false);
+        var templates = result.Templates;
+        await output.WriteAsync(Encoding.UTF8.GetBytes((templates is null ? Header : Header + "," + TemplateColumns) + "\n"), cancellationToken).ConfigureAwait(false);
         var chunks = (selection.Count + ChunkRecords - 1) / ChunkRecords;
         var wave = Math.Max(2, Environment.ProcessorCount * 2);
         var buffers = Enumerable.Range(0, wave).Select(_ => new ArrayBufferWriter<byte>(ChunkRecords * 96)).ToArray(); // reused by every wave
@@ -42,7 +47,7 @@ public static class CsvReportWriter
                 buffer.ResetWrittenCount();
                 for (var i = start; i < end; i++)
                 {
-                    Append(buffer, records, selection[i]);
+                    Append(buffer, records, templates, selection[i]);
                 }
             });
 
@@ -56,7 +61,7 @@ public static class CsvReportWriter
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Append(ArrayBufferWriter<byte> buffer, ScoredRecords records, int index)
+    private static void Append(ArrayBufferWriter<byte> buffer, ScoredRecords records, Parsing.LineLogs.RecordTemplates? templates, int index)
     {
         var span = buffer.GetSpan(128);
         var n = 0;
@@ -90,6 +95,17 @@ public static class CsvReportWriter
         else
         {
             AppendText(buffer, explanation);
+        }
+
+        if (templates is not null)
+        {
+            var template = templates[index];
+            buffer.GetSpan(1)[0] = (byte)',';
+            buffer.Advance(1);
+            AppendText(buffer, template?.Id ?? string.Empty);
+            buffer.GetSpan(1)[0] = (byte)',';
+            buffer.Advance(1);
+            AppendText(buffer, template?.Text ?? string.Empty);
         }
 
         buffer.GetSpan(1)[0] = (byte)'\n';

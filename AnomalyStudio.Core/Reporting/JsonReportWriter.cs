@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AnomalyStudio.Core.Parsing.LineLogs;
 using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.Core.Reporting;
@@ -8,7 +9,8 @@ namespace AnomalyStudio.Core.Reporting;
 /// Writes a detection as the JSON contract shared by <c>detect --format json</c> and <c>POST /api/detect</c>:
 /// file, format, model, mode, summary (total, anomalies, anomalyPercent, severityCounts, skippedLines, rocAuc,
 /// averagePrecision, and with labels precision, recall, f1 and bestF1 of the flag), threshold (score, method, distance,
-/// reason, flagged) and records (line, timestamp, identifier, score, severity, explanation), plus extra
+/// reason, flagged) and records (line, timestamp, identifier, score, severity, explanation, and templateId and template
+/// when the format mines message templates: a line log, JSON lines with a message), plus extra
 /// fields (thresholds, skipped examples, stage timings, notes). Streams, so a million records never sit in memory as JSON.
 /// </summary>
 public static class JsonReportWriter
@@ -102,6 +104,7 @@ public static class JsonReportWriter
         writer.WriteStartArray("records");
         var written = 0;
         var records = result.Records;
+        var templates = result.Templates;
         foreach (var i in selection)
         {
             writer.WriteStartObject();
@@ -119,6 +122,11 @@ public static class JsonReportWriter
             writer.WriteNumber("score", records.Scores[i]);
             writer.WriteString("severity", ReportNames.Of(records.Severities[i]));
             writer.WriteString("explanation", records.Explanations[i]);
+            if (templates is not null)
+            {
+                WriteTemplate(writer, templates[i]);
+            }
+
             writer.WriteEndObject();
             if (++written % 8192 == 0)
             {
@@ -129,6 +137,20 @@ public static class JsonReportWriter
         writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void WriteTemplate(Utf8JsonWriter writer, LogTemplate? template)
+    {
+        if (template is null)
+        {
+            writer.WriteNull("templateId");
+            writer.WriteNull("template");
+        }
+        else
+        {
+            writer.WriteString("templateId", template.Id);
+            writer.WriteString("template", template.Text);
+        }
     }
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)

@@ -22,6 +22,9 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     private static readonly string[] SeverityKeys = ["critical", "high", "medium", "low", "normal"];
     private static readonly string[] RecordKeys = ["line", "timestamp", "identifier", "score", "severity", "explanation"];
 
+    /// <summary>What a line log's records carry after <see cref="RecordKeys"/>: their mined template.</summary>
+    private static readonly string[] TemplateKeys = ["templateId", "template"];
+
     [Theory]
     [InlineData("sample_access.log", "apache", null)]
     [InlineData("sample_metrics.csv", "csv", null)]
@@ -47,6 +50,24 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal("fit", actual["mode"]!.GetValue<string>()); // auto, with the file as its own baseline
         Assert.Equal(5_000, actual["summary"]!["total"]!.GetValue<int>());
         Assert.Equal(limit ?? 5_000, actual["records"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Detect_gives_each_record_of_a_line_log_its_template()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/detect?limit=50", ApiRequests.UploadFile(TestData.Shared("logs", "Apache_2k.log")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var root = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        AssertContractShape(root);
+        Assert.Equal("line-log", root["format"]!.GetValue<string>());
+        Assert.All(root["records"]!.AsArray(), r =>
+        {
+            Assert.Matches("^T[0-9]+$", r!["templateId"]!.GetValue<string>());
+            Assert.False(string.IsNullOrEmpty(r["template"]!.GetValue<string>()));
+        });
     }
 
     [Fact]
@@ -237,9 +258,10 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         var counts = summary["severityCounts"]!.AsObject();
         Assert.All(SeverityKeys, key => Assert.Equal(JsonValueKind.Number, counts[key]!.GetValueKind()));
         Assert.Equal(summary["total"]!.GetValue<int>(), SeverityKeys.Sum(key => counts[key]!.GetValue<int>()));
+        string[] recordKeys = report["format"]!.GetValue<string>() == "line-log" ? [.. RecordKeys, .. TemplateKeys] : RecordKeys;
         foreach (var record in report["records"]!.AsArray())
         {
-            Assert.Equal(RecordKeys, record!.AsObject().Select(p => p.Key));
+            Assert.Equal(recordKeys, record!.AsObject().Select(p => p.Key));
             Assert.InRange(record["score"]!.GetValue<double>(), 0, 1);
             Assert.Contains(record["severity"]!.GetValue<string>(), SeverityKeys);
         }

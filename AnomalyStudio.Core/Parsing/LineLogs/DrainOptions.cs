@@ -15,6 +15,12 @@ public sealed record DrainOptions
     /// <summary>Most children of an inner node; further first tokens share its &lt;*&gt; child, so the tree stays bounded.</summary>
     public int MaxChildren { get; init; } = 100;
 
+    /// <summary>
+    /// How many templates that are the same but for one word make that word a value (a user or host name) rather than
+    /// part of the event: fewer variants stay apart ("VM Started", "VM Paused", "VM Resumed").
+    /// </summary>
+    public int WordVariants { get; init; } = 5;
+
     public static DrainOptions Default { get; } = new();
 
     public DrainOptions Validate()
@@ -32,6 +38,11 @@ public sealed record DrainOptions
         if (MaxChildren < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxChildren), MaxChildren, "MaxChildren must be at least 2.");
+        }
+
+        if (WordVariants < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WordVariants), WordVariants, "WordVariants must be at least 2.");
         }
 
         return this;

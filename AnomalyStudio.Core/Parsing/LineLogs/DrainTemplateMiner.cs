@@ -26,14 +26,14 @@ public sealed class DrainTemplateMiner
     /// <summary>Finds or creates the message's template.</summary>
     public LogTemplate Add(string message)
     {
-        var tokens = Mask(Tokenise(message));
+        var tokens = MessageTokens.Mask(message);
         var leaf = Leaf(tokens);
         LogTemplate? best = null;
         var bestSimilarity = -1.0;
         var bestWildcards = -1;
         foreach (var template in leaf.Templates)
         {
-            var (similarity, wildcards) = Similarity(template.Tokens, tokens);
+            var (similarity, wildcards) = Similarity(template, tokens);
             if (similarity > bestSimilarity || (similarity == bestSimilarity && wildcards > bestWildcards))
             {
                 best = template;
@@ -48,62 +48,38 @@ public sealed class DrainTemplateMiner
             return best;
         }
 
+        if (WordVariantOf(leaf, tokens) is { } variant)
+        {
+            variant.Merge(tokens);
+            return variant;
+        }
+
         var created = new LogTemplate(_templates.Count, tokens);
         _templates.Add(created);
         leaf.Templates.Add(created);
         return created;
     }
 
-    /// <summary>Whitespace-separated tokens, as the paper splits after its pre-processing.</summary>
-    public static string[] Tokenise(string message) =>
-        message.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>Whether the token is a value rather than a word: see the type's summary.</summary>
-    public static bool IsVariable(string token)
+    /// <summary>
+    /// Fixes the templates once every message is in: templates that differ in one word only, in at least
+    /// <see cref="DrainOptions.WordVariants"/> variants, become one (that word is a value: a user name, a host), and ids
+    /// follow first appearance. <paramref name="groups"/> holds each record's template as <see cref="Add"/> returned it
+    /// (null for a record without a message).
+    /// </summary>
+    public RecordTemplates Finish(IReadOnlyList<LogTemplate?> groups)
     {
-        var digits = 0;
-        var letters = 0;
-        var run = 0;
-        var longestRun = 0;
-        var firstAlphanumeric = '\0';
-        foreach (var c in token)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-                longestRun = Math.Max(longestRun, ++run);
-            }
-            else
-            {
-                run = 0;
-                letters += char.IsLetter(c) ? 1 : 0;
-            }
-
-            if (firstAlphanumeric == '\0' && char.IsLetterOrDigit(c))
-            {
-                firstAlphanumeric = c;
-            }
-        }
-
-        return digits > 0 && (char.IsAsciiDigit(firstAlphanumeric) || longestRun >= 3 || digits >= letters);
+        MergeWordVariants();
+        return RecordTemplates.Number(groups);
     }
 
-    private static string[] Mask(string[] tokens)
+    /// <summary>
+    /// Share of positions where template and message agree, and the template's wildcards (ties go to the more general
+    /// template); -1 when the message lacks one of the template's words, since that is a different event (only
+    /// <see cref="MergeWordVariants"/> turns a word into a value).
+    /// </summary>
+    private static (double Similarity, int Wildcards) Similarity(LogTemplate candidate, string[] tokens)
     {
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            if (IsVariable(tokens[i]))
-            {
-                tokens[i] = LogTemplate.Wildcard;
-            }
-        }
-
-        return tokens;
-    }
-
-    /// <summary>Share of positions where template and message agree, and the template's wildcards (ties go to the more general template).</summary>
-    private static (double Similarity, int Wildcards) Similarity(string[] template, string[] tokens)
-    {
+        var template = candidate.Tokens;
         if (template.Length == 0)
         {
             return (1, 0);
@@ -113,17 +89,136 @@ public sealed class DrainTemplateMiner
         var wildcards = 0;
         for (var i = 0; i < template.Length; i++)
         {
-            if (string.Equals(template[i], tokens[i], StringComparison.Ordinal))
+            if (ReferenceEquals(template[i], LogTemplate.Wildcard))
+            {
+                wildcards++;
+                same += ReferenceEquals(tokens[i], LogTemplate.Wildcard) ? 1 : 0;
+            }
+            else if (string.Equals(template[i], tokens[i], StringComparison.Ordinal))
             {
                 same++;
             }
-            else if (template[i] == LogTemplate.Wildcard)
+            else if (candidate.Words[i])
             {
-                wildcards++;
+                return (-1, 0);
             }
         }
 
         return ((double)same / template.Length, wildcards);
+    }
+
+    /// <summary>
+    /// The template the message makes a word variant of, as <see cref="MergeWordVariants"/> would at the end, but while
+    /// mining: when the leaf holds <see cref="DrainOptions.WordVariants"/> − 1 templates that differ from the message in
+    /// the same one word, they become one with that word as a value. Then a brute-force log's thousands of user names
+    /// join one template instead of each adding one that every later message is compared with.
+    /// </summary>
+    private LogTemplate? WordVariantOf(Node leaf, string[] tokens)
+    {
+        if (leaf.Templates.Count < _options.WordVariants - 1)
+        {
+            return null;
+        }
+
+        SortedDictionary<int, List<LogTemplate>>? variants = null;
+        foreach (var template in leaf.Templates)
+        {
+            var position = OnlyDifference(template.Tokens, tokens);
+            if (position >= 0 && template.Words[position])
+            {
+                variants ??= [];
+                if (!variants.TryGetValue(position, out var list))
+                {
+                    variants[position] = list = [];
+                }
+
+                list.Add(template);
+            }
+        }
+
+        foreach (var (position, list) in variants ?? [])
+        {
+            if (list.Count + 1 >= _options.WordVariants && list[0].Words.Where((_, i) => i != position).Any(w => w))
+            {
+                foreach (var other in list.Skip(1))
+                {
+                    list[0].Absorb(other);
+                    leaf.Templates.Remove(other);
+                }
+
+                return list[0];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The one position where the two differ; -1 when they agree everywhere or differ in more than one place.</summary>
+    private static int OnlyDifference(string[] template, string[] tokens)
+    {
+        var found = -1;
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (!string.Equals(template[i], tokens[i], StringComparison.Ordinal))
+            {
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = i;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Merges the templates that are the same but for one word, when there are at least
+    /// <see cref="DrainOptions.WordVariants"/> of them: a few variants are different events (GET, POST, DELETE), many are a value.
+    /// </summary>
+    private void MergeWordVariants()
+    {
+        var live = _templates.Where(t => !t.IsMerged).ToList();
+        var byLength = live.GroupBy(t => t.Tokens.Length);
+        foreach (var sameLength in byLength)
+        {
+            var templates = sameLength.ToList();
+            if (templates.Count < _options.WordVariants)
+            {
+                continue;
+            }
+
+            var length = sameLength.Key;
+            for (var position = 0; position < length; position++)
+            {
+                var siblings = new Dictionary<string, List<LogTemplate>>(StringComparer.Ordinal);
+                foreach (var template in templates)
+                {
+                    // The rest must hold a word of its own, else any one-word messages would count as variants.
+                    if (template.IsMerged || !template.Words[position] || !template.Words.Where((_, i) => i != position).Any(w => w))
+                    {
+                        continue;
+                    }
+
+                    var key = string.Join('\u0001', template.Tokens.Where((_, i) => i != position));
+                    if (!siblings.TryGetValue(key, out var list))
+                    {
+                        siblings[key] = list = [];
+                    }
+
+                    list.Add(template);
+                }
+
+                foreach (var list in siblings.Values.Where(l => l.Count >= _options.WordVariants))
+                {
+                    foreach (var other in list.Skip(1))
+                    {
+                        list[0].Absorb(other);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -143,7 +238,8 @@ public sealed class DrainTemplateMiner
         var layers = Math.Min(_options.Depth - 3, tokens.Length - 1);
         for (var i = 0; i < layers; i++)
         {
-            var token = tokens[i];
+            // Only a word routes: a host, path or value there would give every variant a leaf of its own.
+            var token = MessageTokens.IsWord(tokens[i]) ? tokens[i] : LogTemplate.Wildcard;
             if (!node.Children.TryGetValue(token, out var child))
             {
                 if (token != LogTemplate.Wildcard && node.Children.Count >= _options.MaxChildren - 1)

@@ -40,6 +40,8 @@ internal sealed class LineLogColumns
 
     public IReadOnlyDictionary<string, ColumnRole> Presets { get; }
 
+    public int TemplateIdIndex => _fields.Length;
+
     public int TemplateIndex => _fields.Length + 1;
 
     public string[] Cells(LineLogRecord record)
@@ -50,7 +52,7 @@ internal sealed class LineLogColumns
             cells[i] = _fields[i].Value(record.Header) ?? string.Empty;
         }
 
-        cells[_fields.Length] = record.Template!.Id;
+        cells[_fields.Length] = record.Template!.Id; // provisional: the reader writes the final ids once every line is mined
         cells[_fields.Length + 1] = record.Template.Text;
         cells[_fields.Length + 2] = record.Message;
         return cells;

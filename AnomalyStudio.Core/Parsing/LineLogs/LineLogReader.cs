@@ -32,7 +32,7 @@ public sealed class LineLogReader
         limits ??= ParseLimits.Default;
         var skipped = new SkippedLines();
         var miner = new DrainTemplateMiner(_drain);
-        var templateOfRow = new List<int>();
+        var templateOfRow = new List<LogTemplate?>();
         var sample = new List<LineLogRecord>();
         LineLogColumns? layout = null;
         TableColumns? columns = null;
@@ -53,7 +53,7 @@ public sealed class LineLogReader
             }
 
             record.Template = miner.Add(record.Header.Message);
-            templateOfRow.Add(record.Template.Index);
+            templateOfRow.Add(record.Template);
             if (columns is null)
             {
                 sample.Add(record);
@@ -64,7 +64,7 @@ public sealed class LineLogReader
             }
             else
             {
-                columns.Add(layout!.Cells(record), record.Line, record.Line);
+                columns.Add(layout!.Cells(record), record.Line, record.Line, record.Header.Timestamp);
             }
         }
 
@@ -146,15 +146,20 @@ public sealed class LineLogReader
         // Tab-separated raw text: messages are full of spaces and commas, rarely of tabs, so few cells need quotes.
         var table = columns.Build('\t', skipped, lastLine);
 
-        // A template keeps generalising as later lines differ from it: each row gets its template's final text.
-        var texts = table.Columns[layout!.TemplateIndex].Texts!;
+        // A template keeps generalising as later lines differ from it, and ids are fixed once every line is in: each
+        // row gets its template's final id and text.
+        var templates = miner.Finish(templateOfRow);
+        table.Templates = templates;
+        var ids = table.Columns[layout!.TemplateIdIndex].Texts!;
+        var texts = table.Columns[layout.TemplateIndex].Texts!;
         for (var row = 0; row < texts.Length; row++)
         {
-            texts[row] = miner.Templates[templateOfRow[row]].Text;
+            ids[row] = templates[row]!.Id;
+            texts[row] = templates[row]!.Text;
         }
 
         var joined = continuations == 0 ? string.Empty : $", {continuations:N0} continuation line{(continuations == 1 ? "" : "s")} joined to the record above";
-        table.Notes.Add($"Read as a line log ({LineLogHeaderParser.Describe(shape)}): {records:N0} lines, {miner.Templates.Count:N0} template{(miner.Templates.Count == 1 ? "" : "s")}{joined}.");
+        table.Notes.Add($"Read as a line log ({LineLogHeaderParser.Describe(shape)}): {records:N0} lines, {templates.Templates.Count:N0} template{(templates.Templates.Count == 1 ? "" : "s")}{joined}.");
         if (undated)
         {
             table.Notes.Add($"The log's dates have no year: they were read as {_firstYear}, moving to the next year where the months go back.");

@@ -139,4 +139,29 @@ public sealed class ComponentTests(SampleResults samples) : IClassFixture<Sample
             drawer.Find("[data-testid=drawer-raw]").TextContent);
         Assert.Contains("bytes_zscore", drawer.Markup);
     }
+
+    [Fact]
+    public async Task The_drawer_shows_a_line_log_records_template()
+    {
+        await using var context = NewContext();
+        var result = samples.LineLog;
+        var index = Enumerable.Range(0, result.Records.Count).First(i => result.Records.Line(i) == 3); // "jk2_init() Found child 6725 in scoreboard slot 10"
+        var template = result.Templates![index]!;
+
+        var drawer = context.Render<RecordDrawer>(p => p.Add(c => c.Result, result).Add(c => c.Index, index));
+
+        Assert.Equal(template.Id, drawer.Find("[data-testid=drawer-template-id]").TextContent.Trim());
+        Assert.Equal("jk2_init() Found child <*> in scoreboard slot <*>", drawer.Find("[data-testid=drawer-template-text]").TextContent);
+        Assert.Contains($"{template.Count:N0} records of the file share it", drawer.Find("[data-testid=drawer-template]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_drawer_shows_no_template_for_an_access_log()
+    {
+        await using var context = NewContext();
+
+        var drawer = context.Render<RecordDrawer>(p => p.Add(c => c.Result, samples.Log).Add(c => c.Index, 0));
+
+        Assert.Empty(drawer.FindAll("[data-testid=drawer-template]"));
+    }
 }

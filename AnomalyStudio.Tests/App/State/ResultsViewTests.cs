@@ -104,11 +104,15 @@ public sealed class SampleResults : IDisposable
     {
         Log = _test.RunFileAsync(TestData.Samples("sample_access.log")).GetAwaiter().GetResult();
         Table = _test.RunFileAsync(TestData.Shared("tabular", "wbc.csv")).GetAwaiter().GetResult();
+        LineLog = _test.RunFileAsync(TestData.Shared("logs", "Apache_2k.log")).GetAwaiter().GetResult();
     }
 
     public DetectionResult Log { get; }
 
     public DetectionResult Table { get; }
+
+    /// <summary>The real Apache error log (loghub's 2k sample), read as a line log with its templates.</summary>
+    public DetectionResult LineLog { get; }
 
     public void Dispose() => _test.Dispose();
 }

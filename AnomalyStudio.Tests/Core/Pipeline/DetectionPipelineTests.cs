@@ -68,6 +68,23 @@ public sealed class DetectionPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_moved_threshold_keeps_everything_but_the_bands_of_a_line_log()
+    {
+        var result = await _test.RunFileAsync(TestData.Shared("logs", "Apache_2k.log"), DetectionMode.Auto, population: true);
+
+        var moved = result.WithThreshold(new FlagOverride { Top = 10 }.Resolve(result.Records.Scores));
+
+        // Every property but the ones a threshold decides is the same object: a new field cannot be dropped silently.
+        string[] banded = [nameof(DetectionResult.Records), nameof(DetectionResult.Summary), nameof(DetectionResult.Threshold), nameof(DetectionResult.EstimatedBytes), nameof(DetectionResult.Elapsed)];
+        foreach (var property in typeof(DetectionResult).GetProperties().Where(p => !banded.Contains(p.Name)))
+        {
+            Assert.True(Equals(property.GetValue(result), property.GetValue(moved)), $"{property.Name} changed");
+        }
+
+        Assert.NotNull(moved.Templates);
+    }
+
+    [Fact]
     public async Task The_same_file_gets_the_same_threshold_bit_for_bit()
     {
         var path = TestData.Shared("tabular", "cardio.csv");

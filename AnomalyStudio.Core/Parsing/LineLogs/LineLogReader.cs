@@ -27,6 +27,15 @@ public sealed class LineLogReader
         LineLogShape shape,
         ParseLimits? limits = null,
         IProgress<long>? rowsRead = null,
+        CancellationToken cancellationToken = default) =>
+        Read(content, LineLogLayouts.Of(shape), limits, rowsRead, cancellationToken);
+
+    /// <summary>Reads the lines with <paramref name="layout"/>'s header; a line without it continues the record above.</summary>
+    public CsvTable Read(
+        Stream content,
+        LineLogLayout layout,
+        ParseLimits? limits = null,
+        IProgress<long>? rowsRead = null,
         CancellationToken cancellationToken = default)
     {
         limits ??= ParseLimits.Default;
@@ -34,7 +43,7 @@ public sealed class LineLogReader
         var miner = new DrainTemplateMiner(_drain);
         var templateOfRow = new List<int>();
         var sample = new List<LineLogRecord>();
-        LineLogColumns? layout = null;
+        LineLogColumns? table = null;
         TableColumns? columns = null;
         LineLogRecord? pending = null;
         var year = _firstYear;
@@ -59,12 +68,12 @@ public sealed class LineLogReader
                 sample.Add(record);
                 if (sample.Count == CsvTableReader.TypingSampleRows)
                 {
-                    (layout, columns) = Create(sample);
+                    (table, columns) = Create(sample);
                 }
             }
             else
             {
-                columns.Add(layout!.Cells(record), record.Line, record.Line);
+                columns.Add(table!.Cells(record), record.Line, record.Line);
             }
         }
 
@@ -88,7 +97,7 @@ public sealed class LineLogReader
                 continue;
             }
 
-            if (LineLogHeaderParser.TryParse(shape, line.Text, out var header))
+            if (layout.TryParse(line.Text, out var header))
             {
                 if (header.YearMissing && header.Timestamp is { } provisional)
                 {
@@ -111,7 +120,7 @@ public sealed class LineLogReader
             }
             else if (pending is null)
             {
-                skipped.Add(line.Number, $"does not start with the file's {LineLogHeaderParser.Describe(shape)} and no record comes before it");
+                skipped.Add(line.Number, $"does not start with the file's {layout.Description} and no record comes before it");
             }
             else if (pending.TryAppend(line.Text, limits.MaxLineBytes))
             {
@@ -133,34 +142,34 @@ public sealed class LineLogReader
             throw skipped.Count == 0
                 ? new InvalidInputException("The file has no log lines.")
                 : new InvalidInputException(
-                    $"None of the file's {skipped.Count:N0} lines starts with a {LineLogHeaderParser.Describe(shape)}. Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}.",
+                    $"None of the file's {skipped.Count:N0} lines starts with a {layout.Description}. Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}.",
                     skipped.Examples[0].LineNumber);
         }
 
         if (columns is null)
         {
-            (layout, columns) = Create(sample);
+            (table, columns) = Create(sample);
         }
 
         rowsRead?.Report(records);
         // Tab-separated raw text: messages are full of spaces and commas, rarely of tabs, so few cells need quotes.
-        var table = columns.Build('\t', skipped, lastLine);
+        var result = columns.Build('\t', skipped, lastLine);
 
         // A template keeps generalising as later lines differ from it: each row gets its template's final text.
-        var texts = table.Columns[layout!.TemplateIndex].Texts!;
+        var texts = result.Columns[table!.TemplateIndex].Texts!;
         for (var row = 0; row < texts.Length; row++)
         {
             texts[row] = miner.Templates[templateOfRow[row]].Text;
         }
 
         var joined = continuations == 0 ? string.Empty : $", {continuations:N0} continuation line{(continuations == 1 ? "" : "s")} joined to the record above";
-        table.Notes.Add($"Read as a line log ({LineLogHeaderParser.Describe(shape)}): {records:N0} lines, {miner.Templates.Count:N0} template{(miner.Templates.Count == 1 ? "" : "s")}{joined}.");
+        result.Notes.Add($"Read as a line log ({layout.Description}): {records:N0} lines, {miner.Templates.Count:N0} template{(miner.Templates.Count == 1 ? "" : "s")}{joined}.");
         if (undated)
         {
-            table.Notes.Add($"The log's dates have no year: they were read as {_firstYear}, moving to the next year where the months go back.");
+            result.Notes.Add($"The log's dates have no year: they were read as {_firstYear}, moving to the next year where the months go back.");
         }
 
-        return table;
+        return result;
     }
 
     private static (LineLogColumns Layout, TableColumns Columns) Create(List<LineLogRecord> sample)

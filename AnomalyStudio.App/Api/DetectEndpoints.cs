@@ -48,6 +48,8 @@ public static class DetectEndpoints
         [FromQuery, Description("records (default), entities (the clients or identifiers scored against each other, as 'detect --entities') or spikes (bursts in the rate over time, explained, as 'detect --spikes').")] string? view,
         [FromQuery, Description("With view=entities, for an access log: true to group by IP + user agent.")] bool? sessions,
         [FromQuery, Description("With view=entities, for a table: the column to group rows by (default: the detected identifier column).")] string? entityColumn,
+        [FromQuery, Description("Read the file as access, line, json or csv instead of detecting its format.")] string? inputFormat,
+        [FromQuery, Description("A line log's header in loghub's notation, when detection does not know it, e.g. '<Date> <Time> <Level> <Component>: <Content>' (fields in angle brackets, other text literal).")] string? logFormat,
         [FromServices] DetectionAdmission admission,
         [FromServices] UploadReader uploads,
         CancellationToken cancellationToken)
@@ -60,6 +62,7 @@ public static class DetectEndpoints
             var detectionMode = DetectionModes.Parse(mode);
             var reportLimit = ReportLimit.Parse(limit);
             var population = DetectParameters.View(view, sessions == true, entityColumn);
+            var choice = admission.Pipeline.Formats.Choose(inputFormat, logFormat);
 
             var upload = await uploads.ReadAsync(context, cancellationToken);
             if (upload.Error is { } error)
@@ -68,7 +71,7 @@ public static class DetectEndpoints
             }
 
             // The slot is taken after the upload is read, so a slow client holds a connection, never a detection slot.
-            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode, Entities = population.Entities, Spikes = population.Spikes };
+            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode, Format = choice, Entities = population.Entities, Spikes = population.Spikes };
             var admitted = await admission.RunOnceAsync(upload.File!.OpenReadStream, request, cancellationToken);
             if (admitted.Result is not { } result)
             {

@@ -68,7 +68,8 @@ public sealed class InputFormatCatalog
     {
         var full = ShortNames.GetValueOrDefault(name.Trim(), name.Trim());
         return _formats.FirstOrDefault(f => string.Equals(f.Name, full, StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidInputException($"Unknown input format '{name}'. Known formats: {string.Join(", ", ShortNames.Keys.Concat(_formats.Select(f => f.Name)).Distinct(StringComparer.OrdinalIgnoreCase))}.");
+            ?? throw new InvalidInputException(
+                $"Unknown input format '{name}'. Known formats: {string.Join(", ", _formats.Select(f => f.Name))}; short names: {string.Join(", ", ShortNames.Keys)}.");
     }
 
     /// <summary>

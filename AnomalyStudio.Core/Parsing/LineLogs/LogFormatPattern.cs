@@ -13,7 +13,11 @@ namespace AnomalyStudio.Core.Parsing.LineLogs;
 /// </summary>
 public sealed class LogFormatPattern
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    // Lazy fields can backtrack on a hostile line: past this the line is matched again by the linear-time engine,
+    // which gives the same match but is several times slower on ordinary lines, so it is only the fallback.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     private static readonly Dictionary<string, LogField> Roles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,13 +32,15 @@ public sealed class LogFormatPattern
     };
 
     private readonly Regex _regex;
+    private readonly Lazy<Regex> _linear;
     private readonly LogField[] _fields;
     private readonly bool _strict;
 
     private LogFormatPattern(string format, string pattern, LogField[] fields, bool strict)
     {
         Format = format;
-        _regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, MatchTimeout);
+        _regex = new Regex(pattern, Options | RegexOptions.Compiled, MatchTimeout);
+        _linear = new Lazy<Regex>(() => new Regex(pattern, Options | RegexOptions.NonBacktracking));
         _fields = fields;
         _strict = strict;
     }
@@ -68,7 +74,7 @@ public sealed class LogFormatPattern
         }
         catch (RegexMatchTimeoutException)
         {
-            return false; // a pathological line is no header, never a stalled upload
+            match = _linear.Value.Match(line); // a pathological line, or a pause of the whole process: never a stalled upload, never a lost line
         }
 
         if (!match.Success)

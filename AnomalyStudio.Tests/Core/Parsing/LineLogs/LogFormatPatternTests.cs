@@ -50,4 +50,15 @@ public sealed class LogFormatPatternTests
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_line_that_makes_lazy_fields_backtrack_is_answered_by_the_linear_engine()
+    {
+        var pattern = LogFormatPattern.Parse("<A>:<B>:<C>:<D>:<E>:<F>:<Content>!");
+        var hostile = new string(':', 20_000);
+
+        Assert.False(pattern.TryParse(hostile, out _)); // within the test's time: 200 ms of backtracking, then linear
+        Assert.True(pattern.TryParse(hostile + "!", out var header));
+        Assert.Equal(20_000 - 6, header.Message.Length); // each lazy field takes nothing, as loghub's would
+    }
 }

@@ -212,10 +212,16 @@ public static class LineLogTimestamp
 
     private static bool TryDate(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int timeAt, int timeEnd, out int year, out int month, out int day)
     {
-        year = month = day = 0;
         var before = tokens[..timeAt];
+        return TrySeparatedDate(before, out year, out month, out day)
+            || TryNamedMonth(text, before, tokens[timeEnd..], out year, out month, out day)
+            || TryBareDate(before, out year, out month, out day);
+    }
 
-        // yyyy-MM-dd, yyyy/MM/dd, yyyy.MM.dd, dd/MM/yyyy is not guessed: only MM/dd/yyyy with an American slash.
+    // yyyy-MM-dd, yyyy/MM/dd, yyyy.MM.dd, Spark's yy/MM/dd and the American MM/dd/yyyy; dd/MM/yyyy is not guessed.
+    private static bool TrySeparatedDate(ReadOnlySpan<Token> before, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
         for (var i = 0; i + 2 < before.Length; i++)
         {
             var (a, b, c) = (before[i], before[i + 1], before[i + 2]);
@@ -232,7 +238,7 @@ public static class LineLogTimestamp
 
             if (a.Length == 2 && c.Length == 2 && a.After == '/')
             {
-                (year, month, day) = (TwoDigitYear(a.Value), (int)b.Value, (int)c.Value); // Spark's yy/MM/dd
+                (year, month, day) = (TwoDigitYear(a.Value), (int)b.Value, (int)c.Value);
                 return true;
             }
 
@@ -243,7 +249,13 @@ public static class LineLogTimestamp
             }
         }
 
-        // A month's name: "Jul  1", "1 Jul 2024", "01/May/2024"; a four-digit year before it or after the time.
+        return false;
+    }
+
+    // A month's name: "Jul  1", "1 Jul 2024", "01/May/2024"; a four-digit year before it or after the time (Apache's "Sun Dec 04 04:47:44 2005").
+    private static bool TryNamedMonth(ReadOnlySpan<char> text, ReadOnlySpan<Token> before, ReadOnlySpan<Token> after, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
         for (var i = 0; i < before.Length; i++)
         {
             var named = before[i].Digits ? 0 : MonthOf(text, before[i]);
@@ -266,37 +278,40 @@ public static class LineLogTimestamp
                 return false;
             }
 
-            year = FourDigitYear(before, i) ?? FourDigitYear(tokens[timeEnd..], -1) ?? 0;
+            year = FourDigitYear(before, i) ?? FourDigitYear(after, -1) ?? 0;
             return true;
         }
 
-        if (before.Length == 0)
+        return false;
+    }
+
+    // Android's 03-17 and Proxifier's 10.30 (no year), HealthApp's 20171223, HDFS's 081109, klog's 0102.
+    private static bool TryBareDate(ReadOnlySpan<Token> before, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
+        if (before.Length == 0 || !before[^1].Digits)
         {
             return false;
         }
 
         var last = before[^1];
-        if (before.Length >= 2 && before[^2].Digits && last.Digits && before[^2].Length <= 2 && last.Length <= 2 && before[^2].After is '-' or '.' or '/')
+        if (before.Length >= 2 && before[^2].Digits && before[^2].Length <= 2 && last.Length <= 2 && before[^2].After is '-' or '.' or '/')
         {
-            (month, day) = ((int)before[^2].Value, (int)last.Value); // Android's 03-17, Proxifier's 10.30
+            (month, day) = ((int)before[^2].Value, (int)last.Value);
             return true;
         }
 
-        if (!last.Digits)
-        {
-            return false;
-        }
-
+        var v = last.Value;
         switch (last.Length)
         {
-            case 8: // HealthApp's 20171223
-                (year, month, day) = ((int)(last.Value / 10000), (int)(last.Value / 100 % 100), (int)(last.Value % 100));
+            case 8:
+                (year, month, day) = ((int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100));
                 return true;
-            case 6: // HDFS's 081109
-                (year, month, day) = (TwoDigitYear(last.Value / 10000), (int)(last.Value / 100 % 100), (int)(last.Value % 100));
+            case 6:
+                (year, month, day) = (TwoDigitYear(v / 10000), (int)(v / 100 % 100), (int)(v % 100));
                 return true;
-            case 4: // klog's 0102
-                (month, day) = ((int)(last.Value / 100), (int)(last.Value % 100));
+            case 4:
+                (month, day) = ((int)(v / 100), (int)(v % 100));
                 return true;
             default:
                 return false;

@@ -82,84 +82,22 @@ public sealed class LogFormatPattern
             return false;
         }
 
+        var fields = new HeaderFields();
         var groups = match.Groups;
-        string? level = null, component = null, process = null, pid = null, thread = null, host = null, client = null, message = null;
-        Span<char> time = stackalloc char[128];
-        var timeLength = 0;
-        var timeFields = 0;
-        DateTimeOffset? timestamp = null;
-        var yearMissing = false;
         for (var i = 0; i < _fields.Length; i++)
         {
             var group = groups[i + 1];
-            if (!group.Success || _fields[i] == LogField.Ignored)
+            if (group.Success && _fields[i] != LogField.Ignored && !fields.Take(_fields[i], group, _strict))
             {
-                continue;
-            }
-
-            switch (_fields[i])
-            {
-                case LogField.Time:
-                    var value = group.ValueSpan;
-                    if (timeLength + value.Length + 1 > time.Length)
-                    {
-                        if (_strict)
-                        {
-                            return false;
-                        }
-
-                        break; // no timestamp is that long: leave the text out of it
-                    }
-
-                    if (timeLength > 0)
-                    {
-                        time[timeLength++] = ' ';
-                    }
-
-                    value.CopyTo(time[timeLength..]);
-                    timeLength += value.Length;
-                    timeFields++;
-                    break;
-                case LogField.Level:
-                    level = group.Value.Trim();
-                    if (_strict && !LogLevels.IsLevel(level))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case LogField.Pid:
-                    pid = group.Value.Trim();
-                    if (_strict && (pid.Length == 0 || pid.AsSpan().IndexOfAnyExceptInRange('0', '9') >= 0))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case LogField.Component:
-                    component = group.Value.Trim();
-                    break;
-                case LogField.Process:
-                    process = group.Value.Trim();
-                    break;
-                case LogField.Thread:
-                    thread = group.Value.Trim();
-                    break;
-                case LogField.Host:
-                    host = group.Value.Trim();
-                    break;
-                case LogField.Client:
-                    client = group.Value.Trim();
-                    break;
-                case LogField.Content:
-                    message = group.Value;
-                    break;
+                return false;
             }
         }
 
-        if (timeFields > 0)
+        DateTimeOffset? timestamp = null;
+        var yearMissing = false;
+        if (fields.Time.Count > 0)
         {
-            if (LineLogTimestamp.TryParse(time[..timeLength], out var parsed, out yearMissing))
+            if (TryTimestamp(fields.Time, out var parsed, out yearMissing))
             {
                 timestamp = parsed;
             }
@@ -169,30 +107,36 @@ public sealed class LogFormatPattern
             }
         }
 
-        return Build(out header);
+        header = fields.ToHeader(timestamp, yearMissing);
+        return true;
+    }
 
-        bool Build(out LineLogHeader built)
+    // Date, Time, Month, … are read as one text in the format's order ("Jun 14 15:16:01"): no field alone says which is which.
+    private static bool TryTimestamp(List<Group> parts, out DateTimeOffset timestamp, out bool yearMissing)
+    {
+        Span<char> text = stackalloc char[128];
+        var length = 0;
+        foreach (var part in parts)
         {
-            built = new LineLogHeader
+            if (length + part.Length + 1 > text.Length)
             {
-                Timestamp = timestamp,
-                YearMissing = yearMissing && timestamp is not null,
-                Level = Empty(level),
-                Component = Empty(component),
-                Process = Empty(process),
-                Pid = Empty(pid),
-                Thread = Empty(thread),
-                Host = Empty(host),
-                Client = Empty(client),
-                Message = message ?? string.Empty,
-            };
-            return true;
+                (timestamp, yearMissing) = (default, false);
+                return false; // no timestamp is that long
+            }
+
+            if (length > 0)
+            {
+                text[length++] = ' ';
+            }
+
+            part.ValueSpan.CopyTo(text[length..]);
+            length += part.Length;
         }
+
+        return LineLogTimestamp.TryParse(text[..length], out timestamp, out yearMissing);
     }
 
     public override string ToString() => Format;
-
-    private static string? Empty(string? value) => string.IsNullOrEmpty(value) || value == "-" ? null : value;
 
     private static LogFormatPattern Compile(string format, IReadOnlyDictionary<string, string>? patterns, bool strict)
     {

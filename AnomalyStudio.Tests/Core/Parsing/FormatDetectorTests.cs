@@ -260,6 +260,17 @@ public sealed class FormatDetectorTests
         Assert.Equal("apache-error", sniffed.LineLogLayout?.Name);
     }
 
+    [Theory]
+    // Common Log Format (NASA's 1995 log, no referer or agent) and nginx's default "combined" format.
+    [InlineData("199.72.81.55 - - [01/Jul/1995:00:00:01 -0400] \"GET /history/apollo/ HTTP/1.0\" 200 6245\nunicomp6.unicomp.net - - [01/Jul/1995:00:00:06 -0400] \"GET /shuttle/countdown/ HTTP/1.0\" 200 3985\n")]
+    [InlineData("192.168.1.10 - - [01/May/2024:12:00:03 +0000] \"GET /index.html HTTP/1.1\" 200 615 \"-\" \"curl/8.4.0\"\n192.168.1.11 - - [01/May/2024:12:00:04 +0000] \"GET /favicon.ico HTTP/1.1\" 404 153 \"http://example.com/\" \"Mozilla/5.0\"\n")]
+    public void Reads_common_log_format_and_nginx_default_lines_as_an_access_log(string text)
+    {
+        using var sniffed = Detect(text, "access.log");
+
+        Assert.Equal(AccessLogFormat.FormatName, sniffed.Format.Name);
+    }
+
     public static TheoryData<string, string> LineLogs => new()
     {
         { "Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4\nJun 14 15:16:02 combo sshd(pam_unix)[19937]: check pass; user unknown\nJun 15 02:04:59 combo ftpd[20882]: connection from 211.72.2.106 () at Wed Jun 15 02:04:59 2005\n", "syslog" },

@@ -31,15 +31,22 @@ public sealed class LogFormatPattern
         ["Client"] = LogField.Client, ["Content"] = LogField.Content, ["Message"] = LogField.Content,
     };
 
-    private readonly Regex _regex;
+    // Detection tries every layout on 20 lines, so compiling them all would cost more than it saves (some 20 ms a
+    // layout at start-up); a layout compiles once it has read enough lines to be the one reading a file.
+    private const int InterpretedUses = 256;
+
+    private readonly Regex _interpreted;
+    private readonly Lazy<Regex> _compiled;
     private readonly Lazy<Regex> _linear;
+    private int _uses;
     private readonly LogField[] _fields;
     private readonly bool _strict;
 
     private LogFormatPattern(string format, string pattern, LogField[] fields, bool strict)
     {
         Format = format;
-        _regex = new Regex(pattern, Options | RegexOptions.Compiled, MatchTimeout);
+        _interpreted = new Regex(pattern, Options, MatchTimeout);
+        _compiled = new Lazy<Regex>(() => new Regex(pattern, Options | RegexOptions.Compiled, MatchTimeout));
         _linear = new Lazy<Regex>(() => new Regex(pattern, Options | RegexOptions.NonBacktracking));
         _fields = fields;
         _strict = strict;
@@ -70,7 +77,8 @@ public sealed class LogFormatPattern
         Match match;
         try
         {
-            match = _regex.Match(line);
+            var regex = _uses > InterpretedUses || Interlocked.Increment(ref _uses) > InterpretedUses ? _compiled.Value : _interpreted;
+            match = regex.Match(line);
         }
         catch (RegexMatchTimeoutException)
         {

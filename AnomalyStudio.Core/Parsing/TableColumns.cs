@@ -191,7 +191,10 @@ internal sealed class TableColumns
         return true;
     }
 
-    public void Add(string[] cells, long line, long row)
+    public void Add(string[] cells, long line, long row) => Add(cells, line, row, null);
+
+    /// <summary>Adds a row whose reader parsed its timestamp already (a line log's header), so its text is not parsed again.</summary>
+    public void Add(string[] cells, long line, long row, DateTimeOffset? parsedTimestamp)
     {
         _lines.Add(line);
         _rows.Add(row);
@@ -211,7 +214,7 @@ internal sealed class TableColumns
         if (_timestamps is not null)
         {
             var value = cells[_timestampIndex];
-            _timestamps.Add(!CsvTableReader.IsMissing(value) && CsvTableReader.TryTimestamp(value, _numericTimestamp, out var t) ? t : null);
+            _timestamps.Add(parsedTimestamp ?? (!CsvTableReader.IsMissing(value) && CsvTableReader.TryTimestamp(value, _numericTimestamp, out var t) ? t : null));
         }
     }
 

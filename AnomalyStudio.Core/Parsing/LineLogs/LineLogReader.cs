@@ -73,7 +73,7 @@ public sealed class LineLogReader
             }
             else
             {
-                columns.Add(table!.Cells(record), record.Line, record.Line);
+                columns.Add(table!.Cells(record), record.Line, record.Line, record.Header.Timestamp);
             }
         }
 

@@ -30,10 +30,10 @@ public sealed class LineLogReader
         CancellationToken cancellationToken = default) =>
         Read(content, LineLogLayouts.Of(shape), limits, rowsRead, cancellationToken);
 
-    /// <summary>Reads the lines with <paramref name="layout"/>'s header; a line without it continues the record above.</summary>
+    /// <summary>Reads the lines with <paramref name="headerLayout"/>; a line without its header continues the record above.</summary>
     public CsvTable Read(
         Stream content,
-        LineLogLayout layout,
+        LineLogLayout headerLayout,
         ParseLimits? limits = null,
         IProgress<long>? rowsRead = null,
         CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ public sealed class LineLogReader
         var miner = new DrainTemplateMiner(_drain);
         var templateOfRow = new List<int>();
         var sample = new List<LineLogRecord>();
-        LineLogColumns? table = null;
+        LineLogColumns? layout = null;
         TableColumns? columns = null;
         LineLogRecord? pending = null;
         var year = _firstYear;
@@ -68,12 +68,12 @@ public sealed class LineLogReader
                 sample.Add(record);
                 if (sample.Count == CsvTableReader.TypingSampleRows)
                 {
-                    (table, columns) = Create(sample);
+                    (layout, columns) = Create(sample);
                 }
             }
             else
             {
-                columns.Add(table!.Cells(record), record.Line, record.Line, record.Header.Timestamp);
+                columns.Add(layout!.Cells(record), record.Line, record.Line, record.Header.Timestamp);
             }
         }
 
@@ -97,7 +97,7 @@ public sealed class LineLogReader
                 continue;
             }
 
-            if (layout.TryParse(line.Text, out var header))
+            if (headerLayout.TryParse(line.Text, out var header))
             {
                 if (header.YearMissing && header.Timestamp is { } provisional)
                 {
@@ -120,7 +120,7 @@ public sealed class LineLogReader
             }
             else if (pending is null)
             {
-                skipped.Add(line.Number, $"does not start with the file's {layout.Description} and no record comes before it");
+                skipped.Add(line.Number, $"does not start with the file's {headerLayout.Description} and no record comes before it");
             }
             else if (pending.TryAppend(line.Text, limits.MaxLineBytes))
             {
@@ -142,34 +142,34 @@ public sealed class LineLogReader
             throw skipped.Count == 0
                 ? new InvalidInputException("The file has no log lines.")
                 : new InvalidInputException(
-                    $"None of the file's {skipped.Count:N0} lines starts with a {layout.Description}. Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}.",
+                    $"None of the file's {skipped.Count:N0} lines starts with a {headerLayout.Description}. Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}.",
                     skipped.Examples[0].LineNumber);
         }
 
         if (columns is null)
         {
-            (table, columns) = Create(sample);
+            (layout, columns) = Create(sample);
         }
 
         rowsRead?.Report(records);
         // Tab-separated raw text: messages are full of spaces and commas, rarely of tabs, so few cells need quotes.
-        var result = columns.Build('\t', skipped, lastLine);
+        var table = columns.Build('\t', skipped, lastLine);
 
         // A template keeps generalising as later lines differ from it: each row gets its template's final text.
-        var texts = result.Columns[table!.TemplateIndex].Texts!;
+        var texts = table.Columns[layout!.TemplateIndex].Texts!;
         for (var row = 0; row < texts.Length; row++)
         {
             texts[row] = miner.Templates[templateOfRow[row]].Text;
         }
 
         var joined = continuations == 0 ? string.Empty : $", {continuations:N0} continuation line{(continuations == 1 ? "" : "s")} joined to the record above";
-        result.Notes.Add($"Read as a line log ({layout.Description}): {records:N0} lines, {miner.Templates.Count:N0} template{(miner.Templates.Count == 1 ? "" : "s")}{joined}.");
+        table.Notes.Add($"Read as a line log ({headerLayout.Description}): {records:N0} lines, {miner.Templates.Count:N0} template{(miner.Templates.Count == 1 ? "" : "s")}{joined}.");
         if (undated)
         {
-            result.Notes.Add($"The log's dates have no year: they were read as {_firstYear}, moving to the next year where the months go back.");
+            table.Notes.Add($"The log's dates have no year: they were read as {_firstYear}, moving to the next year where the months go back.");
         }
 
-        return result;
+        return table;
     }
 
     private static (LineLogColumns Layout, TableColumns Columns) Create(List<LineLogRecord> sample)

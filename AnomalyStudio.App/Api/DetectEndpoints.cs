@@ -52,6 +52,8 @@ public static class DetectEndpoints
         [FromQuery, Description("With view=entities, for a table: the column to group rows by (default: the detected identifier column).")] string? entityColumn,
         [FromQuery, Description("Flag records scoring at least this (0–1) instead of the threshold chosen from the file's own scores.")] string? threshold,
         [FromQuery, Description("Flag the N highest-scoring records instead (records tied with the N-th too); not with threshold.")] string? top,
+        [FromQuery, Description("Read the file as access, line, json or csv instead of detecting its format.")] string? inputFormat,
+        [FromQuery, Description("A line log's header in loghub's notation, when detection does not know it, e.g. '<Date> <Time> <Level> <Component>: <Content>' (fields in angle brackets, other text literal).")] string? logFormat,
         [FromServices] DetectionAdmission admission,
         [FromServices] UploadReader uploads,
         CancellationToken cancellationToken)
@@ -65,6 +67,7 @@ public static class DetectEndpoints
             var reportLimit = ReportLimit.Parse(limit);
             var population = DetectParameters.View(view, sessions == true, entityColumn);
             var flag = FlagOverride.Parse(threshold, top);
+            var choice = admission.Pipeline.Formats.Choose(inputFormat, logFormat);
 
             var upload = await uploads.ReadAsync(context, cancellationToken);
             if (upload.Error is { } error)
@@ -73,7 +76,7 @@ public static class DetectEndpoints
             }
 
             // The slot is taken after the upload is read, so a slow client holds a connection, never a detection slot.
-            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Entities = population.Entities, Spikes = population.Spikes };
+            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Format = choice, Entities = population.Entities, Spikes = population.Spikes };
             var admitted = await admission.RunOnceAsync(upload.File!.OpenReadStream, request, cancellationToken);
             if (admitted.Result is not { } result)
             {

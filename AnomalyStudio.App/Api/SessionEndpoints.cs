@@ -28,7 +28,8 @@ public static class SessionEndpoints
             .WithTags(Tag)
             .WithSummary("Score an uploaded file and keep the result in the caller's session")
             .WithDescription(
-                $"Multipart form: 'file' and optionally 'model' ({ModelParameterDocumentation.Describe(catalog)}), scored in "
+                $"Multipart form: 'file' and optionally 'model' ({ModelParameterDocumentation.Describe(catalog)}), 'inputFormat' (access, line, json or csv "
+                + "instead of detection) and 'logFormat' (a line log's header in loghub's notation, e.g. '<Date> <Time> <Level> <Component>: <Content>'), scored in "
                 + "auto mode. Answers {\"success\":true} and sets the HttpOnly, SameSite=Strict cookie 'anomalystudio_session', "
                 + "or {\"success\":false,\"error\":\"…\"} with 400 (413 for an upload over the limit or a result over "
                 + "AnomalyStudio:MaxSessionResultBytes; 503 with Retry-After when the server's detection slots and queue, or "
@@ -77,10 +78,12 @@ public static class SessionEndpoints
 
         Admission admitted;
         var requestedModel = upload.Form!["model"].ToString();
+        var (inputFormat, logFormat) = (upload.Form["inputFormat"].ToString(), upload.Form["logFormat"].ToString());
         try
         {
+            var format = admission.Pipeline.Formats.Choose(inputFormat, logFormat);
             admitted = await admission.RunForSessionAsync(
-                upload.File!.OpenReadStream, ApiSessionRequest.For(upload.FileName, requestedModel), () => existing?.State?.Memory, null, null, cancellationToken);
+                upload.File!.OpenReadStream, ApiSessionRequest.For(upload.FileName, requestedModel, format), () => existing?.State?.Memory, null, null, cancellationToken);
         }
         catch (InvalidInputException ex)
         {
@@ -100,7 +103,7 @@ public static class SessionEndpoints
         }
 
         // Reference-design clients send and read isolation_forest, so the session speaks their spelling.
-        var state = new ApiSessionState(upload.FileName, result.Model.Replace('-', '_'), result, memory, requestedModel);
+        var state = new ApiSessionState(upload.FileName, result.Model.Replace('-', '_'), result, memory, requestedModel, inputFormat, logFormat);
         try
         {
             // The caller's session as it is once the detection ran: it may have gone idle (and been released) meanwhile.

@@ -27,11 +27,16 @@ public static class DetectCommand
         var entityColumn = new Option<string?>("--entity-column") { Description = "With --entities, for a table: the column to group rows by (default: the detected identifier column)." };
         var threshold = new Option<string?>("--threshold") { Description = "Flag records scoring at least this (0–1) instead of the threshold chosen from the file's own scores." };
         var top = new Option<string?>("--top") { Description = "Flag the N highest-scoring records instead (records tied with the N-th too)." };
+        var inputFormat = new Option<string?>("--input-format") { Description = "Read the file as access, line, json or csv instead of detecting its format." };
+        var logFormat = new Option<string?>("--log-format")
+        {
+            Description = "A line log's header in loghub's notation, when detection does not know it: fields in angle brackets (Date, Time, Level, Component, Pid, Thread, Host, Content), other text literal, e.g. '<Date> <Time> <Level> <Component>: <Content>'.",
+        };
         var spikes = new Option<bool>("--spikes") { Description = "Report the bursts in the per-minute rate and the field values that explain them instead of the records." };
 
         var command = new Command("detect", "Score a log, JSON-lines or CSV file and report anomalies.")
         {
-            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes,
+            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, inputFormat, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,6 +61,7 @@ public static class DetectCommand
             var population = PopulationReport.Request(parse.GetValue(entities), parse.GetValue(spikes), parse.GetValue(sessions), parse.GetValue(entityColumn));
             using var services = CliHost.Build();
             var pipeline = services.GetRequiredService<DetectionPipeline>();
+            var inputChoice = pipeline.Formats.Choose(parse.GetValue(inputFormat), parse.GetValue(logFormat));
             await using var stream = new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             await using var labelStream = labelFile?.OpenRead();
             var request = new DetectionRequest
@@ -63,6 +69,7 @@ public static class DetectCommand
                 FileName = input.Name,
                 Model = parse.GetValue(model)!,
                 Mode = detectionMode,
+                Format = inputChoice,
                 Labels = labelStream,
                 Flag = flag,
                 Entities = population.Entities,

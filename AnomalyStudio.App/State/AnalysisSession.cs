@@ -45,6 +45,17 @@ public sealed class AnalysisSession : IDisposable
 
     public DetectionMode Mode { get; private set; } = DetectionMode.Auto;
 
+    /// <summary>The format the analyst chose to read the file as (access, line, json, csv); empty to detect it.</summary>
+    public string InputFormat { get; private set; } = string.Empty;
+
+    /// <summary>A line log's header in loghub's notation, for a log whose header is not recognised; empty for none.</summary>
+    public string LogFormat { get; private set; } = string.Empty;
+
+    /// <summary>How the current result's file was read ("Line log: read as a line log (HDFS header) …"), for the analyst to check.</summary>
+    public string? ReadAs => Result is { } result
+        ? string.Join(" ", [result.Format.DisplayName + ".", .. result.Notes.Where(n => n.StartsWith("Read as", StringComparison.Ordinal))])
+        : null;
+
     /// <summary>The current results as one, for a render that must not see them change halfway.</summary>
     public SessionResult? Current => Volatile.Read(ref _current);
 
@@ -81,6 +92,20 @@ public sealed class AnalysisSession : IDisposable
     public void ChooseMode(DetectionMode mode)
     {
         Mode = mode;
+        Touch();
+    }
+
+    /// <summary>Reads the next run's file as <paramref name="format"/> (empty: detect); checked when the run starts.</summary>
+    public void ChooseInputFormat(string? format)
+    {
+        InputFormat = format?.Trim() ?? string.Empty;
+        Touch();
+    }
+
+    /// <summary>Reads the next run's line log with this header (empty: recognise it); checked when the run starts.</summary>
+    public void ChooseLogFormat(string? format)
+    {
+        LogFormat = format?.Trim() ?? string.Empty;
         Touch();
     }
 
@@ -147,9 +172,10 @@ public sealed class AnalysisSession : IDisposable
         Error = null;
         try
         {
+            var choice = _admission.Pipeline.Formats.Choose(InputFormat, LogFormat);
             var admitted = await _admission.RunForSessionAsync(
                 () => new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
-                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Entities = new(), Spikes = new() },
+                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Entities = new(), Spikes = new() },
                 () => Current?.Memory,
                 () => Report(new PipelineProgress(PipelineStage.Reading, null, $"{WaitingMessage} ({_admission.Gate.MaxConcurrent} detections at once on this server)")),
                 new Progress<PipelineProgress>(Report),

@@ -6,6 +6,7 @@ using AnomalyStudio.Core.Formats.JsonLines;
 using AnomalyStudio.Core.Formats.LineLog;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Parsing.LineLogs;
 
 namespace AnomalyStudio.Core.Formats;
 
@@ -18,6 +19,14 @@ namespace AnomalyStudio.Core.Formats;
 public sealed class InputFormatCatalog
 {
     private const int SampleLines = 20;
+
+    // The short names --input-format takes beside the formats' own (access|line|json|csv).
+    private static readonly Dictionary<string, string> ShortNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["access"] = AccessLogFormat.FormatName,
+        ["line"] = LineLogFormat.FormatName,
+        ["json"] = JsonLinesFormat.FormatName,
+    };
 
     private readonly List<IInputFormat> _formats = [];
 
@@ -54,26 +63,53 @@ public sealed class InputFormatCatalog
         _formats.Add(format);
     }
 
-    /// <summary>The format called <paramref name="name"/>; an unknown name is a clear error, never another format.</summary>
-    public IInputFormat Get(string name) =>
-        _formats.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new InvalidInputException($"Unknown input format '{name}'. Known formats: {string.Join(", ", _formats.Select(f => f.Name))}.");
+    /// <summary>The format called <paramref name="name"/> (or its short name: access, line, json); an unknown name is a clear error, never another format.</summary>
+    public IInputFormat Get(string name)
+    {
+        var full = ShortNames.GetValueOrDefault(name.Trim(), name.Trim());
+        return _formats.FirstOrDefault(f => string.Equals(f.Name, full, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidInputException(
+                $"Unknown input format '{name}'. Known formats: {string.Join(", ", _formats.Select(f => f.Name))}; short names: {string.Join(", ", ShortNames.Keys)}.");
+    }
+
+    /// <summary>
+    /// The user's choice of format, checked before any input is read: null when neither is given (detect), else the
+    /// format (a log format implies a line log) and the compiled header layout.
+    /// </summary>
+    /// <exception cref="InvalidInputException">An unknown format name, a malformed log format, or a log format with another format than a line log.</exception>
+    public FormatChoice? Choose(string? inputFormat, string? logFormat)
+    {
+        var format = string.IsNullOrWhiteSpace(inputFormat) ? null : Get(inputFormat);
+        if (string.IsNullOrWhiteSpace(logFormat))
+        {
+            return format is null ? null : new FormatChoice(format);
+        }
+
+        if (format is not null and not LineLogFormat)
+        {
+            throw new InvalidInputException($"A log format describes a line log's header; it does not go with the input format '{inputFormat}'. Leave out one of the two.");
+        }
+
+        return new FormatChoice(format ?? _formats.OfType<LineLogFormat>().FirstOrDefault() ?? new LineLogFormat(), LineLogLayout.FromFormat(logFormat));
+    }
 
     /// <summary>The pretrained feature set of <paramref name="kind"/>; a kind no format pretrains is a programming error.</summary>
     public PretrainedFeatures PretrainedOf(FeatureKind kind) =>
         Pretrained.FirstOrDefault(p => p.Kind == kind)
         ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, $"No registered format has a pretrained {kind} model; pretrained: {string.Join(", ", Pretrained.Select(p => p.Kind))}.");
 
-    /// <summary>Decodes the input and decides its format from the content (the file name only breaks doubt).</summary>
+    /// <summary>Decodes the input and decides its format from the content (the file name only breaks doubt), or takes the user's choice.</summary>
     /// <param name="limits">Bounds for gzip decompression and line length; the defaults when null.</param>
-    public SniffedInput Detect(Stream input, string? fileName = null, ParseLimits? limits = null)
+    /// <param name="choice">The format the user asked for; null to detect it.</param>
+    public SniffedInput Detect(Stream input, string? fileName = null, ParseLimits? limits = null, FormatChoice? choice = null)
     {
         limits ??= ParseLimits.Default;
         var decoded = InputDecoder.Decode(input, limits);
         try
         {
-            var (format, match) = Sniff(decoded.Head, CompressionFreeName(fileName), limits);
-            return new SniffedInput(format, decoded.Content, match.State) { Notes = decoded.Notes };
+            var (format, match) = choice is null ? Sniff(decoded.Head, CompressionFreeName(fileName), limits) : Chosen(decoded.Head, CompressionFreeName(fileName), limits, choice);
+            var notes = choice is null ? decoded.Notes : [.. decoded.Notes, $"Read as a {choice}, as asked: the format was not detected."];
+            return new SniffedInput(format, decoded.Content, match.State) { Notes = notes };
         }
         catch
         {
@@ -123,6 +159,36 @@ public sealed class InputFormatCatalog
         }
 
         return (best, bestMatch);
+    }
+
+    // The chosen format still sniffs the head for what its reader needs (a delimiter, a layout) but cannot decline it.
+    private (IInputFormat Format, FormatMatch Match) Chosen(ReadOnlySpan<byte> head, string? fileName, ParseLimits limits, FormatChoice choice)
+    {
+        if (choice.LineLogLayout is { } layout)
+        {
+            return (choice.Format, new FormatMatch(1, layout));
+        }
+
+        var lines = SampleTextLines(head);
+        if (lines.Count == 0)
+        {
+            throw new InvalidInputException("The file has only blank lines.");
+        }
+
+        var match = choice.Format.Sniff(new FormatSample(lines, fileName, limits));
+        if (match.Refusal is { } refusal)
+        {
+            throw new InvalidInputException(refusal, match.RefusalLine);
+        }
+
+        if (choice.Format is LineLogFormat && match.State is not LineLogLayout)
+        {
+            throw new InvalidInputException(
+                $"Line {lines[0].Number} starts with no line-log header this version knows. Give the header with a log format in loghub's notation, e.g. --log-format '<Date> <Time> <Level> <Component>: <Content>'.",
+                lines[0].Number);
+        }
+
+        return (choice.Format, match);
     }
 
     // "a nor b, nor c, nor d": the first alternative reads as the sentence's subject, the rest as a list.

@@ -3,6 +3,7 @@ namespace AnomalyStudio.Core.Parsing;
 /// <summary>
 /// Log levels and severities as an ordered scale, across the spellings of syslog, log4j/logback, .NET, Python and
 /// loghub's data sets: TRACE/DEBUG 0 &lt; INFO/NOTICE 1 &lt; WARN 2 &lt; ERROR 3 &lt; CRITICAL/FATAL/SEVERE 4 &lt; ALERT/EMERG/PANIC 5.
+/// The one-letter levels of Android's logcat and of klog/glog (V, D, I, W, E, F, A) count too.
 /// </summary>
 public static class LogLevels
 {
@@ -16,6 +17,7 @@ public static class LogLevels
         ["error"] = 3, ["err"] = 3, ["failure"] = 3, ["fail"] = 3,
         ["critical"] = 4, ["crit"] = 4, ["fatal"] = 4, ["severe"] = 4, ["ftl"] = 4,
         ["alert"] = 5, ["emerg"] = 5, ["emergency"] = 5, ["panic"] = 5,
+        ["v"] = 0, ["d"] = 0, ["i"] = 1, ["w"] = 2, ["e"] = 3, ["f"] = 4, ["a"] = 4, // logcat's A is "assert"
     };
 
     /// <summary>The rank of a level name (case-insensitive, brackets and padding ignored), or <see cref="Unknown"/>.</summary>

@@ -16,8 +16,8 @@ public sealed record SniffedInput(IInputFormat Format, Stream Content, object? S
     /// <summary>For a delimited table, the delimiter its sniff picked (a comma otherwise).</summary>
     public char CsvDelimiter => State is char delimiter ? delimiter : ',';
 
-    /// <summary>For a line log, the header shape its lines were recognised by (the reader parses only that one).</summary>
-    public LineLogShape? LineLogShape => State as LineLogShape?;
+    /// <summary>For a line log, the header layout its lines were recognised by or the user gave (the reader parses only that one).</summary>
+    public LineLogLayout? LineLogLayout => State as LineLogLayout;
 
     public void Dispose() => Content.Dispose();
 }

@@ -40,7 +40,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
 
         var timings = new List<StageTiming>();
         var prepared = await Task.Run(
-            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage, elapsed)), progress, trainer.Formats, cancellationToken),
+            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage, elapsed)), progress, trainer.Formats, request.Format, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (request.Labels is not null && prepared.Labels is null)
         {

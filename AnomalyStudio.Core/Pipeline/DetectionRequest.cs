@@ -10,6 +10,9 @@ public sealed record DetectionRequest
 
     public DetectionMode Mode { get; init; } = DetectionMode.Auto;
 
+    /// <summary>The format to read the input as (from <see cref="Formats.InputFormatCatalog.Choose"/>); null to detect it.</summary>
+    public Formats.FormatChoice? Format { get; init; }
+
     /// <summary>Ground truth for an access log: a CSV with columns <c>line,label</c> (1 = anomaly).</summary>
     public Stream? Labels { get; init; }
 

@@ -9,6 +9,7 @@ public static class InputPreparer
     /// <param name="fitOnFile">Given the number of records read, whether the model will be fitted on this file (then a
     /// table gets features of its own columns) or a pretrained model will score it (then the fixed-width summary).</param>
     /// <param name="formats">The formats to detect among; <see cref="InputFormatCatalog.Standard"/> when null.</param>
+    /// <param name="choice">The format the user chose; null to detect it.</param>
     public static PreparedInput Prepare(
         Stream input,
         string fileName,
@@ -17,6 +18,7 @@ public static class InputPreparer
         Action<PipelineStage, TimeSpan>? stageDone = null,
         IProgress<PipelineProgress>? progress = null,
         InputFormatCatalog? formats = null,
+        FormatChoice? choice = null,
         CancellationToken cancellationToken = default)
     {
         var context = new PreparationContext
@@ -30,7 +32,7 @@ public static class InputPreparer
             StageDone = stageDone,
         };
         context.Report(PipelineStage.Parsing, 0, $"Reading {fileName}");
-        using var sniffed = (formats ?? InputFormatCatalog.Standard).Detect(input, fileName, limits);
+        using var sniffed = (formats ?? InputFormatCatalog.Standard).Detect(input, fileName, limits, choice);
         var prepared = sniffed.Format.Prepare(sniffed, context);
         prepared.Notes.InsertRange(0, sniffed.Notes);
         return prepared;

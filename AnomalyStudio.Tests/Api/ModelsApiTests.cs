@@ -73,13 +73,16 @@ public sealed class ModelsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal("Detect", detect.GetProperty("operationId").GetString());
         Assert.False(string.IsNullOrEmpty(detect.GetProperty("summary").GetString()));
         Assert.Equal(["200", "400", "413", "500", "503"], detect.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order());
-        Assert.Equal(["entityColumn", "limit", "mode", "model", "sessions", "threshold", "top", "view"], detect.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
+        Assert.Equal(["entityColumn", "inputFormat", "limit", "logFormat", "mode", "model", "sessions", "threshold", "top", "view"], detect.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
         var form = detect.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
         Assert.Equal("binary", form.GetProperty("properties").GetProperty("file").GetProperty("format").GetString());
 
         Assert.Equal("ListModels", paths.GetProperty("/api/models").GetProperty("get").GetProperty("operationId").GetString());
         Assert.Equal("GetSession", paths.GetProperty("/api/session").GetProperty("get").GetProperty("operationId").GetString());
-        Assert.Equal("DetectIntoSession", paths.GetProperty("/detect").GetProperty("post").GetProperty("operationId").GetString());
+        var sessionDetect = paths.GetProperty("/detect").GetProperty("post");
+        Assert.Equal("DetectIntoSession", sessionDetect.GetProperty("operationId").GetString());
+        var sessionForm = sessionDetect.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties");
+        Assert.Equal(["file", "inputFormat", "logFormat", "model"], sessionForm.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal("ClearSession", paths.GetProperty("/clear-session").GetProperty("post").GetProperty("operationId").GetString());
     }
 }

@@ -106,6 +106,25 @@ public sealed class DashboardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_panel_says_how_a_file_was_read_and_a_log_format_under_advanced_reads_it_again()
+    {
+        var page = await browser.OpenDashboardAsync();
+        await UploadAsync(page, TestData.Shared("loghub", "Spark_2k.log"));
+        await Expect(page.GetByTestId("read-as")).ToContainTextAsync("log4j header");
+        await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("2,000");
+
+        await page.GetByText("Advanced: file format").ClickAsync();
+        var logFormat = page.GetByLabel("Log format (loghub notation)");
+        await logFormat.FillAsync("<Date> <Time> <Level> <Component>: <Content>");
+        await logFormat.PressAsync("Tab");
+        await page.GetByTestId("run").ClickAsync();
+
+        await Expect(page.GetByTestId("read-as")).ToContainTextAsync("header '<Date> <Time> <Level> <Component>: <Content>'");
+        await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("2,000");
+        await Expect(page.GetByTestId("error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Switching_the_model_reruns_the_same_file()
     {
         var page = await browser.OpenDashboardAsync();

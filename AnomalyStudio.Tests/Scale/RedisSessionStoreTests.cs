@@ -93,4 +93,25 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, budgetA.Held);
         Assert.False(await _connection.GetDatabase().KeyExistsAsync($"test:session:{session.PublicId}"));
     }
+
+    [Fact]
+    public async Task A_result_read_with_an_explicit_log_format_is_read_the_same_way_on_another_server()
+    {
+        var settings = new AnomalyStudioOptions();
+        var (a, budgetA) = Server(settings);
+        var (b, _) = Server(settings);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(CustomHeaderLog.Text);
+        var request = ApiSessionRequest.For("payments.log", "", _test.Pipeline.Formats.Choose(null, CustomHeaderLog.Format));
+        var result = await _test.Pipeline.RunAsync(new MemoryStream(bytes), request);
+        var state = new ApiSessionState("payments.log", "isolation_forest", result, budgetA.TryReserve(result, null, out _), LogFormat: CustomHeaderLog.Format);
+
+        var session = await a.CreateAsync(CancellationToken.None);
+        Assert.True(await a.StoreAsync(session!, state, () => new MemoryStream(bytes), CancellationToken.None));
+
+        var onB = await b.FindAsync(session!.Id, CancellationToken.None);
+        var scoredAgain = (await b.LoadResultAsync(onB!, CancellationToken.None)).Result!;
+        Assert.Equal("line-log", scoredAgain.Format.Name); // without the stored format, detection would refuse the file
+        Assert.Equal(result.Records.Scores, scoredAgain.Records.Scores);
+        await b.RemoveAsync(session.Id, CancellationToken.None);
+    }
 }

@@ -6,4 +6,6 @@ namespace AnomalyStudio.App.Api.Contracts;
 /// </summary>
 /// <param name="File">The log (access, error, syslog, application), JSON-lines or CSV file.</param>
 /// <param name="Model">A detector's name or alias (<c>GET /api/models</c> lists them); the default model when empty.</param>
-public sealed record SessionUploadForm(IFormFile File, string? Model = null);
+/// <param name="InputFormat">access, line, json or csv to read the file as, instead of detecting its format.</param>
+/// <param name="LogFormat">A line log's header in loghub's notation, e.g. <c>&lt;Date&gt; &lt;Time&gt; &lt;Level&gt; &lt;Component&gt;: &lt;Content&gt;</c>.</param>
+public sealed record SessionUploadForm(IFormFile File, string? Model = null, string? InputFormat = null, string? LogFormat = null);

@@ -8,6 +8,6 @@ namespace AnomalyStudio.App.Api.Sessions;
 /// </summary>
 public static class ApiSessionRequest
 {
-    public static DetectionRequest For(string fileName, string model) =>
-        new() { FileName = fileName, Model = model, Entities = new(), Spikes = new() };
+    public static DetectionRequest For(string fileName, string model, Core.Formats.FormatChoice? format = null) =>
+        new() { FileName = fileName, Model = model, Format = format, Entities = new(), Spikes = new() };
 }

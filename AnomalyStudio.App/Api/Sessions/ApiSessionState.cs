@@ -8,4 +8,7 @@ namespace AnomalyStudio.App.Api.Sessions;
 /// <param name="Result">The detection, shared read-only with anything that reads the session.</param>
 /// <param name="Memory">The result's share of the server's result budget, given back when the session drops the result.</param>
 /// <param name="RequestedModel">The model field as the caller sent it (empty for the default), so the upload can be scored again the same way.</param>
-public sealed record ApiSessionState(string FileName, string Model, DetectionResult Result, State.ResultReservation? Memory = null, string RequestedModel = "");
+/// <param name="InputFormat">The inputFormat field as the caller sent it (empty: detected), for the same reason.</param>
+/// <param name="LogFormat">The logFormat field as the caller sent it (empty: none), for the same reason.</param>
+public sealed record ApiSessionState(
+    string FileName, string Model, DetectionResult Result, State.ResultReservation? Memory = null, string RequestedModel = "", string InputFormat = "", string LogFormat = "");

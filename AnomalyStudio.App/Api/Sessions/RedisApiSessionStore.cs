@@ -67,7 +67,7 @@ public sealed class RedisApiSessionStore(
     private const string StoreScript = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
-        redis.call('HSET', KEYS[1], 'file', ARGV[1], 'model', ARGV[2], 'requested', ARGV[3])
+        redis.call('HSET', KEYS[1], 'file', ARGV[1], 'model', ARGV[2], 'requested', ARGV[3], 'input', ARGV[8], 'log', ARGV[9])
         redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
         redis.call('PEXPIRE', KEYS[1], ARGV[5])
         redis.call('ZADD', KEYS[3], ARGV[6], ARGV[7])
@@ -148,7 +148,7 @@ public sealed class RedisApiSessionStore(
         var version = (long)await Database.ScriptEvaluateAsync(
             StoreScript,
             [keys.Session(digest), keys.SessionInput(digest), keys.SessionIndex],
-            [state.FileName, state.Model, state.RequestedModel, compressed, IdleMilliseconds, Now, digest]);
+            [state.FileName, state.Model, state.RequestedModel, compressed, IdleMilliseconds, Now, digest, state.InputFormat, state.LogFormat]);
         if (version == 0)
         {
             Forget(session.Id);
@@ -192,7 +192,7 @@ public sealed class RedisApiSessionStore(
         var digest = Digest(session.Id);
         var read = Database.CreateTransaction();
         var storedTask = read.StringGetAsync(keys.SessionInput(digest));
-        var fieldsTask = read.HashGetAsync(keys.Session(digest), ["version", "file", "model", "requested"]);
+        var fieldsTask = read.HashGetAsync(keys.Session(digest), ["version", "file", "model", "requested", "input", "log"]);
         await read.ExecuteAsync();
         var (stored, fields) = (await storedTask, await fieldsTask);
         if (stored.IsNull || !fields[0].TryParse(out long version) || version == 0)
@@ -202,13 +202,14 @@ public sealed class RedisApiSessionStore(
 
         var described = new ApiSessionDescription(fields[1]!, fields[2]!, version);
         var requested = fields[3].ToString();
+        var (inputFormat, logFormat) = (fields[4].ToString(), fields[5].ToString());
         var bytes = (byte[])stored!;
         Admission admitted;
         try
         {
             admitted = await admission.RunForSessionAsync(
                 () => new GZipStream(new MemoryStream(bytes, writable: false), CompressionMode.Decompress),
-                ApiSessionRequest.For(described.FileName, requested),
+                ApiSessionRequest.For(described.FileName, requested, admission.Pipeline.Formats.Choose(inputFormat, logFormat)),
                 () => session.State?.Memory,
                 null,
                 null,
@@ -226,7 +227,7 @@ public sealed class RedisApiSessionStore(
             return new ApiSessionResult(null, admitted.Refusal, admitted.Message, admitted.RetryAfterSeconds);
         }
 
-        var loaded = new ApiSessionState(described.FileName, described.Model, result, memory, requested);
+        var loaded = new ApiSessionState(described.FileName, described.Model, result, memory, requested, inputFormat, logFormat);
         if (!session.TryReplace(loaded, clock.GetUtcNow(), described.Version))
         {
             memory.Dispose();

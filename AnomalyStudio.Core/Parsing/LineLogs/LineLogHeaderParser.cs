@@ -4,15 +4,11 @@ using System.Text.RegularExpressions;
 namespace AnomalyStudio.Core.Parsing.LineLogs;
 
 /// <summary>
-/// Reads the header of a line-log line in one of the <see cref="LineLogShape"/>s, and recognises which shape a sample
-/// of lines has. Times without a zone are taken as UTC, as CSV timestamps are.
+/// Reads the header of a line-log line in one of the <see cref="LineLogShape"/>s, the headers a format string cannot say
+/// (see <see cref="LineLogLayouts"/> for the rest). Times without a zone are taken as UTC, as CSV timestamps are.
 /// </summary>
 public static partial class LineLogHeaderParser
 {
-    /// <summary>Shapes in the order a tie between them is broken: the stricter header first.</summary>
-    public static readonly LineLogShape[] Shapes =
-        [LineLogShape.ApacheError, LineLogShape.Rfc5424Syslog, LineLogShape.BsdSyslog, LineLogShape.Application];
-
     // RFC 5424 severities, the low three bits of PRI.
     private static readonly string[] SyslogSeverities = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
 
@@ -29,30 +25,6 @@ public static partial class LineLogHeaderParser
         LineLogShape.BsdSyslog => "syslog header",
         _ => "application log header",
     };
-
-    /// <summary>
-    /// The shape whose header starts the first line and, counting lines that look like continuations (stack frames),
-    /// at least half of the sample; null when none does.
-    /// </summary>
-    public static LineLogShape? Recognise(IReadOnlyList<string> lines)
-    {
-        if (lines.Count == 0)
-        {
-            return null;
-        }
-
-        var continuations = lines.Count(LooksLikeContinuation);
-        foreach (var shape in Shapes.OrderByDescending(s => lines.Count(l => TryParse(s, l, out _))).ThenBy(s => Array.IndexOf(Shapes, s)))
-        {
-            var headers = lines.Count(l => TryParse(shape, l, out _));
-            if (TryParse(shape, lines[0], out _) && (headers + continuations) * 2 >= lines.Count && headers * 4 >= lines.Count)
-            {
-                return shape;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>An indented line, a Java/.NET stack frame or a "Caused by:" line: part of the record above it.</summary>
     public static bool LooksLikeContinuation(string line) =>
@@ -188,7 +160,8 @@ public static partial class LineLogHeaderParser
 
         var level = ApplicationLevel().Match(rest);
         var bracketed = level.Success && level.Groups["bracketed"].Success;
-        if (level.Success && !LogLevels.IsLevel(level.Groups["level"].Value))
+        // One letter is a level only in a layout that says so (logcat, klog): here "a" or "I" is the message's first word.
+        if (level.Success && (level.Groups["level"].Length < 2 || !LogLevels.IsLevel(level.Groups["level"].Value)))
         {
             level = Match.Empty;
         }
@@ -286,7 +259,8 @@ public static partial class LineLogHeaderParser
     [GeneratedRegex(@"^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<mon>[A-Z][a-z]{2}) {1,2}(?<day>\d{1,2}) (?<time>\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?) (?<year>\d{4})\] \[(?:(?<module>[\w-]+):)?(?<level>\w+)\](?: \[pid (?<pid>\d+)(?::tid \d+)?\])?(?: \[client (?<client>[^\]]+)\])? ?(?<msg>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex ApacheErrorLine();
 
-    [GeneratedRegex(@"^(?:<(?<pri>\d{1,3})>)?(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(?<day>\d{1,2}) (?<time>\d{2}:\d{2}:\d{2}) (?<host>[^\s:\[]+) (?:(?<tag>[^\s:\[]+)(?:\[(?<pid>[^\]\s]*)\])?: ?)?(?<msg>.*)$", RegexOptions.CultureInvariant)]
+    // A tag holds spaces only before a [pid] (macOS's "Microsoft Word[123]:"), and macOS adds a "(sender)" after the pid.
+    [GeneratedRegex(@"^(?:<(?<pri>\d{1,3})>)?(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(?<day>\d{1,2}) (?<time>\d{2}:\d{2}:\d{2}) (?<host>[^\s:\[]+) (?:(?<tag>[^\s:\[]+)(?:\[(?<pid>[^\]\s]*)\])?: ?|(?<tag>[^:\[\]]+?)\[(?<pid>\d+)\](?: \([^)]*\))?: ?)?(?<msg>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex BsdSyslogLine();
 
     [GeneratedRegex(@"^<(?<pri>\d{1,3})>\d{1,2} (?<ts>\S+) (?<host>\S+) (?<app>\S+) (?<procid>\S+) (?<msgid>\S+) (?<rest>.*)$", RegexOptions.CultureInvariant)]

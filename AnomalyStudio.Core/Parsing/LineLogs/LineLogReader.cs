@@ -27,6 +27,15 @@ public sealed class LineLogReader
         LineLogShape shape,
         ParseLimits? limits = null,
         IProgress<long>? rowsRead = null,
+        CancellationToken cancellationToken = default) =>
+        Read(content, LineLogLayouts.Of(shape), limits, rowsRead, cancellationToken);
+
+    /// <summary>Reads the lines with <paramref name="headerLayout"/>; a line without its header continues the record above.</summary>
+    public CsvTable Read(
+        Stream content,
+        LineLogLayout headerLayout,
+        ParseLimits? limits = null,
+        IProgress<long>? rowsRead = null,
         CancellationToken cancellationToken = default)
     {
         limits ??= ParseLimits.Default;
@@ -88,7 +97,7 @@ public sealed class LineLogReader
                 continue;
             }
 
-            if (LineLogHeaderParser.TryParse(shape, line.Text, out var header))
+            if (headerLayout.TryParse(line.Text, out var header))
             {
                 if (header.YearMissing && header.Timestamp is { } provisional)
                 {
@@ -111,7 +120,7 @@ public sealed class LineLogReader
             }
             else if (pending is null)
             {
-                skipped.Add(line.Number, $"does not start with the file's {LineLogHeaderParser.Describe(shape)} and no record comes before it");
+                skipped.Add(line.Number, $"does not start with the file's {headerLayout.Description} and no record comes before it");
             }
             else if (pending.TryAppend(line.Text, limits.MaxLineBytes))
             {
@@ -133,7 +142,7 @@ public sealed class LineLogReader
             throw skipped.Count == 0
                 ? new InvalidInputException("The file has no log lines.")
                 : new InvalidInputException(
-                    $"None of the file's {skipped.Count:N0} lines starts with a {LineLogHeaderParser.Describe(shape)}. Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}.",
+                    $"None of the file's {skipped.Count:N0} lines starts with a {headerLayout.Description}. Line {skipped.Examples[0].LineNumber}: {skipped.Examples[0].Reason}.",
                     skipped.Examples[0].LineNumber);
         }
 
@@ -159,7 +168,7 @@ public sealed class LineLogReader
         }
 
         var joined = continuations == 0 ? string.Empty : $", {continuations:N0} continuation line{(continuations == 1 ? "" : "s")} joined to the record above";
-        table.Notes.Add($"Read as a line log ({LineLogHeaderParser.Describe(shape)}): {records:N0} lines, {templates.Templates.Count:N0} template{(templates.Templates.Count == 1 ? "" : "s")}{joined}.");
+        table.Notes.Add($"Read as a line log ({headerLayout.Description}): {records:N0} lines, {templates.Templates.Count:N0} template{(templates.Templates.Count == 1 ? "" : "s")}{joined}.");
         if (undated)
         {
             table.Notes.Add($"The log's dates have no year: they were read as {_firstYear}, moving to the next year where the months go back.");

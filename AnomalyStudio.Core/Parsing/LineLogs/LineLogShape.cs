@@ -1,6 +1,6 @@
 namespace AnomalyStudio.Core.Parsing.LineLogs;
 
-/// <summary>The header shapes a line log can have; the detector picks the one most sampled lines start with.</summary>
+/// <summary>The line-log headers read by code rather than a format string (syslog PRI, Apache's optional brackets, the lenient application header); each is one entry of <see cref="LineLogLayouts"/>.</summary>
 public enum LineLogShape
 {
     /// <summary><c>[Sun Dec 04 04:47:44 2005] [notice] message</c>, with Apache 2.4's <c>[module:level] [pid N:tid M] [client ip:port]</c>.</summary>

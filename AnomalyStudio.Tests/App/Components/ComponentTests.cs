@@ -127,6 +127,19 @@ public sealed class ComponentTests(SampleResults samples) : IClassFixture<Sample
     }
 
     [Fact]
+    public async Task The_upload_panel_says_how_the_file_was_read_and_offers_the_format_under_advanced()
+    {
+        await using var context = NewContext();
+
+        var panel = context.Render<UploadPanel>(p => p
+            .Add(c => c.FileName, "Spark_2k.log")
+            .Add(c => c.ReadAs, "Line log. Read as a line log (log4j header): 2,000 lines"));
+
+        Assert.Contains("log4j header", panel.Find("[data-testid=read-as]").TextContent);
+        Assert.Contains("Advanced: file format", panel.Find("[data-testid=advanced]").TextContent);
+    }
+
+    [Fact]
     public async Task The_drawer_shows_the_raw_line_fields_features_and_explanation()
     {
         await using var context = NewContext();

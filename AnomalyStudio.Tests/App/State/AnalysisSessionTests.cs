@@ -360,5 +360,35 @@ public sealed class AnalysisSessionTests : IDisposable
         Assert.Equal(scored.Summary, session.Result!.Summary);
         Assert.Equal(scored.Threshold, session.Result.Threshold);
     }
+
+    [Fact]
+    public async Task Says_how_it_read_the_file_and_reads_it_again_with_the_format_the_analyst_chooses()
+    {
+        using var session = NewSession();
+        var spark = TestData.Shared("loghub", "Spark_2k.log");
+
+        await UploadAsync(session, spark);
+        Assert.Null(session.Error);
+        Assert.StartsWith("Line log. Read as a line log (log4j header): 2,000 lines", session.ReadAs);
+
+        session.ChooseInputFormat("csv");
+        await session.RunAsync();
+        Assert.Null(session.Error);
+        Assert.Equal("csv", session.Result!.Format.Name);
+        Assert.StartsWith("CSV table.", session.ReadAs);
+
+        // A malformed header is the analyst's alert; the results read before stay.
+        session.ChooseInputFormat("");
+        session.ChooseLogFormat("<Date> <Time> <Level>");
+        await session.RunAsync();
+        Assert.Contains("has no <Content> field", session.Error);
+        Assert.Equal("csv", session.Result!.Format.Name);
+
+        session.ChooseLogFormat("<Date> <Time> <Level> <Component>: <Content>");
+        await session.RunAsync();
+        Assert.Null(session.Error);
+        Assert.Contains("header '<Date> <Time> <Level> <Component>: <Content>'", session.ReadAs);
+        Assert.Equal(2_000, session.Result!.Summary.Total);
+    }
 }
 

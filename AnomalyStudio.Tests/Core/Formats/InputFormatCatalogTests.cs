@@ -64,7 +64,7 @@ public sealed class InputFormatCatalogTests
         Assert.Same(WithLogfmt.Formats[^1], WithLogfmt.Get("LOGFMT"));
 
         var unknown = Assert.Throws<InvalidInputException>(() => InputFormatCatalog.Standard.Get("logfmt"));
-        Assert.Equal("Unknown input format 'logfmt'. Known formats: apache, csv, json-lines, line-log.", unknown.Message);
+        Assert.Equal("Unknown input format 'logfmt'. Known formats: apache, csv, json-lines, line-log; short names: access, line, json.", unknown.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => WithLogfmt.PretrainedOf(FeatureKind.CsvNumeric));
         Assert.Throws<ArgumentException>(() => WithLogfmt.Register(new LogfmtFormat()));
     }

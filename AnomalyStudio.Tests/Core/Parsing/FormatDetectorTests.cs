@@ -294,26 +294,37 @@ public sealed class FormatDetectorTests
         using var sniffed = Detect(File.ReadAllBytes(TestData.Shared("logs", "Apache_2k.log")), fileName);
 
         Assert.Equal(LineLogFormat.FormatName, sniffed.Format.Name);
-        Assert.Equal(LineLogShape.ApacheError, sniffed.LineLogShape);
+        Assert.Equal("apache-error", sniffed.LineLogLayout?.Name);
     }
 
-    public static TheoryData<string, LineLogShape> LineLogs => new()
+    [Theory]
+    // Common Log Format (NASA's 1995 log, no referer or agent) and nginx's default "combined" format.
+    [InlineData("199.72.81.55 - - [01/Jul/1995:00:00:01 -0400] \"GET /history/apollo/ HTTP/1.0\" 200 6245\nunicomp6.unicomp.net - - [01/Jul/1995:00:00:06 -0400] \"GET /shuttle/countdown/ HTTP/1.0\" 200 3985\n")]
+    [InlineData("192.168.1.10 - - [01/May/2024:12:00:03 +0000] \"GET /index.html HTTP/1.1\" 200 615 \"-\" \"curl/8.4.0\"\n192.168.1.11 - - [01/May/2024:12:00:04 +0000] \"GET /favicon.ico HTTP/1.1\" 404 153 \"http://example.com/\" \"Mozilla/5.0\"\n")]
+    public void Reads_common_log_format_and_nginx_default_lines_as_an_access_log(string text)
     {
-        { "Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4\nJun 14 15:16:02 combo sshd(pam_unix)[19937]: check pass; user unknown\nJun 15 02:04:59 combo ftpd[20882]: connection from 211.72.2.106 () at Wed Jun 15 02:04:59 2005\n", LineLogShape.BsdSyslog },
-        { "<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - 'su root' failed for lonvick on /dev/pts/8\n<13>1 2003-10-11T22:14:16.003Z mymachine.example.com cron 42 - - job done\n", LineLogShape.Rfc5424Syslog },
-        { "2024-05-01 12:00:03,123 ERROR [main] com.foo.Bar - Request 17 failed, retrying\n\tat com.foo.Bar.handle(Bar.java:17)\n2024-05-01 12:00:04,456 INFO  [main] com.foo.Bar - Request 18 done, 12 ms\n", LineLogShape.Application },
-        { "2024-05-01T12:00:03Z WARN disk almost full\n2024-05-01T12:00:04Z ERROR disk full\n", LineLogShape.Application },
-        { "[INFO] Scanning for projects...\n[WARNING] The POM is missing\n[INFO] BUILD SUCCESS\n", LineLogShape.Application },
+        using var sniffed = Detect(text, "access.log");
+
+        Assert.Equal(AccessLogFormat.FormatName, sniffed.Format.Name);
+    }
+
+    public static TheoryData<string, string> LineLogs => new()
+    {
+        { "Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4\nJun 14 15:16:02 combo sshd(pam_unix)[19937]: check pass; user unknown\nJun 15 02:04:59 combo ftpd[20882]: connection from 211.72.2.106 () at Wed Jun 15 02:04:59 2005\n", "syslog" },
+        { "<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - 'su root' failed for lonvick on /dev/pts/8\n<13>1 2003-10-11T22:14:16.003Z mymachine.example.com cron 42 - - job done\n", "rfc5424" },
+        { "2024-05-01 12:00:03,123 ERROR [main] com.foo.Bar - Request 17 failed, retrying\n\tat com.foo.Bar.handle(Bar.java:17)\n2024-05-01 12:00:04,456 INFO  [main] com.foo.Bar - Request 18 done, 12 ms\n", "log4j-thread-dash" },
+        { "2024-05-01T12:00:03Z WARN disk almost full\n2024-05-01T12:00:04Z ERROR disk full\n", "application" },
+        { "[INFO] Scanning for projects...\n[WARNING] The POM is missing\n[INFO] BUILD SUCCESS\n", "application" },
     };
 
     [Theory]
     [MemberData(nameof(LineLogs))]
-    public void Detects_a_line_log_by_the_header_its_lines_start_with(string text, LineLogShape shape)
+    public void Detects_a_line_log_by_the_header_its_lines_start_with(string text, string layout)
     {
         using var sniffed = Detect(text, "app.log");
 
         Assert.Equal(LineLogFormat.FormatName, sniffed.Format.Name);
-        Assert.Equal(shape, sniffed.LineLogShape);
+        Assert.Equal(layout, sniffed.LineLogLayout?.Name);
     }
 
     [Theory]

@@ -54,7 +54,7 @@ public sealed class LineLogHeaderParserTests
     [Fact]
     public void Recognises_no_shape_in_a_csv_header_or_plain_prose()
     {
-        Assert.Null(LineLogHeaderParser.Recognise(["timestamp,host,latency_ms", "2024-05-01T12:00:00Z,web-1,120"]));
-        Assert.Null(LineLogHeaderParser.Recognise(["just some words", "more words"]));
+        Assert.Null(LineLogLayouts.Recognise(["timestamp,host,latency_ms", "2024-05-01T12:00:00Z,web-1,120"]));
+        Assert.Null(LineLogLayouts.Recognise(["just some words", "more words"]));
     }
 }

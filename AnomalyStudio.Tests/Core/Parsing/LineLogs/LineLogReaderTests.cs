@@ -25,7 +25,7 @@ public sealed class LineLogReaderTests(ITestOutputHelper output)
         using var stream = File.OpenRead(TestData.Shared("logs", "Apache_2k.log"));
         using var sniffed = FormatDetector.Detect(stream, "Apache_2k.log");
 
-        var table = new LineLogReader().Read(sniffed.Content, sniffed.LineLogShape!.Value);
+        var table = new LineLogReader().Read(sniffed.Content, sniffed.LineLogLayout!);
 
         Assert.Equal(2_000, table.RowCount);
         Assert.Equal(0, table.Skipped.Count);

@@ -60,6 +60,14 @@ public sealed class EntityAnalyzer(DetectorCatalog catalog, PipelineOptions opti
         }
 
         var severities = scores.Select(thresholds.Classify).ToArray();
+        // Records that carry no value of the column (a line without a client) are listed together, never as an actor.
+        var none = Array.FindIndex(profiles, p => p.Key == TableEntityProfiler.NoValue);
+        if (none >= 0)
+        {
+            scores[none] = 0;
+            severities[none] = Severity.Normal;
+        }
+
         var explainer = new EntityExplainer(EntityPopulation.Of(profiles), kind, targetName);
         var explanations = new string[profiles.Length];
         var summaries = new string[profiles.Length];
@@ -87,14 +95,18 @@ public sealed class EntityAnalyzer(DetectorCatalog catalog, PipelineOptions opti
 
     /// <summary>
     /// Known-bad signals, in robust σ, as <see cref="EvidencePrior"/> gives a record: a scanner's agent, attack payloads,
-    /// and a run of refused credentials (mostly 401/403). An isolation forest sees how rare an entity is, not that 300
+    /// and a run of refused credentials (mostly 401/403; in a line log, failed logins, a quarter of its lines or more,
+    /// since each attempt also writes lines that do not say it failed). An isolation forest sees how rare an entity is, not that 300
     /// refused logins are worse than 300 ordinary page views; on the real Elastic log a brute-force client is the third
     /// most isolated entity but still within the ordinary spread without this.
     /// </summary>
     private static double Evidence(EntityProfile profile) =>
         (profile.Agent == UserAgentKind.Scanner ? EvidencePrior.Signature : 0)
         + (profile.PayloadRecords >= 3 && profile.Share(profile.PayloadRecords) >= 0.2 ? EvidencePrior.Signature : 0)
-        + (profile.AuthFailures >= RefusedLogins && profile.Share(profile.AuthFailures) >= 0.5 ? EvidencePrior.Signature : 0);
+        + (profile.AuthFailures >= RefusedLogins && profile.Share(profile.AuthFailures) >= RefusedShare ? EvidencePrior.Signature : 0);
+
+    /// <summary>The share of an entity's records that must be refused logins for the run to count.</summary>
+    public const double RefusedShare = 0.25;
 
     /// <summary>Refused requests (401/403) from one entity that count as a run of failed logins.</summary>
     public const int RefusedLogins = 10;

@@ -34,6 +34,11 @@ public sealed class EntityExplainer(EntityPopulation population, EntityKind kind
             reasons.Add(new Reason($"{Count(p.PayloadRecords)} {Noun(p.PayloadRecords)} carry attack tokens", 88));
         }
 
+        if (!_log && p.AuthFailures >= EntityAnalyzer.RefusedLogins)
+        {
+            reasons.Add(new Reason($"{Count(p.AuthFailures)} failed logins ({Percent(p.Share(p.AuthFailures))} of its rows)", 86));
+        }
+
         var distinctRatio = p.DistinctTargets / Math.Max(1, population.DistinctTargets);
         if (p.DistinctTargets >= 20 && distinctRatio >= Multiple)
         {

@@ -20,7 +20,7 @@ public static class EntityFeatures
     public static readonly IReadOnlyList<string> TableNames =
     [
         "records", "records_per_minute", "peak_per_minute", "distinct_values", "distinct_value_share", "warning_share", "error_share",
-        "payload_share", "anomalous_share", "active_span",
+        "payload_share", "anomalous_share", "active_span", "auth_failures",
     ];
 
     public static FeatureMatrix Of(IReadOnlyList<EntityProfile> profiles, EntityKind kind)
@@ -46,6 +46,7 @@ public static class EntityFeatures
                 row[7] = p.Share(p.PayloadRecords);
                 row[8] = p.Share(p.AnomalousRecords);
                 row[9] = Log(minutes);
+                row[10] = Log(p.AuthFailures);
                 continue;
             }
 

@@ -8,16 +8,20 @@ namespace AnomalyStudio.Core.Entities;
 /// Groups a table's rows (CSV, JSON lines, a line log) by its identifier column, the detected one or the one asked
 /// for, and measures each entity: rows, peak rows per minute when there are timestamps, distinct values of the main
 /// text or category column (its "targets"), WARN and ERROR-or-worse rows, rows with attack tokens in a URL-like text
-/// column, and how many of its rows the record-level model found anomalous.
+/// column, failed logins in its text or event columns (<see cref="AuthFailure"/>), and how many of its rows the
+/// record-level model found anomalous.
 /// </summary>
 public static class TableEntityProfiler
 {
+    /// <summary>The key of the records that carry no value of the entity column: listed, never scored as an actor.</summary>
+    public const string NoValue = "(none)";
+
     /// <summary>The column entities come from: the one named in the options, else the detected identifier; null when there is none.</summary>
     public static CsvColumn? EntityColumn(CsvTable table, EntityOptions options)
     {
         if (options.Column is not { } name)
         {
-            return table.IdentifierColumn;
+            return table.Actor is not null || table.IdentifierNamesEntities ? table.IdentifierColumn : null;
         }
 
         return table.Columns.FirstOrDefault(c => string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -37,7 +41,7 @@ public static class TableEntityProfiler
         var ofRecord = new int[n];
         for (var i = 0; i < n; i++)
         {
-            ofRecord[i] = ids.Of(column.Display(i) is { Length: > 0 } value ? value : "(none)");
+            ofRecord[i] = ids.Of(column.Display(i) is { Length: > 0 } value ? value : NoValue);
         }
 
         var index = new EntityIndex(ids.Texts, ofRecord);
@@ -64,6 +68,7 @@ public static class TableEntityProfiler
             }
         }
 
+        var loginFailed = LoginFailures(table, column);
         var profiles = new EntityProfile[index.Count];
         Parallel.For(
             0,
@@ -75,7 +80,7 @@ public static class TableEntityProfiler
                 var rows = index.Records(entity);
                 scratch.Targets.Clear();
                 scratch.Minutes.Clear();
-                int warnings = 0, errors = 0, attacks = 0, anomalous = 0;
+                int warnings = 0, errors = 0, attacks = 0, anomalous = 0, logins = 0;
                 long first = long.MaxValue, last = long.MinValue;
                 foreach (var i in rows)
                 {
@@ -88,6 +93,7 @@ public static class TableEntityProfiler
                     warnings += rank == 2 ? 1 : 0;
                     errors += rank >= 3 ? 1 : 0;
                     attacks += payload[i] ? 1 : 0;
+                    logins += loginFailed[i] ? 1 : 0;
                     anomalous += severities[i] == Severity.Normal ? 0 : 1;
                     if (table.Timestamps?[i] is { } time)
                     {
@@ -114,12 +120,39 @@ public static class TableEntityProfiler
                     ClientErrors = warnings,
                     ServerErrors = errors,
                     PayloadRecords = attacks,
+                    AuthFailures = logins,
                     AnomalousRecords = anomalous,
                 };
                 return scratch;
             },
             _ => { });
         return (index, profiles);
+    }
+
+    /// <summary>Rows whose text or event columns say a login failed; each distinct value is matched once.</summary>
+    private static bool[] LoginFailures(CsvTable table, CsvColumn entity)
+    {
+        var failed = new bool[table.RowCount];
+        foreach (var column in table.Columns.Where(c => c != entity && c.Texts is not null && c.Role is ColumnRole.Text or ColumnRole.Categorical))
+        {
+            var cache = new Dictionary<string, bool>(ReferenceEqualityComparer.Instance);
+            var texts = column.Texts!;
+            for (var i = 0; i < failed.Length; i++)
+            {
+                if (!failed[i] && texts[i] is { } text)
+                {
+                    if (!cache.TryGetValue(text, out var fails))
+                    {
+                        fails = AuthFailure.In(text);
+                        cache[text] = fails;
+                    }
+
+                    failed[i] = fails;
+                }
+            }
+        }
+
+        return failed;
     }
 
     private static bool IsUrlLike(CsvColumn column)

@@ -30,11 +30,25 @@ public sealed class CsvTable
 
     public CsvColumn? TimestampColumn => Columns.FirstOrDefault(c => c.Role == ColumnRole.Timestamp);
 
-    /// <summary>The column that names records: of the identifier columns, the one whose header ranks best as a name (an IP before a PID).</summary>
-    public CsvColumn? IdentifierColumn => (_identifier ??= new Lazy<CsvColumn?>(() => Columns
-        .Where(c => c.Role == ColumnRole.Identifier)
-        .OrderBy(c => ColumnNames.IdentifierRank(c.Name) ?? int.MaxValue)
-        .FirstOrDefault())).Value;
+    /// <summary>
+    /// The column that names records: the one the reader chose as the actor (<see cref="Actor"/>), else of the identifier
+    /// columns the one whose header ranks best as a name (an IP before a PID).
+    /// </summary>
+    public CsvColumn? IdentifierColumn => (_identifier ??= new Lazy<CsvColumn?>(() =>
+        (Actor is { } actor ? Columns.FirstOrDefault(c => c.Name == actor) : null)
+        ?? Columns
+            .Where(c => c.Role == ColumnRole.Identifier)
+            .OrderBy(c => ColumnNames.IdentifierRank(c.Name) ?? int.MaxValue)
+            .FirstOrDefault())).Value;
+
+    /// <summary>
+    /// The column a reader chose as the file's actor (a line log's client, user, block …), which names records and groups
+    /// entities by default; null when the reader made no choice.
+    /// </summary>
+    public string? Actor { get; set; }
+
+    /// <summary>False when the reader found no actor and the identifier columns left (a pid) must not group entities by default.</summary>
+    public bool IdentifierNamesEntities { get; set; } = true;
 
     private Lazy<CsvColumn?>? _identifier;
 

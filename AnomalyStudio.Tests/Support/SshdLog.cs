@@ -24,7 +24,7 @@ public static class SshdLog
         void Write(int connection, string message)
         {
             time = time.AddSeconds(random.Next(0, 3));
-            text.Append(time.ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture).Replace(" 0", "  ", StringComparison.Ordinal))
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"{time:MMM} {time.Day,2} {time:HH:mm:ss}"))
                 .Append(" LabSZ sshd[").Append(connection).Append("]: ").Append(message).Append('\n');
             written++;
         }

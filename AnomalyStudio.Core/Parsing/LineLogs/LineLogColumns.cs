@@ -5,7 +5,9 @@ namespace AnomalyStudio.Core.Parsing.LineLogs;
 /// <summary>
 /// The columns of a line-log table and their preset roles. The header fields a shape can give (host, pid, thread, …)
 /// become columns only when some record of the typing sample has them, so an Apache 2.2 error log gets no empty pid
-/// column; a field first seen after the sample is not read.
+/// column; a field first seen after the sample is not read. The typed parameters of the messages
+/// (<see cref="MessageParameters"/>: ip, user, host, block, instance, request, path) become identifier columns when at
+/// least one in a hundred of the sample's messages has them, so they can name entities.
 /// </summary>
 internal sealed class LineLogColumns
 {
@@ -25,16 +27,26 @@ internal sealed class LineLogColumns
 
     private readonly (string Name, ColumnRole Role, Func<LineLogHeader, string?> Value)[] _fields;
 
+    private readonly string[] _parameters;
+
     public LineLogColumns(IReadOnlyList<LineLogRecord> sample)
     {
         _fields = HeaderFields.Where(f => sample.Any(r => !string.IsNullOrEmpty(f.Value(r.Header)))).ToArray();
-        Names = [.. _fields.Select(f => f.Name), "template_id", TemplateColumn, "message"];
+        var needed = Math.Max(2, sample.Count / 100);
+        _parameters = MessageParameters.Kinds
+            .Where(kind => _fields.All(f => f.Name != kind) && sample.Count(r => MessageParameters.Of(kind, r.Message) is not null) >= needed)
+            .ToArray();
+        Names = [.. _fields.Select(f => f.Name), "template_id", TemplateColumn, "message", .. _parameters];
         Presets = _fields.Select(f => (f.Name, f.Role))
             .Append(("template_id", ColumnRole.Categorical))
             .Append((TemplateColumn, ColumnRole.Categorical))
             .Append(("message", ColumnRole.Text))
+            .Concat(_parameters.Select(kind => (kind, ColumnRole.Identifier)))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
     }
+
+    /// <summary>The message parameter kinds that are columns, in <see cref="MessageParameters.Kinds"/> order.</summary>
+    public IReadOnlyList<string> Parameters => _parameters;
 
     public string[] Names { get; }
 
@@ -55,6 +67,11 @@ internal sealed class LineLogColumns
         cells[_fields.Length] = record.Template!.Id; // provisional: the reader writes the final ids once every line is mined
         cells[_fields.Length + 1] = record.Template.Text;
         cells[_fields.Length + 2] = record.Message;
+        for (var k = 0; k < _parameters.Length; k++)
+        {
+            cells[_fields.Length + 3 + k] = MessageParameters.Of(_parameters[k], record.Message) ?? string.Empty;
+        }
+
         return cells;
     }
 }

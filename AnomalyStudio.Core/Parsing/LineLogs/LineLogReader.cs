@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace AnomalyStudio.Core.Parsing.LineLogs;
 
 /// <summary>
@@ -169,12 +170,49 @@ public sealed class LineLogReader
 
         var joined = continuations == 0 ? string.Empty : $", {continuations:N0} continuation line{(continuations == 1 ? "" : "s")} joined to the record above";
         table.Notes.Add($"Read as a line log ({headerLayout.Description}): {records:N0} lines, {templates.Templates.Count:N0} template{(templates.Templates.Count == 1 ? "" : "s")}{joined}.");
+        ChooseActor(table, layout.Parameters);
         if (undated)
         {
             table.Notes.Add($"The log's dates have no year: they were read as {_firstYear}, moving to the next year where the months go back.");
         }
 
         return table;
+    }
+
+    /// <summary>A kind of parameter names the log's actors when at least this share of its records carries it.</summary>
+    public const double ActorShare = 0.3;
+
+    /// <summary>
+    /// The column that best names the log's actors: the first of <see cref="MessageParameters.Kinds"/> (a session, then a
+    /// client address, a user, a host; a path is no actor) that at least <see cref="ActorShare"/> of the records carry,
+    /// else the header's client, else the actor kind most records carry (at least one in twenty); never a pid or a row
+    /// number. The note says which, so a user can ask for another.
+    /// </summary>
+    private static void ChooseActor(CsvTable table, IReadOnlyList<string> parameters)
+    {
+        double Share(string name) => (double)table.Columns.First(c => c.Name == name).Texts!.Count(t => t is not null) / Math.Max(1, table.RowCount);
+        var candidates = parameters.Where(kind => kind != MessageParameters.Path).Select(kind => (Kind: kind, Share: Share(kind))).ToList();
+        var chosen = candidates.FirstOrDefault(c => c.Share >= ActorShare);
+        if (chosen.Kind is null && table.Columns.Any(c => c.Name == "client"))
+        {
+            chosen = ("client", Share("client"));
+        }
+
+        if (chosen.Kind is null && candidates.Count > 0 && candidates.MaxBy(c => c.Share) is { Share: >= 0.05 } most)
+        {
+            chosen = most;
+        }
+
+        if (chosen.Kind is null)
+        {
+            table.IdentifierNamesEntities = false; // a pid names a process, not an actor
+            return;
+        }
+
+        table.Actor = chosen.Kind;
+        var others = parameters.Where(p => p != chosen.Kind).ToList();
+        table.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Actors: '{chosen.Kind}' names the records and groups entities ({chosen.Share:0%} of the lines carry one){(others.Count == 0 ? "" : $"; also columns from the messages: {string.Join(", ", others)}")}."));
     }
 
     private static (LineLogColumns Layout, TableColumns Columns) Create(List<LineLogRecord> sample)

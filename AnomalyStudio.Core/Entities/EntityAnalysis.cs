@@ -38,6 +38,40 @@ public sealed class EntityAnalysis
 
     public required IReadOnlyList<string> Notes { get; init; }
 
+    /// <summary>Ground truth per entity (true = anomaly) when a labels file named the entities; entities it does not list count as normal.</summary>
+    public bool[]? Labels { get; init; }
+
+    /// <summary>ROC-AUC, average precision and the flag's precision, recall and F1 against <see cref="Labels"/>.</summary>
+    public (double? RocAuc, double? AveragePrecision, FlagEvaluation? Flag)? Evaluation { get; init; }
+
+    /// <summary>What the labels file matched, for the report's notes.</summary>
+    public string? LabelNote { get; init; }
+
+    /// <summary>This analysis with <paramref name="labels"/> (by entity key) matched to its entities and evaluated.</summary>
+    public EntityAnalysis Evaluated(IReadOnlyDictionary<string, bool> labels, string keyColumn)
+    {
+        var matched = 0;
+        var truth = new bool[Count];
+        for (var e = 0; e < Count; e++)
+        {
+            if (labels.TryGetValue(Profiles[e].Key, out var anomalous))
+            {
+                truth[e] = anomalous;
+                matched++;
+            }
+        }
+
+        var flagged = Array.ConvertAll(Severities, s => s != Severity.Normal);
+        return new EntityAnalysis
+        {
+            Kind = Kind, Index = Index, Profiles = Profiles, Features = Features, Scores = Scores, Severities = Severities,
+            Explanations = Explanations, Summaries = Summaries, Model = Model, Column = Column, Notes = Notes,
+            Labels = truth,
+            Evaluation = (Scoring.Evaluation.RocAuc(Scores, truth), Scoring.Evaluation.AveragePrecision(Scores, truth), FlagEvaluation.Of(Scores, flagged, truth)),
+            LabelNote = $"Labels: {matched:N0} of {Count:N0} {Column} values found in the labels file's {keyColumn} column ({truth.Count(t => t):N0} anomalies); the others count as normal.",
+        };
+    }
+
     public int Count => Index.Count;
 
     /// <summary>Entities by score, highest first (ties by first appearance), computed once.</summary>

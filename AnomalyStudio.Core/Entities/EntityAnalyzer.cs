@@ -32,13 +32,20 @@ public sealed class EntityAnalyzer(DetectorCatalog catalog, PipelineOptions opti
         }
 
         var (index, profiles) = TableEntityProfiler.Profile(table, column, severities, cancellationToken);
-        return Score(EntityKind.Identifier, index, profiles, column.Name, TableEntityProfiler.TargetColumn(table, column)?.Name, entityOptions, cancellationToken);
+        var sessions = SessionEvents.Of(table, column, index);
+        return Score(EntityKind.Identifier, index, profiles, column.Name, TableEntityProfiler.TargetColumn(table, column)?.Name, entityOptions, cancellationToken, sessions);
     }
 
     private EntityAnalysis Score(
-        EntityKind kind, EntityIndex index, EntityProfile[] profiles, string column, string? targetName, EntityOptions entityOptions, CancellationToken cancellationToken)
+        EntityKind kind, EntityIndex index, EntityProfile[] profiles, string column, string? targetName, EntityOptions entityOptions, CancellationToken cancellationToken,
+        SessionEvents? sessions = null)
     {
         var matrix = EntityFeatures.Of(profiles, kind);
+        if (sessions is not null)
+        {
+            matrix = matrix.Beside(sessions.Features);
+        }
+
         var thresholds = catalog.Thresholds(DetectorNames.IsolationForest);
         var notes = new List<string>();
         var scores = new double[profiles.Length];
@@ -51,7 +58,8 @@ public sealed class EntityAnalyzer(DetectorCatalog catalog, PipelineOptions opti
             var calibration = options.Calibration.Method == CalibrationMethod.Contamination
                 ? ScoreCalibration.Fit(raw, options.Contamination, thresholds)
                 : ScoreCalibration.Robust(raw, options.Calibration, thresholds);
-            scores = calibration.Normalise(raw, profiles.Select(Evidence).ToArray());
+            var evidence = profiles.Select((p, e) => Evidence(p) + (sessions?.Evidence(e) ?? 0)).ToArray();
+            scores = calibration.Normalise(raw, evidence);
             model = detector.Name;
         }
         else
@@ -74,7 +82,7 @@ public sealed class EntityAnalyzer(DetectorCatalog catalog, PipelineOptions opti
         for (var e = 0; e < profiles.Length; e++)
         {
             summaries[e] = explainer.Summary(profiles[e]);
-            explanations[e] = severities[e] == Severity.Normal ? ExplanationText.NothingUnusual : explainer.Explain(profiles[e]);
+            explanations[e] = severities[e] == Severity.Normal ? ExplanationText.NothingUnusual : explainer.Explain(profiles[e], sessions?.Reasons(e));
         }
 
         return new EntityAnalysis

@@ -100,9 +100,15 @@ public sealed class EntityExplainer(EntityPopulation population, EntityKind kind
     }
 
     /// <summary>"key: reason, reason, reason" for an unusual entity.</summary>
-    public string Explain(EntityProfile profile)
+    /// <param name="more">Reasons from outside the profile (a session's unusual events), ranked with its own.</param>
+    public string Explain(EntityProfile profile, IEnumerable<Reason>? more = null)
     {
         var reasons = Reasons(profile);
+        if (more is not null)
+        {
+            reasons.AddRange(more);
+        }
+
         reasons.Sort((a, b) => b.Strength.CompareTo(a.Strength));
         var text = reasons.Count == 0 ? "unusual mix of rate, breadth and errors (no single measure stands out)" : string.Join(", ", reasons.Take(ExplanationText.MaxReasons).Select(r => r.Text));
         return $"{profile.Key}: {text}";

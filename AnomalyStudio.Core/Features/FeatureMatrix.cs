@@ -48,6 +48,24 @@ public sealed class FeatureMatrix
     public Span<double> RowForWrite(int row) => Values.AsSpan(row * Columns, Columns);
 
     /// <summary>A copy of the rows at <paramref name="indices"/>, in that order.</summary>
+    /// <summary>This matrix's columns, then <paramref name="other"/>'s (the same rows), with their names.</summary>
+    public FeatureMatrix Beside(FeatureMatrix other)
+    {
+        if (other.Rows != Rows)
+        {
+            throw new ArgumentException($"{other.Rows} rows beside {Rows}.", nameof(other));
+        }
+
+        var joined = new FeatureMatrix([.. Names, .. other.Names], Rows);
+        for (var r = 0; r < Rows; r++)
+        {
+            Row(r).CopyTo(joined.RowForWrite(r));
+            other.Row(r).CopyTo(joined.RowForWrite(r)[Columns..]);
+        }
+
+        return joined;
+    }
+
     public FeatureMatrix Select(IReadOnlyList<int> indices)
     {
         var selected = new FeatureMatrix(Names, indices.Count);

@@ -44,7 +44,16 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             cancellationToken).ConfigureAwait(false);
         if (request.Labels is not null && prepared.Labels is null)
         {
-            prepared.Labels = GroundTruthLabels.Read(request.Labels, prepared.Lines);
+            var (recordLabels, entityLabels, key) = GroundTruthLabels.ReadAny(request.Labels, prepared.Lines);
+            prepared.Labels = recordLabels;
+            if (entityLabels is not null)
+            {
+                prepared.EntityLabels = (entityLabels, key!);
+                if (request.Entities is null)
+                {
+                    prepared.Notes.Add($"Labels: the labels file names entities ({key}); ask for entities (--entities, view=entities) to have them evaluated.");
+                }
+            }
         }
 
         var mode = prepared.FitOnFile ? DetectionMode.Fit : DetectionMode.Pretrained;

@@ -2,20 +2,67 @@ using AnomalyStudio.Core.Parsing;
 
 namespace AnomalyStudio.Core.Pipeline;
 
-/// <summary>Reads a labels file for an access log: CSV with a <c>line</c> column and a <c>label</c> column.</summary>
+/// <summary>
+/// Reads a labels file: per record (CSV with a numeric <c>line</c> column and a <c>label</c> column) or per entity (a key
+/// column and a label column, as loghub's <c>BlockId,Label</c> for HDFS blocks), labels in any spelling
+/// <see cref="LabelColumnReader"/> knows.
+/// </summary>
 public static class GroundTruthLabels
 {
+    /// <summary>Per-record labels, or per-entity labels by key with the key column's name.</summary>
+    public static (bool[]? Records, IReadOnlyDictionary<string, bool>? Entities, string? KeyColumn) ReadAny(Stream labels, IReadOnlyList<long> recordLines)
+    {
+        var table = ReadTable(labels);
+        var line = table.Columns.FirstOrDefault(c => string.Equals(c.Name, "line", StringComparison.OrdinalIgnoreCase) && c.IsNumeric);
+        if (line is not null)
+        {
+            return (Records(table, line, recordLines), null, null);
+        }
+
+        var label = table.LabelColumn;
+        var key = table.Columns.FirstOrDefault(c => c != label && c.Role != ColumnRole.LabelDerived);
+        if (label is null || key is null)
+        {
+            throw new InvalidInputException("A labels file needs a 'label' column and either a numeric 'line' column (labels per record) or a key column (labels per entity, e.g. BlockId,Label).");
+        }
+
+        var (values, note) = LabelColumnReader.Read(label, table.RowCount);
+        if (values is null)
+        {
+            throw new InvalidInputException(note!);
+        }
+
+        var byKey = new Dictionary<string, bool>(StringComparer.Ordinal);
+        for (var i = 0; i < table.RowCount; i++)
+        {
+            byKey[key.Display(i).Trim()] = values[i];
+        }
+
+        return (null, byKey, key.Name);
+    }
+
     /// <summary>Labels per record, matched by line number; lines the file does not list count as normal.</summary>
     public static bool[] Read(Stream labels, IReadOnlyList<long> recordLines)
     {
-        var sniffed = FormatDetector.Detect(labels, "labels.csv");
-        var table = new CsvTableReader().Read(sniffed.Content, sniffed.CsvDelimiter);
+        var table = ReadTable(labels);
         var line = table.Columns.FirstOrDefault(c => string.Equals(c.Name, "line", StringComparison.OrdinalIgnoreCase) && c.IsNumeric);
-        var label = table.LabelColumn;
-        if (line is null || label is null)
+        if (line is null)
         {
             throw new InvalidInputException("A labels file needs a numeric 'line' column and a 'label' column.");
         }
+
+        return Records(table, line, recordLines);
+    }
+
+    private static CsvTable ReadTable(Stream labels)
+    {
+        var sniffed = FormatDetector.Detect(labels, "labels.csv");
+        return new CsvTableReader().Read(sniffed.Content, sniffed.CsvDelimiter);
+    }
+
+    private static bool[] Records(CsvTable table, CsvColumn line, IReadOnlyList<long> recordLines)
+    {
+        var label = table.LabelColumn ?? throw new InvalidInputException("A labels file needs a numeric 'line' column and a 'label' column.");
 
         var (values, note) = LabelColumnReader.Read(label, table.RowCount);
         if (values is null)

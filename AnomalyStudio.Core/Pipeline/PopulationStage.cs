@@ -34,6 +34,11 @@ internal static class PopulationStage
             {
                 EntityRecordContext.Annotate(records, entities);
                 prepared.Notes.AddRange(entities.Notes);
+                if (prepared.EntityLabels is { } truth)
+                {
+                    entities = entities.Evaluated(truth.Labels, truth.KeyColumn);
+                    prepared.Notes.Add(entities.LabelNote!);
+                }
             }
 
             timings.Add(new StageTiming(PipelineStage.Entities, clock.Elapsed));

@@ -36,6 +36,9 @@ public sealed class PreparedInput
     /// <summary>Ground truth per record (true = anomaly) when the input has a label column or labels were given.</summary>
     public bool[]? Labels { get; set; }
 
+    /// <summary>Ground truth per entity key (an HDFS block's label) when a labels file gave it, and the key column it names.</summary>
+    public (IReadOnlyDictionary<string, bool> Labels, string KeyColumn)? EntityLabels { get; set; }
+
     /// <summary>The access log's features, for the entity and spike stages; null for a table.</summary>
     public AccessLogFeatures? AccessLog { get; init; }
 

@@ -17,6 +17,18 @@ public static class EntityReportWriter
 {
     public const string CsvHeader = "rank,entity,score,severity,records,first_seen,last_seen,peak_per_minute,distinct_targets,client_errors,server_errors,auth_failures,posts,payload_records,bytes,explanation,summary";
 
+    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
     public static async Task WriteJsonAsync(Stream output, DetectionResult result, int? limit = null, CancellationToken cancellationToken = default)
     {
         await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -36,6 +48,18 @@ public static class EntityReportWriter
         }
 
         writer.WriteEndObject();
+        if (entities?.Evaluation is { } evaluation)
+        {
+            writer.WriteStartObject("evaluation");
+            WriteNullable(writer, "rocAuc", evaluation.RocAuc);
+            WriteNullable(writer, "averagePrecision", evaluation.AveragePrecision);
+            WriteNullable(writer, "precision", evaluation.Flag?.Precision);
+            WriteNullable(writer, "recall", evaluation.Flag?.Recall);
+            WriteNullable(writer, "f1", evaluation.Flag?.F1);
+            WriteNullable(writer, "bestF1", evaluation.Flag?.BestF1);
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartArray("notes");
         foreach (var note in result.Notes)
         {

@@ -15,7 +15,20 @@ public sealed class QualityRunner(DetectionPipeline pipeline)
             await using var input = set.Open();
             await using var labels = set.Labels?.Invoke();
             var result = await pipeline.RunAsync(
-                input, new DetectionRequest { FileName = set.FileName, Model = model, Mode = mode, Labels = labels }, null, cancellationToken).ConfigureAwait(false);
+                input, new DetectionRequest { FileName = set.FileName, Model = model, Mode = mode, Labels = labels, Entities = set.Entities ? new() : null }, null, cancellationToken).ConfigureAwait(false);
+            if (set.Entities && result.Entities is { } entities)
+            {
+                var counts = entities.Counts;
+                var evaluation = entities.Evaluation;
+                return new QualityRow(
+                    set.Name, model, ReportNames.Of(result.Mode), entities.Count, 100.0 * counts.Anomalies / Math.Max(1, entities.Count),
+                    counts.High + counts.Critical, evaluation?.RocAuc, evaluation?.AveragePrecision, clock.Elapsed)
+                {
+                    Flag = evaluation?.Flag,
+                    ThresholdMethod = $"{entities.Column}s",
+                };
+            }
+
             var summary = result.Summary;
             return new QualityRow(
                 set.Name, model, ReportNames.Of(result.Mode), summary.Total, summary.AnomalyPercent,

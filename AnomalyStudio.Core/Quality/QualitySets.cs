@@ -4,9 +4,9 @@ using AnomalyStudio.Core.Samples;
 namespace AnomalyStudio.Core.Quality;
 
 /// <summary>
-/// The files the quality benchmark scores: every data set of the shared data folder (ODDS tables, loghub logs, the
-/// CSIC 2010 web attacks, the real Apache access log), the project's samples, and public attack URIs injected into the
-/// real access log (<see cref="AttackUriInjector"/>).
+/// The files the quality benchmark scores: every data set of the shared data folder (ODDS tables, loghub logs and
+/// structured samples, HDFS blocks as sessions with their labels, the CSIC 2010 web attacks, the real Apache access log),
+/// the project's samples, and public attack URIs injected into the real access log (<see cref="AttackUriInjector"/>).
 /// </summary>
 public static class QualitySets
 {
@@ -29,6 +29,19 @@ public static class QualitySets
             {
                 sets.Add(FromFile("logs/" + name, path));
             }
+        }
+
+        var loghub = Path.Combine(sharedData, "loghub");
+        if (Directory.Exists(loghub))
+        {
+            sets.AddRange(Directory.GetFiles(loghub, "*_2k.log").Order(StringComparer.Ordinal).Select(f => FromFile("loghub/" + Path.GetFileName(f), f)));
+        }
+
+        var hdfs = Path.Combine(sharedData, "sessions", "HDFS_2pct_a.log");
+        var hdfsLabels = Path.Combine(sharedData, "sessions", "HDFS_2pct_a_labels.csv");
+        if (File.Exists(hdfs) && File.Exists(hdfsLabels))
+        {
+            sets.Add(new QualitySet("sessions/HDFS_2pct_a.log (blocks)", "HDFS_2pct_a.log", () => File.OpenRead(hdfs), () => File.OpenRead(hdfsLabels), Entities: true));
         }
 
         foreach (var name in new[] { "csic2010_sample.csv", "csic2010_test.csv.gz" })

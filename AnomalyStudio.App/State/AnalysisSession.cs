@@ -45,6 +45,9 @@ public sealed class AnalysisSession : IDisposable
 
     public DetectionMode Mode { get; private set; } = DetectionMode.Auto;
 
+    /// <summary>The column the analyst chose to group entities by; null for the one the file names (its actor).</summary>
+    public string? EntityColumn { get; private set; }
+
     /// <summary>The format the analyst chose to read the file as (access, line, json, csv); empty to detect it.</summary>
     public string InputFormat { get; private set; } = string.Empty;
 
@@ -122,6 +125,7 @@ public sealed class AnalysisSession : IDisposable
 
         Error = null;
         Notice = null;
+        EntityColumn = null; // a new file names its own actor
         if (size > _options.MaxUploadBytes)
         {
             Error = SessionMessages.TooLargeToUpload(fileName, size, _options.MaxUploadBytes);
@@ -156,6 +160,13 @@ public sealed class AnalysisSession : IDisposable
         }
     }
 
+    /// <summary>Groups the current file's entities by <paramref name="column"/> (null: the file's own choice) and runs it again.</summary>
+    public Task ChooseEntityColumnAsync(string? column)
+    {
+        EntityColumn = string.IsNullOrWhiteSpace(column) ? null : column;
+        return RunAsync();
+    }
+
     /// <summary>Runs the chosen model and mode on the current file, once the server has a detection slot free.</summary>
     public async Task RunAsync()
     {
@@ -175,7 +186,7 @@ public sealed class AnalysisSession : IDisposable
             var choice = _admission.Pipeline.Formats.Choose(InputFormat, LogFormat);
             var admitted = await _admission.RunForSessionAsync(
                 () => new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
-                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Entities = new(), Spikes = new() },
+                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Entities = new() { Column = EntityColumn }, Spikes = new() },
                 () => Current?.Memory,
                 () => Report(new PipelineProgress(PipelineStage.Reading, null, $"{WaitingMessage} ({_admission.Gate.MaxConcurrent} detections at once on this server)")),
                 new Progress<PipelineProgress>(Report),

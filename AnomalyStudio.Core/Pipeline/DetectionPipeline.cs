@@ -135,6 +135,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             Labels = prepared.Labels,
             Evidence = prepared.Evidence,
             Entities = entities,
+            EntityColumns = prepared.Table?.Columns.Where(c => c.Role == Parsing.ColumnRole.Identifier).Select(c => c.Name).ToArray() ?? [],
             Spikes = spikes,
         };
     }

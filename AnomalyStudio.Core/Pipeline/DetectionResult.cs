@@ -58,6 +58,9 @@ public sealed class DetectionResult
     /// <summary>Per record, the robust standard deviations known-bad signals added to its distance (<see cref="Features.EvidencePrior"/>); null when none apply.</summary>
     public double[]? Evidence { get; init; }
 
+    /// <summary>The columns a table's entities can be grouped by (its identifier columns: a line log's ip, user, block …); empty for an access log.</summary>
+    public IReadOnlyList<string> EntityColumns { get; init; } = [];
+
     /// <summary>The entities scored against each other, when the request asked for them and the input has any.</summary>
     public Entities.EntityAnalysis? Entities { get; init; }
 
@@ -125,7 +128,7 @@ public sealed class DetectionResult
             Summary = summary, Records = Records.WithBands(severities, explanations), Features = Features,
             Thresholds = Thresholds, Threshold = threshold, FileThreshold = FileThreshold, Explainer = Explainer,
             SkippedExamples = SkippedExamples, Timings = Timings, Source = Source, ModelTrainedAt = ModelTrainedAt,
-            Notes = Notes, Labels = Labels, Evidence = Evidence, Entities = Entities, Spikes = Spikes, Templates = Templates,
+            Notes = Notes, Labels = Labels, Evidence = Evidence, Entities = Entities, Spikes = Spikes, Templates = Templates, EntityColumns = EntityColumns,
         };
     }
 

@@ -390,5 +390,22 @@ public sealed class AnalysisSessionTests : IDisposable
         Assert.Contains("header '<Date> <Time> <Level> <Component>: <Content>'", session.ReadAs);
         Assert.Equal(2_000, session.Result!.Summary.Total);
     }
+
+    [Fact]
+    public async Task The_analyst_groups_a_line_logs_entities_by_another_column_and_a_new_file_names_its_own()
+    {
+        using var session = NewSession();
+        var log = WriteTemp("auth.log", SshdLog.Generate());
+        await UploadAsync(session, log);
+        Assert.Equal("ip", session.Result!.Entities!.Column);
+        Assert.Contains("user", session.Result.EntityColumns);
+
+        await session.ChooseEntityColumnAsync("user");
+
+        Assert.Null(session.Error);
+        Assert.Equal("user", session.Result!.Entities!.Column);
+        await UploadAsync(session, log);
+        Assert.Equal("ip", session.Result!.Entities!.Column);
+    }
 }
 

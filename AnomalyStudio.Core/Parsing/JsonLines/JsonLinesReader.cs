@@ -88,7 +88,7 @@ public sealed class JsonLinesReader
 
         rowsRead?.Report(rows);
         var table = columns.Build(',', skipped, lastLine);
-        table.Notes.AddRange(keys!.Notes(limits, NamedLateKeys));
+        table.Notes.InsertRange(0, keys!.Notes(limits, NamedLateKeys));
         if (LineLogs.MessageColumnMiner.Mine(table) is var (templates, message))
         {
             table.Templates = templates;

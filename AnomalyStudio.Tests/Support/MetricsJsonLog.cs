@@ -5,7 +5,7 @@ namespace AnomalyStudio.Tests.Support;
 /// <summary>
 /// A monitoring agent's JSON-lines metrics log, one scrape every 15 s, as a Prometheus exporter's samples written to
 /// a file look: the time as epoch milliseconds (<c>ts</c>), the process's <c>startTime</c> (the same on every scrape until it restarts), the cumulative
-/// counters <c>requests_total</c> (about 5 requests a scrape) and <c>errors_total</c>, and the gauges
+/// counters <c>requests_total</c> (about 50 requests a scrape) and <c>errors_total</c> (one error in about four scrapes), and the gauges
 /// <c>cpu_percent</c> and <c>memory_bytes</c>. One scrape, <see cref="BurstRecord"/>, has a real burst of
 /// <see cref="BurstRequests"/> requests; the process restarts at <see cref="RestartRecord"/>, so its counters start again from 0.
 /// </summary>
@@ -17,6 +17,9 @@ public static class MetricsJsonLog
     public const int BurstRecord = 300;
 
     public const int BurstRequests = 412;
+
+    /// <summary>The median growth of <c>requests_total</c> per scrape.</summary>
+    public const int TypicalRequests = 50;
 
     /// <summary>0-based record after the restart (its counters hold what the new process counted since).</summary>
     public const int RestartRecord = 420;
@@ -40,9 +43,9 @@ public static class MetricsJsonLog
                 started = RestartTime;
             }
 
-            // About five requests a scrape (4 to 6), a rare error; memory wanders, CPU is noise around 20 %.
-            requests += i == BurstRecord ? BurstRequests : 4 + random.Next(3);
-            errors += random.Next(40) == 0 ? 1 : 0;
+            // About 50 requests a scrape (45 to 55) and an error in about one scrape of four; memory and CPU are noise.
+            requests += i == BurstRecord ? BurstRequests : 45 + random.Next(11);
+            errors += random.Next(4) == 0 ? 1 : 0;
             var cpu = 20 + (random.NextDouble() * 6);
             var memory = 512_000_000 + random.Next(-4_000_000, 4_000_000);
             var ts = Start.AddSeconds(15 * i).ToUnixTimeMilliseconds();

@@ -52,4 +52,17 @@ public sealed class LineLogAndJsonLinesPipelineTests : IDisposable
         Assert.Equal(1, result.Summary.SkippedLines);
         Assert.Contains("Read as JSON lines: 5 fields (3 nested flattened).", result.Notes);
     }
+
+    [Fact]
+    public async Task Scores_a_metrics_logs_counters_on_their_growth_so_the_burst_ranks_first_and_is_explained_as_growth()
+    {
+        var result = await _test.RunTextAsync(MetricsJsonLog.Text(), "metrics.jsonl", DetectionMode.Fit);
+
+        var top = Enumerable.Range(0, result.Records.Count).MaxBy(i => result.Records.Scores[i]);
+        Assert.Equal(MetricsJsonLog.BurstRecord, top);
+        Assert.Contains($"requests_total grew by {MetricsJsonLog.BurstRequests} (typically {MetricsJsonLog.TypicalRequests})", result.Records.Explanations[top], StringComparison.Ordinal);
+        Assert.Contains("Cumulative counters scored on their growth per record: requests_total, errors_total.", result.Notes);
+        Assert.DoesNotContain(result.Records.Explanations, e => e.Contains("σ above typical", StringComparison.Ordinal) && e.Contains("_total", StringComparison.Ordinal));
+        Assert.Equal(MetricsJsonLog.Start.AddSeconds(15 * MetricsJsonLog.BurstRecord), result.Records.Timestamp(top));
+    }
 }

@@ -119,6 +119,17 @@ public static partial class ColumnNames
         return tokens.Length > 1 && tokens[^1] is "message" or "msg" ? MessageNames.Length : null;
     }
 
+    /// <summary>Names of a record's event-type field (JSON lines), in priority order: Cowrie's <c>eventid</c>, ECS's <c>event.action</c> ….</summary>
+    public static readonly string[] EventTypeNames =
+        ["eventid", "event_id", "event_type", "eventtype", "event.action", "event.type", "event_name", "eventname", "event", "type", "action"];
+
+    /// <summary>Rank of the event-type name the header matches (lower is better), or null when it names none.</summary>
+    public static int? EventTypeRank(string header)
+    {
+        var index = Array.IndexOf(EventTypeNames, Normalise(header));
+        return index < 0 ? null : index;
+    }
+
     /// <summary>Columns that name a template, event or kind hold shapes already: they are categories, not text.</summary>
     public static bool IsCategoryName(string header) =>
         Tokens(header).Any(t => t is "template" or "event" or "eventid" or "eventtemplate" or "type" or "kind" or "category" or "method" or "status" or "protocol")

@@ -65,4 +65,18 @@ public sealed class LineLogAndJsonLinesPipelineTests : IDisposable
         Assert.DoesNotContain(result.Records.Explanations, e => e.Contains("σ above typical", StringComparison.Ordinal) && e.Contains("_total", StringComparison.Ordinal));
         Assert.Equal(MetricsJsonLog.Start.AddSeconds(15 * MetricsJsonLog.BurstRecord), result.Records.Timestamp(top));
     }
+
+    [Fact]
+    public async Task Reads_a_honeypots_json_log_with_its_event_types_as_templates_its_varying_time_and_its_byte_counter_as_growth()
+    {
+        var result = await _test.RunTextAsync(CowrieHoneypotLog.Text(), "cowrie.json", DetectionMode.Fit);
+
+        Assert.Equal(JsonLinesFormat.FormatName, result.Format.Name);
+        Assert.Equal(CowrieHoneypotLog.Lines().Length, result.Records.Count);
+        Assert.Equal(result.Records.Count, Enumerable.Range(0, result.Records.Count).Select(result.Records.Timestamp).Distinct().Count());
+        Assert.Equal("cowrie.session.connect", result.Templates![0]!.Text);
+        Assert.Contains(result.Notes, n => n.StartsWith("Templates taken from the 'eventid' field:", StringComparison.Ordinal));
+        Assert.Contains("The records' time is taken from 'timestamp': 'sensor_build_time' has the same time on every record.", result.Notes);
+        Assert.Contains("Cumulative counters scored on their growth per record: bytes_total.", result.Notes);
+    }
 }

@@ -163,4 +163,31 @@ public sealed class JsonLinesReaderTests
             "No field gives the records' time: 'startTime', 'build_date' have the same time on every record, and no other time field varies, so the records are not placed in time.",
             table.Notes);
     }
+
+    [Fact]
+    public void A_honeypots_eventid_is_its_records_template_rather_than_templates_mined_from_its_message()
+    {
+        var table = Read(CowrieHoneypotLog.Text());
+
+        var eventIds = Cells(table, "eventid");
+        var templates = table.Templates!;
+        Assert.Equal(eventIds.Distinct().Count(), templates.Templates.Count);
+        Assert.All(Enumerable.Range(0, table.RowCount), i => Assert.Equal(eventIds[i], templates[i]!.Text));
+        Assert.Equal("T1", templates[0]!.Id);
+        Assert.Equal("cowrie.session.connect", templates[0]!.Text);
+        Assert.Equal(eventIds.Count(e => e == "cowrie.login.failed"), templates.Templates.Single(t => t.Text == "cowrie.login.failed").Count);
+        Assert.Contains($"Templates taken from the 'eventid' field: {templates.Templates.Count} event types.", table.Notes);
+        Assert.DoesNotContain(table.Notes, n => n.StartsWith("Templates mined", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_type_field_with_a_value_for_almost_every_record_is_not_an_event_type_and_the_message_is_mined()
+    {
+        var lines = Enumerable.Range(0, 100).Select(i => $"{{\"type\":\"order-{i}\",\"message\":\"order {i} shipped to depot {i % 4}\"}}");
+
+        var table = Read(string.Join('\n', lines));
+
+        Assert.Equal("Templates mined from the 'message' field: 1 template.", table.Notes[^1]);
+        Assert.Equal("order <*> shipped to depot <*>", table.Templates![0]!.Text);
+    }
 }

@@ -9,8 +9,10 @@ namespace AnomalyStudio.Core.Features;
 /// A counter is a numeric column that, in time order, almost never goes down (at least <see cref="NonDecreasingShare"/>
 /// of its steps; the rest are resets, after which the new value is the growth, as Prometheus's <c>increase()</c> takes
 /// it) and takes many values. Its name (total, count, bytes …) lowers how many values it needs, but is not required.
-/// Only a table with a time column is searched: without one the rows need not be in time order (ODDS's tables are not),
-/// and a column sorted by the file's author would pass for a counter.
+/// When several series share the file (a metrics file of several instances), a counter is followed within each,
+/// told apart by the identifier column or an <c>instance</c>, <c>host</c>, <c>job</c> … column. Only a table with a
+/// time column is searched: without one the rows need not be in time order (ODDS's tables are not), and a column
+/// sorted by the file's author would pass for a counter.
 /// </summary>
 public static class CounterColumns
 {
@@ -28,10 +30,18 @@ public static class CounterColumns
         }
 
         var order = TimeOrder(times);
+        var series = SeriesColumns(table);
         var found = new List<(CsvColumn, double[])>();
         foreach (var column in table.NumericFeatureColumns)
         {
-            if (IsCounter(column, order) is { } growth)
+            // One series for the whole file first; else one per instance, host … when several write to one file.
+            var growth = IsCounter(column, order, null);
+            foreach (var key in series)
+            {
+                growth ??= IsCounter(column, order, key.Texts);
+            }
+
+            if (growth is not null)
             {
                 found.Add((column, growth));
             }
@@ -39,6 +49,18 @@ public static class CounterColumns
 
         return found;
     }
+
+    /// <summary>Names of the columns that tell interleaved series apart (a metrics file of several instances).</summary>
+    public static readonly string[] SeriesNames = ["instance", "host", "hostname", "pod", "container", "node", "service", "job", "source", "sensor", "device"];
+
+    /// <summary>
+    /// The columns that may tell series apart: the identifier column and categories named like <see cref="SeriesNames"/>,
+    /// with at least two values and at most one for every ten rows.
+    /// </summary>
+    private static List<CsvColumn> SeriesColumns(CsvTable table) =>
+        [.. table.Columns.Where(c => c.Texts is not null
+                && (c == table.IdentifierColumn || (c.Role == ColumnRole.Categorical && SeriesNames.Contains(c.Name.ToLowerInvariant(), StringComparer.Ordinal)))
+                && c.Texts.Distinct(StringComparer.Ordinal).Take((table.RowCount / 10) + 1).Count() is var n && n >= 2 && n <= table.RowCount / 10)];
 
     /// <summary>The rows by time, ties and untimed rows in file order (an untimed row keeps the time of the row before it).</summary>
     private static int[] TimeOrder(DateTimeOffset?[] times)
@@ -68,7 +90,8 @@ public static class CounterColumns
         return order;
     }
 
-    private static double[]? IsCounter(CsvColumn column, int[] order)
+    /// <param name="series">Each row's series (null: the whole file is one series); a counter only grows within its series.</param>
+    private static double[]? IsCounter(CsvColumn column, int[] order, string?[]? series)
     {
         var values = column.Numbers!;
         var present = values.Count(v => !double.IsNaN(v));
@@ -85,35 +108,51 @@ public static class CounterColumns
         }
 
         var growth = new double[values.Length];
-        double? previous = null;
+        var previous = new Dictionary<string, double>(StringComparer.Ordinal);
+        var firsts = new List<int>();
         int steps = 0, downs = 0;
         foreach (var row in order)
         {
             var value = values[row];
             if (double.IsNaN(value))
             {
-                continue; // a missing value keeps its NaN: it is imputed like any missing value
+                growth[row] = double.NaN; // imputed like any missing value
+                continue;
             }
 
-            if (previous is { } before)
+            var key = series is null ? string.Empty : series[row] ?? string.Empty;
+            if (previous.TryGetValue(key, out var before))
             {
                 steps++;
                 downs += value < before ? 1 : 0;
                 growth[row] = value >= before ? value - before : value; // a reset: the counter started again from 0
             }
+            else
+            {
+                firsts.Add(row);
+            }
 
-            previous = value;
+            previous[key] = value;
         }
 
-        // The first record's growth is unknown: it is given the typical growth, since 0 would make it an outlier in every file.
-        var first = order.FirstOrDefault(row => !double.IsNaN(values[row]));
-        growth[first] = MathNet.Numerics.Statistics.Statistics.Median(order.Where(row => row != first && !double.IsNaN(values[row])).Select(row => growth[row]));
-        for (var row = 0; row < values.Length; row++)
+        if (steps == 0 || steps - downs < steps * NonDecreasingShare)
         {
-            growth[row] = double.IsNaN(values[row]) ? double.NaN : growth[row];
+            return null;
         }
 
-        return steps > 0 && steps - downs >= steps * NonDecreasingShare ? growth : null;
+        // A series' first growth is unknown: it is given the series' typical growth, since 0 would make it an outlier in every file.
+        var seriesOf = (int row) => series is null ? string.Empty : series[row] ?? string.Empty;
+        var firstOf = firsts.ToDictionary(seriesOf, row => row, StringComparer.Ordinal);
+        var typical = Enumerable.Range(0, values.Length)
+            .Where(row => !double.IsNaN(growth[row]) && firstOf[seriesOf(row)] != row)
+            .GroupBy(seriesOf, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => MathNet.Numerics.Statistics.Statistics.Median(g.Select(row => growth[row])), StringComparer.Ordinal);
+        foreach (var row in firsts)
+        {
+            growth[row] = typical.TryGetValue(seriesOf(row), out var median) ? median : 0;
+        }
+
+        return growth;
     }
 
     /// <summary>Names counters carry: Prometheus's <c>_total</c>, and count, bytes, packets, requests ….</summary>

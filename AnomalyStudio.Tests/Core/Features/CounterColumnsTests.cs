@@ -66,6 +66,26 @@ public sealed class CounterColumnsTests
     }
 
     [Fact]
+    public void Follows_a_counter_within_each_instance_when_two_instances_write_to_one_file()
+    {
+        // Two exporters scraped into one file: api-1 has served far more than api-2, so the file's column jumps up and down.
+        var text = new StringBuilder();
+        long one = 90_000, two = 1_000;
+        for (var i = 0; i < 200; i++)
+        {
+            var first = i % 2 == 0;
+            var count = first ? one += 40 + (i % 7) : two += i == 151 ? 900 : 10 + (i % 3);
+            text.Append(CultureInfo.InvariantCulture, $"{{\"ts\":{1_714_521_600_000L + (7_500L * i)},\"instance\":\"api-{(first ? 1 : 2)}:9100\",\"requests_total\":{count}}}\n");
+        }
+
+        var growth = Growth(ReadJson(text.ToString()), "requests_total");
+
+        Assert.Equal(900, growth[151]);
+        Assert.All(growth.Where((_, i) => i % 2 == 0), g => Assert.InRange(g, 40, 46));
+        Assert.All(growth.Where((_, i) => i % 2 == 1 && i != 151), g => Assert.InRange(g, 10, 12));
+    }
+
+    [Fact]
     public void Leaves_a_table_without_a_time_column_alone_as_odds_tables_are()
     {
         var text = new StringBuilder("total_count,v\n");

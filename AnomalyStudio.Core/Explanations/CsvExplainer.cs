@@ -6,15 +6,15 @@ namespace AnomalyStudio.Core.Explanations;
 
 /// <summary>
 /// Says in plain words why a CSV row looks anomalous: the numeric values furthest from their column's
-/// typical value (in robust σ), rare categories and missing values, e.g.
-/// "latency_ms 5,210 is 14.2σ above typical (180); service 'crypto-miner' is rare (0.1% of rows)".
+/// typical value (in robust σ), a counter's growth against its typical growth, rare categories and missing values, e.g.
+/// "latency_ms 5,210 is 14.2σ above typical (180); requests_total grew by 412 (typically 5); service 'crypto-miner' is rare (0.1% of rows)".
 /// </summary>
 public static class CsvExplainer
 {
     public static List<Reason> Reasons(CsvFeatures features, int row)
     {
         var reasons = new List<Reason>();
-        var strongest = (Column: (string?)null, Z: 0.0, Value: 0.0, Center: 0.0);
+        var strongest = (Column: (string?)null, Z: 0.0, Value: 0.0, Center: 0.0, Counter: false);
         var missing = 0;
         foreach (var (column, stats) in features.NumericStatistics)
         {
@@ -26,14 +26,15 @@ public static class CsvExplainer
             }
 
             var z = stats.Z(value);
+            var counter = features.Counters.Contains(column);
             if (Math.Abs(z) > Math.Abs(strongest.Z))
             {
-                strongest = (column.Name, z, value, stats.Center);
+                strongest = (column.Name, z, value, stats.Center, counter);
             }
 
             if (Math.Abs(z) > CsvFeatureExtractor.OutlierZ)
             {
-                reasons.Add(new Reason(Deviation(column.Name, value, z, stats.Center), 50 + Math.Min(Math.Abs(z), 49)));
+                reasons.Add(new Reason(Deviation(column.Name, value, z, stats.Center, counter), 50 + Math.Min(Math.Abs(z), 49)));
             }
         }
 
@@ -84,7 +85,7 @@ public static class CsvExplainer
         // Nothing crossed a line on its own: name the largest deviation, which is still the best lead.
         if (reasons.Count == 0 && strongest.Column is not null && Math.Abs(strongest.Z) >= 1.5)
         {
-            reasons.Add(new Reason("largest deviation: " + Deviation(strongest.Column, strongest.Value, strongest.Z, strongest.Center), 1));
+            reasons.Add(new Reason("largest deviation: " + Deviation(strongest.Column, strongest.Value, strongest.Z, strongest.Center, strongest.Counter), 1));
         }
 
         return reasons;
@@ -118,10 +119,13 @@ public static class CsvExplainer
         }
     }
 
-    private static string Deviation(string column, double value, double z, double center) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"{column} {FormatNumber(value)} is {Math.Abs(z):0.#}σ {(z > 0 ? "above" : "below")} typical ({FormatNumber(center)})");
+    /// <summary>A measurement's distance from typical; a counter's growth in this record against its typical growth.</summary>
+    private static string Deviation(string column, double value, double z, double center, bool counter) =>
+        counter
+            ? string.Create(CultureInfo.InvariantCulture, $"{column} grew by {FormatNumber(value)} (typically {FormatNumber(center)})")
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{column} {FormatNumber(value)} is {Math.Abs(z):0.#}σ {(z > 0 ? "above" : "below")} typical ({FormatNumber(center)})");
 
     private static string FormatNumber(double value) =>
         Math.Abs(value) >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);

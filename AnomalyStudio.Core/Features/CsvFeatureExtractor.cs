@@ -24,7 +24,7 @@ public static class CsvFeatureExtractor
     /// the pretrained model sees them; false gives the raw values.</param>
     public static CsvFeatures Summary(CsvTable table, bool standardise = true)
     {
-        var (numeric, categorical) = Statistics(table);
+        var (numeric, categorical, counters) = Statistics(table);
         var matrix = new FeatureMatrix(SummaryNames, table.RowCount);
         var numericColumns = numeric.Keys.ToArray();
         var numericStats = numeric.Values.ToArray();
@@ -90,7 +90,7 @@ public static class CsvFeatureExtractor
             StandardiseColumns(matrix);
         }
 
-        return new CsvFeatures(matrix, FeatureKind.CsvSummary, table, numeric, categorical);
+        return new CsvFeatures(matrix, FeatureKind.CsvSummary, table, numeric, categorical) { Counters = counters };
     }
 
     /// <summary>
@@ -138,7 +138,7 @@ public static class CsvFeatureExtractor
     /// <summary>The own-column features of <see cref="Numeric"/>, or null when every column is a label, timestamp, identifier or left out.</summary>
     public static CsvFeatures? TryOwn(CsvTable table)
     {
-        var (numeric, categorical) = Statistics(table);
+        var (numeric, categorical, counters) = Statistics(table);
         foreach (var length in numeric.Keys.Where(c => IsLengthOf(c, table)).ToList())
         {
             numeric.Remove(length);
@@ -189,6 +189,7 @@ public static class CsvFeatureExtractor
             Texts = texts,
             Levels = levels,
             Categories = categories.Select(c => c.Column).ToArray(),
+            Counters = counters,
         };
     }
 
@@ -406,10 +407,17 @@ public static class CsvFeatureExtractor
         return ranks;
     }
 
-    private static (Dictionary<CsvColumn, ColumnStatistics> Numeric, Dictionary<CsvColumn, CategoryShares> Categorical) Statistics(CsvTable table)
+    /// <summary>
+    /// The statistics of the measurements and categories; a cumulative counter (<see cref="CounterColumns"/>) stands in
+    /// as a column of its growth per record under its own name, so every feature and explanation reads the growth.
+    /// </summary>
+    private static (Dictionary<CsvColumn, ColumnStatistics> Numeric, Dictionary<CsvColumn, CategoryShares> Categorical, IReadOnlyList<CsvColumn> Counters) Statistics(CsvTable table)
     {
-        var numeric = table.NumericFeatureColumns.ToDictionary(c => c, c => ColumnStatistics.Of(c.Numbers!));
+        var growth = CounterColumns.Find(table).ToDictionary(c => c.Counter, c => new CsvColumn(c.Counter.Name, ColumnRole.Numeric, c.Growth, null));
+        var numeric = table.NumericFeatureColumns
+            .Select(c => growth.GetValueOrDefault(c) ?? c)
+            .ToDictionary(c => c, c => ColumnStatistics.Of(c.Numbers!));
         var categorical = table.CategoricalColumns.Where(c => c.Texts is not null).ToDictionary(c => c, c => new CategoryShares(c.Texts!));
-        return (numeric, categorical);
+        return (numeric, categorical, [.. growth.Values]);
     }
 }

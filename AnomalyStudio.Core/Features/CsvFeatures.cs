@@ -16,6 +16,12 @@ public sealed record CsvFeatures(
     /// <summary>The categories that got a rarity feature (own-column features only); explanations name no others.</summary>
     public IReadOnlyList<CsvColumn>? Categories { get; init; }
 
+    /// <summary>
+    /// The cumulative counters, each a column of its growth per record that stands in for the counter in
+    /// <see cref="NumericStatistics"/> (<see cref="CounterColumns"/>).
+    /// </summary>
+    public IReadOnlyList<CsvColumn> Counters { get; init; } = [];
+
     /// <summary>The log-level columns (own-column features only).</summary>
     public IReadOnlyList<CsvColumn> Levels { get; init; } = [];
 }

@@ -56,6 +56,11 @@ public static class TablePreparation
             features = CsvFeatureExtractor.Summary(table);
         }
 
+        if (features.Counters.Count > 0)
+        {
+            notes.Add($"Cumulative counters scored on their growth per record: {string.Join(", ", features.Counters.Select(c => c.Name))}.");
+        }
+
         context.Done(PipelineStage.Features);
         var prepared = new PreparedInput
         {

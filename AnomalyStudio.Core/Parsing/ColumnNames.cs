@@ -7,8 +7,10 @@ public static partial class ColumnNames
 {
     public static readonly string[] LabelNames = ["label", "is_anomaly", "anomaly", "outlier", "class", "y", "target"];
 
+    /// <summary>In priority order: when several varying fields hold times, the first hint that names one wins (<see cref="TimestampRank"/>).</summary>
     public static readonly string[] TimestampHints =
-        ["timestamp", "@timestamp", "datetime", "time", "date", "ts", "created", "created_at", "event_time", "logtime"];
+        ["timestamp", "@timestamp", "time", "ts", "@t", "datetime", "event_time", "eventtime", "logtime", "log_time", "date",
+         "created_at", "created"];
 
     /// <summary>In priority order: the first hint that names a column wins.</summary>
     public static readonly string[] IdentifierHints =
@@ -48,6 +50,13 @@ public static partial class ColumnNames
     {
         var name = Normalise(header);
         return TimestampHints.Contains(name, StringComparer.Ordinal) || Tokens(header).Any(t => t is "time" or "timestamp" or "date" or "ts");
+    }
+
+    /// <summary>Rank of the timestamp hint the header matches (lower is better): a name in <see cref="TimestampHints"/>, then any other name with a time word in it; null for none.</summary>
+    public static int? TimestampRank(string header)
+    {
+        var index = Array.IndexOf(TimestampHints, Normalise(header));
+        return index >= 0 ? index : HasTimestampHint(header) ? TimestampHints.Length : null;
     }
 
     /// <summary>Rank of the identifier hint the header matches (lower is better), or null when none does.</summary>
@@ -108,6 +117,17 @@ public static partial class ColumnNames
 
         var tokens = Tokens(header);
         return tokens.Length > 1 && tokens[^1] is "message" or "msg" ? MessageNames.Length : null;
+    }
+
+    /// <summary>Names of a record's event-type field (JSON lines), in priority order: Cowrie's <c>eventid</c>, ECS's <c>event.action</c> ….</summary>
+    public static readonly string[] EventTypeNames =
+        ["eventid", "event_id", "event_type", "eventtype", "event.action", "event.type", "event_name", "eventname", "event", "type", "action"];
+
+    /// <summary>Rank of the event-type name the header matches (lower is better), or null when it names none.</summary>
+    public static int? EventTypeRank(string header)
+    {
+        var index = Array.IndexOf(EventTypeNames, Normalise(header));
+        return index < 0 ? null : index;
     }
 
     /// <summary>Columns that name a template, event or kind hold shapes already: they are categories, not text.</summary>

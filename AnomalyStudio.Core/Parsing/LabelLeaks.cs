@@ -33,7 +33,7 @@ public static class LabelLeaks
         var copy = new CsvTable
         {
             Delimiter = table.Delimiter, Columns = columns, RowCount = table.RowCount, LineNumbers = table.LineNumbers, RowNumbers = table.RowNumbers,
-            Skipped = table.Skipped, TotalLines = table.TotalLines, Timestamps = table.Timestamps,
+            Skipped = table.Skipped, TotalLines = table.TotalLines, Timestamps = table.Timestamps, Templates = table.Templates,
         };
         copy.Notes.AddRange(table.Notes);
         copy.Notes.Add($"{(leaks.Count == 1 ? "Column" : "Columns")} {string.Join(", ", leaks.Select(c => $"'{c.Name}'"))} {(leaks.Count == 1 ? "repeats" : "repeat")} the label (each value belongs to one class only), so {(leaks.Count == 1 ? "it is" : "they are")} left out of the features.");

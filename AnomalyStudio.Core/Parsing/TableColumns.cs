@@ -16,6 +16,7 @@ internal sealed class TableColumns
     private readonly List<DateTimeOffset?>? _timestamps;
     private readonly List<long> _lines = [];
     private readonly List<long> _rows = [];
+    private readonly List<string> _notes = [];
 
     private TableColumns(string[] names, ColumnRole[] roles, bool[] numeric, int timestampIndex)
     {
@@ -54,11 +55,20 @@ internal sealed class TableColumns
             .OrderBy(c => ColumnNames.LabelRank(names[c]))
             .DefaultIfEmpty(-1)
             .First();
+        var present = Enumerable.Range(0, n).Select(c => sample.Select(s => s.Cells[c]).Where(v => !CsvTableReader.IsMissing(v)).ToList()).ToArray();
         for (var c = 0; c < n; c++)
         {
-            var values = sample.Select(s => s.Cells[c]).Where(v => !CsvTableReader.IsMissing(v)).ToList();
+            numeric[c] = present[c].Count > 0 && present[c].Count(v => CsvTableReader.TryNumber(v, out _)) >= present[c].Count * CsvTableReader.NumericShare;
+        }
+
+        var timePreset = presets?.Values.Contains(ColumnRole.Timestamp) == true;
+        var (chosenTime, timeNote) = timePreset
+            ? (-1, null)
+            : TimestampColumnChoice.Choose(names, c => c != label && presets?.ContainsKey(names[c]) != true, numeric, c => present[c]);
+        for (var c = 0; c < n; c++)
+        {
+            var values = present[c];
             var numbers = values.Select(v => CsvTableReader.TryNumber(v, out var d) ? d : (double?)null).ToList();
-            numeric[c] = values.Count > 0 && numbers.Count(d => d.HasValue) >= values.Count * CsvTableReader.NumericShare;
             roles[c] = numeric[c] ? ColumnRole.Numeric : ColumnRole.Categorical;
             if (presets is not null && presets.TryGetValue(names[c], out var preset))
             {
@@ -79,7 +89,7 @@ internal sealed class TableColumns
                 continue;
             }
 
-            if (timestamp < 0 && values.Count > 0 && IsTimestamp(names[c], numeric[c], values, numbers))
+            if (c == chosenTime && timestamp < 0)
             {
                 timestamp = c;
                 roles[c] = ColumnRole.Timestamp;
@@ -124,24 +134,17 @@ internal sealed class TableColumns
         }
 
         var columns = new TableColumns(names, roles, numeric, timestamp);
+        if (timeNote is not null)
+        {
+            columns._notes.Add(timeNote);
+        }
+
         foreach (var (cells, line, row) in sample)
         {
             columns.Add(cells, line, row);
         }
 
         return columns;
-    }
-
-    private static bool IsTimestamp(string name, bool numeric, List<string> values, List<double?> numbers)
-    {
-        var hinted = ColumnNames.HasTimestampHint(name);
-        if (numeric)
-        {
-            return hinted && numbers.Count(d => d.HasValue && CsvTableReader.TryEpoch(d.Value, out _)) >= values.Count * CsvTableReader.TimestampShare;
-        }
-
-        var parsed = hinted ? values.Count(v => CsvTableReader.TryTimestamp(v, false, out _)) : values.Count(v => CsvTableReader.TryIsoTimestamp(v, out _));
-        return parsed >= values.Count * (hinted ? CsvTableReader.TimestampShare : 0.99);
     }
 
     /// <summary>Nearly every value is a log-level word (INFO, WARN, ERROR, FATAL …).</summary>
@@ -235,7 +238,7 @@ internal sealed class TableColumns
             columns.Add(new CsvColumn(_names[c], _roles[c], _numbers[c]?.ToArray(), _texts[c]?.ToArray()));
         }
 
-        return new CsvTable
+        var table = new CsvTable
         {
             Delimiter = delimiter,
             Columns = columns,
@@ -246,5 +249,7 @@ internal sealed class TableColumns
             TotalLines = totalLines,
             Timestamps = _timestamps?.ToArray(),
         };
+        table.Notes.AddRange(_notes);
+        return table;
     }
 }

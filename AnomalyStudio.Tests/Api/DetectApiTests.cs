@@ -71,6 +71,22 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Detect_gives_each_record_of_a_honeypots_json_log_its_event_type_as_template_and_names_the_time_and_counters()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/detect", ApiRequests.Upload(Encoding.UTF8.GetBytes(CowrieHoneypotLog.Text()), "cowrie.json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var root = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal("json-lines", root["format"]!.GetValue<string>());
+        Assert.All(root["records"]!.AsArray(), r => Assert.StartsWith("cowrie.", r!["template"]!.GetValue<string>(), StringComparison.Ordinal));
+        var notes = root["notes"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Contains("The records' time is taken from 'timestamp': 'sensor_build_time' has the same time on every record.", notes);
+        Assert.Contains("Cumulative counters scored on their growth per record: bytes_total.", notes);
+    }
+
+    [Fact]
     public async Task Limit_lists_the_highest_scores_first()
     {
         using var client = factory.CreateClient();

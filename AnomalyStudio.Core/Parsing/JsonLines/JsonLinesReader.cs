@@ -4,7 +4,8 @@ namespace AnomalyStudio.Core.Parsing.JsonLines;
 /// Reads JSON lines (one object per line) into a table through the same column typing as CSV: the columns are the
 /// union of the flattened keys over the typing sample, in first-seen order. Keys first seen after the sample are left
 /// out and named in a note, because the columns are typed once from the sample; lines that are not JSON objects are
-/// skipped and reported by number. When a field holds the message, its templates are mined (<see cref="LineLogs.MessageColumnMiner"/>).
+/// skipped and reported by number. A record's template is its event type when a field gives one (<see cref="EventTypeTemplates"/>),
+/// else the template mined from its message field (<see cref="LineLogs.MessageColumnMiner"/>).
 /// </summary>
 public sealed class JsonLinesReader
 {
@@ -88,8 +89,13 @@ public sealed class JsonLinesReader
 
         rowsRead?.Report(rows);
         var table = columns.Build(',', skipped, lastLine);
-        table.Notes.AddRange(keys!.Notes(limits, NamedLateKeys));
-        if (LineLogs.MessageColumnMiner.Mine(table) is var (templates, message))
+        table.Notes.InsertRange(0, keys!.Notes(limits, NamedLateKeys));
+        if (EventTypeTemplates.Find(table) is var (types, eventType))
+        {
+            table.Templates = types;
+            table.Notes.Add($"Templates taken from the '{eventType.Name}' field: {types.Templates.Count:N0} event type{(types.Templates.Count == 1 ? "" : "s")}.");
+        }
+        else if (LineLogs.MessageColumnMiner.Mine(table) is var (templates, message))
         {
             table.Templates = templates;
             table.Notes.Add($"Templates mined from the '{message.Name}' field: {templates.Templates.Count:N0} template{(templates.Templates.Count == 1 ? "" : "s")}.");

@@ -182,6 +182,18 @@ public sealed class CsvTableReaderTests
     }
 
     [Fact]
+    public void Takes_the_varying_time_column_rather_than_an_earlier_date_that_is_the_same_on_every_row()
+    {
+        var rows = Enumerable.Range(0, 30).Select(i => FormattableString.Invariant($"2024-01-15,{new DateTime(2024, 3, 1, 10, 0, 0).AddMinutes(i):yyyy-MM-dd HH:mm:ss},{i % 4}"));
+
+        var table = Read("build_date,time,queue\n" + string.Join('\n', rows));
+
+        Assert.Equal("time", table.TimestampColumn!.Name);
+        Assert.Equal(new DateTimeOffset(2024, 3, 1, 10, 29, 0, TimeSpan.Zero), table.Timestamps![^1]);
+        Assert.Contains("The records' time is taken from 'time': 'build_date' has the same time on every record.", table.Notes);
+    }
+
+    [Fact]
     public void Leaves_epoch_like_numbers_without_a_time_name_as_numbers()
     {
         var table = Read("amount,v\n1700000000,3\n1700000060,8\n1700000300,1\n");

@@ -52,4 +52,31 @@ public sealed class LineLogAndJsonLinesPipelineTests : IDisposable
         Assert.Equal(1, result.Summary.SkippedLines);
         Assert.Contains("Read as JSON lines: 5 fields (3 nested flattened).", result.Notes);
     }
+
+    [Fact]
+    public async Task Scores_a_metrics_logs_counters_on_their_growth_so_the_burst_ranks_first_and_is_explained_as_growth()
+    {
+        var result = await _test.RunTextAsync(MetricsJsonLog.Text(), "metrics.jsonl", DetectionMode.Fit);
+
+        var top = Enumerable.Range(0, result.Records.Count).MaxBy(i => result.Records.Scores[i]);
+        Assert.Equal(MetricsJsonLog.BurstRecord, top);
+        Assert.Contains($"requests_total grew by {MetricsJsonLog.BurstRequests} (typically {MetricsJsonLog.TypicalRequests})", result.Records.Explanations[top], StringComparison.Ordinal);
+        Assert.Contains("Cumulative counters scored on their growth per record: requests_total, errors_total.", result.Notes);
+        Assert.DoesNotContain(result.Records.Explanations, e => e.Contains("σ above typical", StringComparison.Ordinal) && e.Contains("_total", StringComparison.Ordinal));
+        Assert.Equal(MetricsJsonLog.Start.AddSeconds(15 * MetricsJsonLog.BurstRecord), result.Records.Timestamp(top));
+    }
+
+    [Fact]
+    public async Task Reads_a_honeypots_json_log_with_its_event_types_as_templates_its_varying_time_and_its_byte_counter_as_growth()
+    {
+        var result = await _test.RunTextAsync(CowrieHoneypotLog.Text(), "cowrie.json", DetectionMode.Fit);
+
+        Assert.Equal(JsonLinesFormat.FormatName, result.Format.Name);
+        Assert.Equal(CowrieHoneypotLog.Lines().Length, result.Records.Count);
+        Assert.Equal(result.Records.Count, Enumerable.Range(0, result.Records.Count).Select(result.Records.Timestamp).Distinct().Count());
+        Assert.Equal("cowrie.session.connect", result.Templates![0]!.Text);
+        Assert.Contains(result.Notes, n => n.StartsWith("Templates taken from the 'eventid' field:", StringComparison.Ordinal));
+        Assert.Contains("The records' time is taken from 'timestamp': 'sensor_build_time' has the same time on every record.", result.Notes);
+        Assert.Contains("Cumulative counters scored on their growth per record: bytes_total.", result.Notes);
+    }
 }

@@ -122,4 +122,72 @@ public sealed class JsonLinesReaderTests
         Assert.Equal(["Level", "level_2"], table.Columns.Select(c => c.Name));
         Assert.Equal(["debug"], Cells(table, "level_2"));
     }
+
+    [Fact]
+    public void Takes_a_honeypots_time_from_its_varying_timestamp_not_from_the_constant_build_time_before_it()
+    {
+        // The build time comes first on every line, so a choice by position alone would give all records one time.
+        var lines = CowrieHoneypotLog.Lines().Select(l => "{\"sensor_build_time\":\"" + CowrieHoneypotLog.BuildTime + "\"," + l[1..]);
+
+        var table = Read(string.Join('\n', lines));
+
+        Assert.Equal("sensor_build_time", table.Columns[0].Name);
+        Assert.Equal(ColumnRole.Timestamp, Column(table, "timestamp").Role);
+        Assert.NotEqual(ColumnRole.Timestamp, Column(table, "sensor_build_time").Role);
+        Assert.Equal(table.RowCount, table.Timestamps!.Distinct().Count());
+        Assert.InRange(table.Timestamps![0]!.Value, CowrieHoneypotLog.Start, CowrieHoneypotLog.Start.AddSeconds(10));
+        Assert.Contains("The records' time is taken from 'timestamp': 'sensor_build_time' has the same time on every record.", table.Notes);
+    }
+
+    [Fact]
+    public void Takes_a_metrics_logs_time_from_its_epoch_milliseconds_not_from_the_process_start_time()
+    {
+        var table = Read(MetricsJsonLog.Text());
+
+        Assert.Equal(ColumnRole.Timestamp, Column(table, "ts").Role);
+        Assert.NotEqual(ColumnRole.Timestamp, Column(table, "startTime").Role);
+        Assert.Equal(MetricsJsonLog.Start, table.Timestamps![0]);
+        Assert.Equal(MetricsJsonLog.Start.AddSeconds(15 * (MetricsJsonLog.Records - 1)), table.Timestamps[^1]);
+    }
+
+    [Fact]
+    public void Places_no_record_in_time_when_the_only_time_field_is_the_same_on_every_record_and_says_so()
+    {
+        var lines = Enumerable.Range(0, 50).Select(i => $"{{\"startTime\":\"2024-05-01T00:00:03Z\",\"build_date\":1714521600,\"queue_depth\":{i % 7}}}");
+
+        var table = Read(string.Join('\n', lines));
+
+        Assert.Null(table.TimestampColumn);
+        Assert.Null(table.Timestamps);
+        Assert.Contains(
+            "No field gives the records' time: 'startTime', 'build_date' have the same time on every record, and no other time field varies, so the records are not placed in time.",
+            table.Notes);
+    }
+
+    [Fact]
+    public void A_honeypots_eventid_is_its_records_template_rather_than_templates_mined_from_its_message()
+    {
+        var table = Read(CowrieHoneypotLog.Text());
+
+        var eventIds = Cells(table, "eventid");
+        var templates = table.Templates!;
+        Assert.Equal(eventIds.Distinct().Count(), templates.Templates.Count);
+        Assert.All(Enumerable.Range(0, table.RowCount), i => Assert.Equal(eventIds[i], templates[i]!.Text));
+        Assert.Equal("T1", templates[0]!.Id);
+        Assert.Equal("cowrie.session.connect", templates[0]!.Text);
+        Assert.Equal(eventIds.Count(e => e == "cowrie.login.failed"), templates.Templates.Single(t => t.Text == "cowrie.login.failed").Count);
+        Assert.Contains($"Templates taken from the 'eventid' field: {templates.Templates.Count} event types.", table.Notes);
+        Assert.DoesNotContain(table.Notes, n => n.StartsWith("Templates mined", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_type_field_with_a_value_for_almost_every_record_is_not_an_event_type_and_the_message_is_mined()
+    {
+        var lines = Enumerable.Range(0, 100).Select(i => $"{{\"type\":\"order-{i}\",\"message\":\"order {i} shipped to depot {i % 4}\"}}");
+
+        var table = Read(string.Join('\n', lines));
+
+        Assert.Equal("Templates mined from the 'message' field: 1 template.", table.Notes[^1]);
+        Assert.Equal("order <*> shipped to depot <*>", table.Templates![0]!.Text);
+    }
 }

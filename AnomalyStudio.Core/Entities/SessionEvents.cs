@@ -97,16 +97,23 @@ public sealed class SessionEvents
         var rare = new List<int>[index.Count];
         var missing = new List<int>[index.Count];
         var rareTransitions = new int[index.Count];
+        // Per session only its own events are visited, so a file of many sessions and many templates stays linear.
+        var expected = Enumerable.Range(0, names.Count).Where(t => presence[t] >= ExpectedShare).ToArray();
         var counts = new int[names.Count];
+        var present = new List<int>();
         for (var e = 0; e < index.Count; e++)
         {
-            Array.Clear(counts);
             var previous = -1;
             seen.Clear();
+            present.Clear();
             foreach (var i in index.Records(e))
             {
                 var ev = events[i];
-                counts[ev]++;
+                if (counts[ev]++ == 0)
+                {
+                    present.Add(ev);
+                }
+
                 if (previous >= 0 && seen.Add(((long)previous << 32) | (uint)ev) && transitions[((long)previous << 32) | (uint)ev] <= rareTransitionLimit)
                 {
                     rareTransitions[e]++;
@@ -115,8 +122,9 @@ public sealed class SessionEvents
                 previous = ev;
             }
 
-            rare[e] = [.. Enumerable.Range(0, names.Count).Where(t => counts[t] > 0 && presence[t] < RareShare)];
-            missing[e] = [.. Enumerable.Range(0, names.Count).Where(t => counts[t] == 0 && presence[t] >= ExpectedShare)];
+            present.Sort();
+            rare[e] = [.. present.Where(t => presence[t] < RareShare)];
+            missing[e] = [.. expected.Where(t => counts[t] == 0)];
             var row = matrix.RowForWrite(e);
             for (var c = 0; c < columns.Length; c++)
             {
@@ -126,6 +134,10 @@ public sealed class SessionEvents
             row[columns.Length] = rare[e].Count;
             row[columns.Length + 1] = missing[e].Count;
             row[columns.Length + 2] = Math.Log(1 + rareTransitions[e]);
+            foreach (var t in present)
+            {
+                counts[t] = 0;
+            }
         }
 
         return new SessionEvents(matrix, templateTexts, rare, missing, rareTransitions, presence);

@@ -26,15 +26,16 @@ public static partial class MessageParameters
         switch (kind)
         {
             case Block:
-                return message.Contains("blk_", StringComparison.Ordinal) && BlockId().Match(message) is { Success: true } block ? block.Value : null;
+                return BlockOf(message);
             case Request:
                 return message.Contains("req-", StringComparison.Ordinal) && RequestId().Match(message) is { Success: true } request ? request.Value : null;
             case Instance:
-                return message.Contains('-') && Uuid().Match(message) is { Success: true } uuid ? uuid.Value.ToLowerInvariant() : null;
+                return UuidOf(message);
             case Ip:
                 return Address(message);
             case User:
-                return UserName().Match(message) is { Success: true } user ? user.Groups["user"].Value : null;
+                return (message.Contains("user", StringComparison.OrdinalIgnoreCase) || message.Contains(" for ", StringComparison.Ordinal))
+                    && UserName().Match(message) is { Success: true } user ? user.Groups["user"].Value : null;
             case Host:
                 return message.Contains('=') && HostKey().Match(message) is { Success: true } host ? host.Groups["host"].Value : null;
             case Path:
@@ -44,31 +45,145 @@ public static partial class MessageParameters
         }
     }
 
-    private static string? Address(string message)
+    /// <summary>The first <c>blk_</c> followed by an optional minus and digits.</summary>
+    private static string? BlockOf(string message)
     {
-        if (message.Contains('.') && IPv4().Match(message) is { Success: true } v4)
+        var at = message.IndexOf("blk_", StringComparison.Ordinal);
+        while (at >= 0)
         {
-            return v4.Groups["ip"].Value;
+            var end = at + 4 + (at + 4 < message.Length && message[at + 4] == '-' ? 1 : 0);
+            var digits = end;
+            while (end < message.Length && char.IsAsciiDigit(message[end]))
+            {
+                end++;
+            }
+
+            if (end > digits)
+            {
+                return message[at..end];
+            }
+
+            at = message.IndexOf("blk_", at + 4, StringComparison.Ordinal);
         }
 
-        return message.Contains("::", StringComparison.Ordinal) || message.Contains(':') && IPv6().IsMatch(message)
-            ? IPv6().Match(message) is { Success: true } v6 ? v6.Groups["ip"].Value.ToLowerInvariant() : null
-            : null;
+        return null;
+    }
+
+    /// <summary>The first UUID (8-4-4-4-12 hex digits) that is not part of a longer hex-and-dash run (a request id's tail).</summary>
+    private static string? UuidOf(string message)
+    {
+        if (message.Length < 36)
+        {
+            return null;
+        }
+
+        for (var dash = message.IndexOf('-', 8); dash >= 0 && dash + 28 <= message.Length; dash = message.IndexOf('-', dash + 1))
+        {
+            var start = dash - 8;
+            if (IsHexRun(message, start, 8) && message[dash + 5] == '-' && message[dash + 10] == '-' && message[dash + 15] == '-'
+                && IsHexRun(message, dash + 1, 4) && IsHexRun(message, dash + 6, 4) && IsHexRun(message, dash + 11, 4) && IsHexRun(message, dash + 16, 12)
+                && (start == 0 || !IsHexOrDash(message[start - 1])) && (dash + 28 == message.Length || !IsHexOrDash(message[dash + 28])))
+            {
+                return message.Substring(start, 36).ToLowerInvariant();
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsHexRun(string text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (!char.IsAsciiHexDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsHexOrDash(char c) => c == '-' || char.IsAsciiHexDigit(c);
+
+    /// <summary>The first dotted quad of octets 0–255 not inside a longer dotted number (a version 1.2.3.4.5), its port left out.</summary>
+    private static string? IPv4Of(string message)
+    {
+        var span = message.AsSpan();
+        for (var i = span.IndexOfAnyInRange('0', '9'); i >= 0 && i < span.Length;)
+        {
+            if (i == 0 || !(char.IsAsciiLetterOrDigit(span[i - 1]) || span[i - 1] is '.' or '_'))
+            {
+                var end = i;
+                var octets = 0;
+                while (octets < 4 && Octet(message, ref end))
+                {
+                    octets++;
+                    if (octets < 4)
+                    {
+                        if (end >= message.Length || message[end] != '.')
+                        {
+                            break;
+                        }
+
+                        end++;
+                    }
+                }
+
+                if (octets == 4 && (end == message.Length || !(char.IsAsciiLetterOrDigit(message[end]) || message[end] == '_' || (message[end] == '.' && end + 1 < message.Length && char.IsAsciiDigit(message[end + 1])))))
+                {
+                    return message[i..end];
+                }
+            }
+
+            // Past this number (and its dots), so its tail is not read as an address of its own; then to the next digit.
+            var past = span[i..].IndexOfAnyExcept(NumberChars);
+            if (past < 0)
+            {
+                return null;
+            }
+
+            var next = span[(i + past)..].IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : i + past + next;
+        }
+
+        return null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("0123456789.");
+
+    private static bool Octet(string text, ref int at)
+    {
+        var value = 0;
+        var start = at;
+        while (at < text.Length && char.IsAsciiDigit(text[at]) && at - start < 3)
+        {
+            value = (value * 10) + (text[at] - '0');
+            at++;
+        }
+
+        return at > start && value <= 255 && !(at < text.Length && char.IsAsciiDigit(text[at]));
+    }
+
+    private static string? Address(string message)
+    {
+        if (message.Contains('.') && IPv4Of(message) is { } v4)
+        {
+            return v4;
+        }
+
+        // An IPv6 address has at least two colons.
+        var colon = message.IndexOf(':');
+        return colon >= 0 && message.IndexOf(':', colon + 1) >= 0 && IPv6().Match(message) is { Success: true } v6 ? v6.Groups["ip"].Value.ToLowerInvariant() : null;
     }
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"blk_-?\d+", Options)]
-    private static partial Regex BlockId();
 
     [GeneratedRegex(@"req-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", Options)]
     private static partial Regex RequestId();
 
-    [GeneratedRegex(@"(?<![0-9a-fA-F-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9a-fA-F-])", Options)]
-    private static partial Regex Uuid();
 
-    [GeneratedRegex(@"(?<![\w.])(?<ip>(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})(?::\d{1,5})?(?![\w.]*\d)", Options)]
-    private static partial Regex IPv4();
 
     [GeneratedRegex(@"(?<![\w:])\[?(?<ip>(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|(?:[0-9a-fA-F]{1,4}:){1,7}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6})?|::(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6}))\]?(?![\w:])", Options)]
     private static partial Regex IPv6();

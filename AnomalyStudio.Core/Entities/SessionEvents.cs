@@ -64,31 +64,8 @@ public sealed class SessionEvents
             templateTexts[events[i]] ??= texts[i];
         }
 
-        // In how many sessions each event and each transition occurs (once per session).
-        var sessionsWith = new int[names.Count];
-        var transitions = new Dictionary<long, int>();
+        var (sessionsWith, transitions) = CountSessions(events, names.Count, index);
         var seen = new HashSet<long>();
-        for (var e = 0; e < index.Count; e++)
-        {
-            seen.Clear();
-            var previous = -1;
-            foreach (var i in index.Records(e))
-            {
-                var ev = events[i];
-                if (seen.Add(ev))
-                {
-                    sessionsWith[ev]++;
-                }
-
-                if (previous >= 0 && seen.Add(((long)(previous + 1) << 32) | (uint)ev))
-                {
-                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(transitions, ((long)previous << 32) | (uint)ev, out _)++;
-                }
-
-                previous = ev;
-            }
-        }
-
         var presence = sessionsWith.Select(n => (double)n / index.Count).ToArray();
         var columns = Enumerable.Range(0, names.Count).OrderByDescending(t => sessionsWith[t]).ThenBy(t => t).Take(MaxEventColumns).ToArray();
         var rareTransitionLimit = Math.Max(2, RareTransitionShare * index.Count);
@@ -141,6 +118,37 @@ public sealed class SessionEvents
         }
 
         return new SessionEvents(matrix, templateTexts, rare, missing, rareTransitions, presence);
+    }
+
+    /// <summary>In how many sessions each event and each transition (keyed previous &lt;&lt; 32 | next) occurs, once per session.</summary>
+    private static (int[] SessionsWith, Dictionary<long, int> Transitions) CountSessions(int[] events, int eventCount, EntityIndex index)
+    {
+        var sessionsWith = new int[eventCount];
+        var transitions = new Dictionary<long, int>();
+        var seen = new HashSet<long>();
+        for (var e = 0; e < index.Count; e++)
+        {
+            seen.Clear();
+            var previous = -1;
+            foreach (var i in index.Records(e))
+            {
+                var ev = events[i];
+                if (seen.Add(ev))
+                {
+                    sessionsWith[ev]++;
+                }
+
+                // Offset by one so a transition's key never equals an event's.
+                if (previous >= 0 && seen.Add(((long)(previous + 1) << 32) | (uint)ev))
+                {
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(transitions, ((long)previous << 32) | (uint)ev, out _)++;
+                }
+
+                previous = ev;
+            }
+        }
+
+        return (sessionsWith, transitions);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using AnomalyStudio.App.State;
-using AnomalyStudio.Tests.Api;
+using AnomalyStudio.Tests.App.Api;
 using AnomalyStudio.Tests.Support;
 using Xunit.Abstractions;
 

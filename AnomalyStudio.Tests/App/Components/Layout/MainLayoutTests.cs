@@ -4,7 +4,7 @@ using AnomalyStudio.App.Configuration;
 using AnomalyStudio.App.State;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Detection.IsolationForest;
-using AnomalyStudio.Tests.Api;
+using AnomalyStudio.Tests.App.Api;
 using AnomalyStudio.Tests.Support;
 using Bunit;
 using Microsoft.AspNetCore.Components;

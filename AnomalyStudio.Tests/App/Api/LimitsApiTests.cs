@@ -3,7 +3,7 @@ using AnomalyStudio.App.State;
 using AnomalyStudio.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>
 /// Every cap of the web app, set small through configuration: lines, columns, detections at once and waiting,

@@ -1,7 +1,7 @@
 using AnomalyStudio.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>The app with a clock the session tests move, a one-minute idle timeout and a 2 MB upload limit (the samples fit).</summary>
 public sealed class SessionApiFactory : ApiFactory

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AnomalyStudio.Tests.Core.Pipeline;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>
 /// <c>POST /api/detect</c> on the hostile corpus: a 400 problem with the message, or a 200 report; either way the

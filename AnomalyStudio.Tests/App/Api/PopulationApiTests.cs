@@ -4,7 +4,7 @@ using System.Text.Json;
 using AnomalyStudio.Core.Samples;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary><c>POST /api/detect?view=entities|spikes</c> and the session's entity and spike endpoints, on the real Elastic log with known behaviours added.</summary>
 public sealed class PopulationApiTests(ApiFactory factory) : IClassFixture<ApiFactory>

@@ -2,7 +2,7 @@ using System.Net;
 using AnomalyStudio.App.Api;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>Errors outside Development: problem details on the API's paths, with nothing of the exception in them.</summary>
 public sealed class ApiErrorTests(FailingDetectorApiFactory factory) : IClassFixture<FailingDetectorApiFactory>

@@ -2,7 +2,7 @@ using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>The app with an isolation forest that throws when fitted, to see what an unexpected failure looks like from outside.</summary>
 public sealed class FailingDetectorApiFactory : ApiFactory

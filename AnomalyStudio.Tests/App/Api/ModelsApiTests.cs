@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary><c>GET /api/models</c>, <c>GET /healthz</c> and the OpenAPI document.</summary>
 public sealed class ModelsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>

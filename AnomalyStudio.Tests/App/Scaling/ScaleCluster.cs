@@ -1,7 +1,7 @@
 using AnomalyStudio.Tests.EndToEnd;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Scale;
+namespace AnomalyStudio.Tests.App.Scaling;
 
 /// <summary>The proxy a cluster puts in front of its servers, each from the repository's sample configuration.</summary>
 public enum ProxyKind

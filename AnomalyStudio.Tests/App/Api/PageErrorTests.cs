@@ -2,7 +2,7 @@ using System.Net;
 using AnomalyStudio.App.State;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>Outside Development a page request that fails shows the error page with a request id, never the exception.</summary>
 public sealed class PageErrorTests(PageErrorTests.ThrowingFactory factory) : IClassFixture<PageErrorTests.ThrowingFactory>

@@ -7,7 +7,7 @@ using AnomalyStudio.Core.Scoring;
 using AnomalyStudio.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>
 /// Uploads buffered to disk live in the process's private temporary directory and are gone when the request ends,

@@ -3,7 +3,7 @@ using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Detection.IsolationForest;
 using AnomalyStudio.Core.Features;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>A detector that fails as a bug would, with internals in its message that must not reach a caller.</summary>
 /// <param name="beforeFailing">Runs when the detector is fitted, just before it fails: lets a test look at the server mid-request.</param>

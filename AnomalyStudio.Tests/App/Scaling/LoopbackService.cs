@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Scale;
+namespace AnomalyStudio.Tests.App.Scaling;
 
 /// <summary>
 /// A server from Debian (redis-server, haproxy, nginx) that a scale test starts itself in the foreground on a loopback

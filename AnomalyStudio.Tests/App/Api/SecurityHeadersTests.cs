@@ -4,7 +4,7 @@ using AnomalyStudio.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>Browser security headers on every answer, the page's one inline script allowed by nonce, and antiforgery on form posts.</summary>
 public sealed partial class SecurityHeadersTests(ApiFactory factory) : IClassFixture<ApiFactory>

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
-namespace AnomalyStudio.Tests.Scale;
+namespace AnomalyStudio.Tests.App.Scaling;
 
 /// <summary>Headless Chromium in front of two servers behind HAProxy (deploy/haproxy.cfg), sharing Redis.</summary>
 public sealed class ClusterBrowserFixture : BrowserFixture

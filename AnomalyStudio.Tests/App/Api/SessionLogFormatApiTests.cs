@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>The cookie session's upload (<c>POST /detect</c>) takes the same explicit formats as <c>/api/detect</c>, as form fields.</summary>
 public sealed class SessionLogFormatApiTests(SessionApiFactory factory) : IClassFixture<SessionApiFactory>

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>Uploads and answers as the API's clients send and read them.</summary>
 public static class ApiRequests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary><c>POST /api/detect?logFormat=…&amp;inputFormat=…</c>: the CLI's explicit formats at the API.</summary>
 public sealed class LogFormatApiTests(ApiFactory factory) : IClassFixture<ApiFactory>

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using AnomalyStudio.App.Scaling;
-using AnomalyStudio.Tests.Api;
+using AnomalyStudio.Tests.App.Api;
 
-namespace AnomalyStudio.Tests.Scale;
+namespace AnomalyStudio.Tests.App.Scaling;
 
 /// <summary>
 /// One caller of a cluster: an HTTP client with its own cookies, as a browser or script would be. Cookies are kept per

@@ -1,4 +1,4 @@
-namespace AnomalyStudio.Tests.Scale;
+namespace AnomalyStudio.Tests.App.Scaling;
 
 /// <summary>
 /// How much the scale tests do: a short form by default (what <c>.ci/run</c> runs), and with <c>ANOMALYSTUDIO_SCALE=full</c>

@@ -3,7 +3,7 @@ using AnomalyStudio.App.Api.Sessions;
 using AnomalyStudio.App.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>Session ids come from the operating system's CSPRNG: never repeated, never predictable, also when created at once.</summary>
 public sealed class SessionIdTests

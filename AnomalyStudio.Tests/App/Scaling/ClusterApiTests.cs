@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using AnomalyStudio.Tests.Api;
+using AnomalyStudio.Tests.App.Api;
 using AnomalyStudio.Tests.EndToEnd;
 using AnomalyStudio.Tests.Load;
 using AnomalyStudio.Tests.Support;
 using Xunit.Abstractions;
 
-namespace AnomalyStudio.Tests.Scale;
+namespace AnomalyStudio.Tests.App.Scaling;
 
 /// <summary>
 /// Two servers behind a proxy, sharing Redis: callers stay on their server, a cookie session is the same on every

@@ -12,7 +12,7 @@ using AnomalyStudio.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary><c>POST /api/detect</c> against the real app: the CLI's JSON contract, models, limits and bad input.</summary>
 public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactory>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>The upload limit where the test server cannot show it: the server's own body limit and how much of a body is read.</summary>
 public sealed class UploadReaderTests

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>Concurrent calls to the stateless <c>/api/detect</c> each get their own file's report, identical to the same call made alone.</summary>
 public sealed class ConcurrentDetectTests(ApiFactory factory) : IClassFixture<ApiFactory>

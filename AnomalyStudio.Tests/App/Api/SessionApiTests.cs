@@ -8,7 +8,7 @@ using AnomalyStudio.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnomalyStudio.Tests.Api;
+namespace AnomalyStudio.Tests.App.Api;
 
 /// <summary>
 /// The reference design's cookie sessions: <c>POST /detect</c>, <c>GET /api/session</c>, <c>POST /clear-session</c>.

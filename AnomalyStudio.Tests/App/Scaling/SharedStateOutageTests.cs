@@ -1,9 +1,9 @@
 using System.Net;
-using AnomalyStudio.Tests.Api;
+using AnomalyStudio.Tests.App.Api;
 using AnomalyStudio.Tests.EndToEnd;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Scale;
+namespace AnomalyStudio.Tests.App.Scaling;
 
 /// <summary>A server configured for Redis while Redis is down: it starts, says why sessions fail, and keeps scoring.</summary>
 [Collection(ScaleTests.Name)]

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using AnomalyStudio.App.State;
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.Tests.App.Api;
 using AnomalyStudio.Tests.Support;
 using Xunit.Abstractions;

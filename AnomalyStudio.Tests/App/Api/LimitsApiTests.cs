@@ -1,5 +1,5 @@
 using System.Net;
-using AnomalyStudio.App.State;
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

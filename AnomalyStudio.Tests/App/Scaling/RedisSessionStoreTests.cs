@@ -1,7 +1,7 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Api.Sessions;
 using AnomalyStudio.App.Configuration;
 using AnomalyStudio.App.Scaling;
-using AnomalyStudio.App.State;
 using AnomalyStudio.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

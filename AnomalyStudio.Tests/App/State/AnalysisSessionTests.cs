@@ -1,3 +1,4 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Configuration;
 using AnomalyStudio.App.Security;
 using AnomalyStudio.App.State;

@@ -1,3 +1,4 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Components.Layout;
 using AnomalyStudio.App.Components.Pages;
 using AnomalyStudio.App.Configuration;

@@ -2,7 +2,7 @@ using AnomalyStudio.App.Configuration;
 using AnomalyStudio.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
-namespace AnomalyStudio.App.State;
+namespace AnomalyStudio.App.Admission;
 
 /// <summary>
 /// The one way the web app's doors run a detection: a slot of the server-wide <see cref="DetectionGate"/> (waiting in
@@ -20,7 +20,7 @@ public sealed class DetectionAdmission(DetectionPipeline pipeline, DetectionGate
     /// Runs a detection whose result a session keeps. <paramref name="replacing"/> is asked after the run for the share
     /// of the result it will replace (a session may have been released meanwhile), which counts as free.
     /// </summary>
-    public async Task<Admission> RunForSessionAsync(
+    public async Task<AdmissionOutcome> RunForSessionAsync(
         Func<Stream> open, DetectionRequest request, Func<ResultReservation?> replacing, Action? queued, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         DetectionResult result;
@@ -28,7 +28,7 @@ public sealed class DetectionAdmission(DetectionPipeline pipeline, DetectionGate
         {
             if (!slot.IsEntered)
             {
-                return Admission.Refused(AdmissionRefusal.Busy, slot.Message!, slot.RetryAfterSeconds);
+                return AdmissionOutcome.Refused(AdmissionRefusal.Busy, slot.Message!, slot.RetryAfterSeconds);
             }
 
             await using var stream = open();
@@ -38,15 +38,15 @@ public sealed class DetectionAdmission(DetectionPipeline pipeline, DetectionGate
         // Sessions outlive the request, so what one may keep is bounded.
         if (SessionResultLimit.Refusal(result, options.Value.MaxSessionResultBytes) is { } tooLarge)
         {
-            return Admission.Refused(AdmissionRefusal.TooLarge, tooLarge, 0);
+            return AdmissionOutcome.Refused(AdmissionRefusal.TooLarge, tooLarge, 0);
         }
 
         if (budget.TryReserve(result, replacing(), out var full) is not { } memory)
         {
-            return Admission.Refused(AdmissionRefusal.ServerFull, full!, gate.RetryAfterSeconds);
+            return AdmissionOutcome.Refused(AdmissionRefusal.ServerFull, full!, gate.RetryAfterSeconds);
         }
 
-        return Admission.Kept(result, memory);
+        return AdmissionOutcome.Kept(result, memory);
     }
 
     /// <summary>
@@ -54,18 +54,18 @@ public sealed class DetectionAdmission(DetectionPipeline pipeline, DetectionGate
     /// disposing it (once the report is written) frees the slot, since until then the result is in memory as much as
     /// while it was computed.
     /// </summary>
-    public async Task<Admission> RunOnceAsync(Func<Stream> open, DetectionRequest request, CancellationToken cancellationToken)
+    public async Task<AdmissionOutcome> RunOnceAsync(Func<Stream> open, DetectionRequest request, CancellationToken cancellationToken)
     {
         var slot = await gate.EnterAsync(null, cancellationToken);
         if (!slot.IsEntered)
         {
-            return Admission.Refused(AdmissionRefusal.Busy, slot.Message!, slot.RetryAfterSeconds);
+            return AdmissionOutcome.Refused(AdmissionRefusal.Busy, slot.Message!, slot.RetryAfterSeconds);
         }
 
         try
         {
             await using var stream = open();
-            return Admission.Held(await pipeline.RunAsync(stream, request, null, cancellationToken), slot);
+            return AdmissionOutcome.Held(await pipeline.RunAsync(stream, request, null, cancellationToken), slot);
         }
         catch
         {

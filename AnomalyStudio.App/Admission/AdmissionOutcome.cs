@@ -1,16 +1,16 @@
 using AnomalyStudio.Core.Pipeline;
 
-namespace AnomalyStudio.App.State;
+namespace AnomalyStudio.App.Admission;
 
 /// <summary>
 /// What <see cref="DetectionAdmission"/> gave: a result (with its share of the result budget, or the detection slot it
 /// still holds), or a refusal with the message and, for a busy server, when to try again. Disposing it frees what it holds.
 /// </summary>
-public sealed class Admission : IDisposable
+public sealed class AdmissionOutcome : IDisposable
 {
     private readonly IDisposable? _slot;
 
-    private Admission(DetectionResult? result, ResultReservation? memory, IDisposable? slot, AdmissionRefusal? refusal, string? message, int retryAfterSeconds)
+    private AdmissionOutcome(DetectionResult? result, ResultReservation? memory, IDisposable? slot, AdmissionRefusal? refusal, string? message, int retryAfterSeconds)
     {
         Result = result;
         Memory = memory;
@@ -33,11 +33,11 @@ public sealed class Admission : IDisposable
     /// <summary>Whole seconds to wait before trying again, for the HTTP <c>Retry-After</c> header (0 when not busy).</summary>
     public int RetryAfterSeconds { get; }
 
-    public static Admission Kept(DetectionResult result, ResultReservation memory) => new(result, memory, null, null, null, 0);
+    public static AdmissionOutcome Kept(DetectionResult result, ResultReservation memory) => new(result, memory, null, null, null, 0);
 
-    public static Admission Held(DetectionResult result, IDisposable slot) => new(result, null, slot, null, null, 0);
+    public static AdmissionOutcome Held(DetectionResult result, IDisposable slot) => new(result, null, slot, null, null, 0);
 
-    public static Admission Refused(AdmissionRefusal refusal, string message, int retryAfterSeconds) => new(null, null, null, refusal, message, retryAfterSeconds);
+    public static AdmissionOutcome Refused(AdmissionRefusal refusal, string message, int retryAfterSeconds) => new(null, null, null, refusal, message, retryAfterSeconds);
 
     /// <summary>Frees the detection slot a <see cref="Held"/> admission holds (the reservation belongs to the session).</summary>
     public void Dispose() => _slot?.Dispose();

@@ -2,7 +2,7 @@ using System.Globalization;
 using AnomalyStudio.App.Configuration;
 using AnomalyStudio.Core.Pipeline;
 
-namespace AnomalyStudio.App.State;
+namespace AnomalyStudio.App.Admission;
 
 /// <summary>
 /// Refuses to keep a result in a session (a dashboard tab or a cookie session) when its estimated size is over

@@ -1,4 +1,4 @@
-namespace AnomalyStudio.App.State;
+namespace AnomalyStudio.App.Admission;
 
 /// <summary>Why <see cref="DetectionAdmission"/> did not give a result: each door has its own answer for each (HTTP 503, 413, a message in the page).</summary>
 public enum AdmissionRefusal

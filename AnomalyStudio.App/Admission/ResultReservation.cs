@@ -1,4 +1,4 @@
-namespace AnomalyStudio.App.State;
+namespace AnomalyStudio.App.Admission;
 
 /// <summary>One kept result's share of the <see cref="ResultMemoryBudget"/>; disposing it (once or more) gives the share back.</summary>
 public sealed class ResultReservation : IDisposable

@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 using AnomalyStudio.App.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace AnomalyStudio.App.State;
+namespace AnomalyStudio.App.Admission;
 
 /// <summary>
 /// The server-wide bound on detections running at once, shared by every door that runs the pipeline in the web

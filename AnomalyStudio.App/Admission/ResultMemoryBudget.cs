@@ -3,7 +3,7 @@ using AnomalyStudio.App.Configuration;
 using AnomalyStudio.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
-namespace AnomalyStudio.App.State;
+namespace AnomalyStudio.App.Admission;
 
 /// <summary>
 /// The server-wide bound on what all sessions together keep in memory (dashboard tabs and cookie sessions). The

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 
-namespace AnomalyStudio.App.State;
+namespace AnomalyStudio.App.Admission;
 
 /// <summary>
 /// A place among the detections the server runs at once (<see cref="DetectionGate"/>), or the refusal to give

@@ -8,7 +8,7 @@ namespace AnomalyStudio.App.Admission;
 /// <summary>
 /// The server-wide bound on what all sessions together keep in memory (dashboard tabs and cookie sessions). The
 /// per-session cap alone leaves the total to the number of sessions; this makes it a number: a result is kept only
-/// when its estimated size (<see cref="DetectionResult.EstimatedBytes"/>) fits in what is left of
+/// when its estimated size (<see cref="ResultFootprint"/>) fits in what is left of
 /// <see cref="AnomalyStudioOptions.MaxTotalResultBytes"/>, else the caller keeps its previous result and is told
 /// the server is full.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class ResultMemoryBudget(IOptions<AnomalyStudioOptions> options)
     /// </summary>
     public ResultReservation? TryReserve(DetectionResult result, ResultReservation? replacing, out string? refusal)
     {
-        var bytes = result.EstimatedBytes;
+        var bytes = ResultFootprint.Of(result);
         var freed = replacing?.Bytes ?? 0;
         while (true)
         {

@@ -14,7 +14,7 @@ public static class SessionResultLimit
     /// <summary>Why <paramref name="result"/> is too large to keep, naming both sizes; null when it fits.</summary>
     public static string? Refusal(DetectionResult result, long maxBytes)
     {
-        var size = result.EstimatedBytes;
+        var size = ResultFootprint.Of(result);
         return size <= maxBytes
             ? null
             : string.Create(CultureInfo.InvariantCulture,

@@ -117,7 +117,7 @@ public sealed class LimitsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     public async Task Cookie_sessions_share_the_servers_result_budget_and_a_cleared_session_gives_its_share_back()
     {
         using var pipeline = new TestPipeline(sharedModels: true);
-        var size = (await pipeline.RunFileAsync(TestData.Samples("sample_metrics.csv"), AnomalyStudio.Core.Pipeline.DetectionMode.Auto, population: true)).EstimatedBytes;
+        var size = ResultFootprint.Of(await pipeline.RunFileAsync(TestData.Samples("sample_metrics.csv"), AnomalyStudio.Core.Pipeline.DetectionMode.Auto, population: true));
         await using var app = factory.WithSettings(
             ("AnomalyStudio:MaxTotalResultBytes", (size * 3 / 2).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("AnomalyStudio:BusyRetryAfterSeconds", "5"));
         var budget = app.Services.GetRequiredService<ResultMemoryBudget>();

@@ -2,6 +2,7 @@ using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.App.Components.Views;
 using AnomalyStudio.App.State;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -62,6 +63,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddMudServices();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(DashboardViewList.Standard);
         services.AddScoped<AnalysisSession>();
         services.AddScoped<PopulationSession>();
         services.AddScoped<TabHandoff>();

@@ -1,6 +1,7 @@
 using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Components.Layout;
 using AnomalyStudio.App.Components.Pages;
+using AnomalyStudio.App.Components.Views;
 using AnomalyStudio.App.Configuration;
 using AnomalyStudio.App.State;
 using AnomalyStudio.Core.Detection;
@@ -41,7 +42,7 @@ public sealed class MainLayoutTests : IDisposable
         await using var context = new BunitContext();
         context.Services.AddMudServices();
         context.Services.AddSingleton(session);
-        context.Services.AddSingleton(new PopulationSession(session));
+        context.Services.AddSingleton(new PopulationSession(session, DashboardViewList.Standard));
         context.Services.AddSingleton(new TabHandoff(session, AnomalyStudio.App.Scaling.LocalTabLedger.Instance));
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the page reads it for the browser tests' marker

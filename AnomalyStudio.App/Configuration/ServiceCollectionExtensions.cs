@@ -50,7 +50,7 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The web app: Razor components on Blazor Server, MudBlazor, and the per-circuit analysis session.</summary>
+    /// <summary>The dashboard: Razor components on Blazor Server, MudBlazor, its list of views, and the per-circuit sessions.</summary>
     public static IServiceCollection AddAnomalyStudioApp(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents(options =>

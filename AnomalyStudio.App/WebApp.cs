@@ -1,3 +1,4 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Api;
 using AnomalyStudio.App.Components;
 using AnomalyStudio.App.Configuration;
@@ -36,8 +37,10 @@ public static class WebApp
         // Serve the framework's, MudBlazor's and Plotly's assets from the build output in every environment, so
         // ./run.sh and the browser tests can start the built app directly (publishing copies the 1 GB of libtorch again).
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddAnomalyStudioCore(builder.Configuration);
-        builder.Services.AddAnomalyStudioApp(builder.Configuration);
+        builder.Services.AddAnomalyStudioOptions(builder.Configuration);
+        builder.Services.AddAnomalyStudioCore();
+        builder.Services.AddAnomalyStudioAdmission();
+        builder.Services.AddAnomalyStudioApp();
         builder.Services.AddAnomalyStudioApi();
         builder.Services.AddSharedState(builder.Configuration);
         configure?.Invoke(builder);

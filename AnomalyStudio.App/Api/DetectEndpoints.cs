@@ -1,7 +1,7 @@
 using System.ComponentModel;
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Api.Contracts;
 using AnomalyStudio.App.Api.Uploads;
-using AnomalyStudio.App.State;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;

@@ -1,5 +1,6 @@
 using AnomalyStudio.Core.Reporting;
 using System.ComponentModel;
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Api.Contracts;
 using AnomalyStudio.App.Api.Sessions;
 using AnomalyStudio.Core;
@@ -130,7 +131,7 @@ public static class PopulationEndpoints
         {
             case null:
                 return ApiProblems.Of(StatusCodes.Status404NotFound, "The session holds no result: upload a file to POST /detect first.");
-            case AnomalyStudio.App.State.AdmissionRefusal.Busy or AnomalyStudio.App.State.AdmissionRefusal.ServerFull:
+            case AdmissionRefusal.Busy or AdmissionRefusal.ServerFull:
                 RetryAfter.Set(context, loaded.RetryAfterSeconds);
                 return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, loaded.Message!);
             default:

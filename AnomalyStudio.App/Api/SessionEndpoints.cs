@@ -1,7 +1,7 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Api.Contracts;
 using AnomalyStudio.App.Api.Sessions;
 using AnomalyStudio.App.Api.Uploads;
-using AnomalyStudio.App.State;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
@@ -76,7 +76,7 @@ public static class SessionEndpoints
             return SessionsFull(context, sessions, gate);
         }
 
-        Admission admitted;
+        AdmissionOutcome admitted;
         var requestedModel = upload.Form!["model"].ToString();
         var (inputFormat, logFormat) = (upload.Form["inputFormat"].ToString(), upload.Form["logFormat"].ToString());
         try

@@ -29,7 +29,7 @@ public static class CliHost
             o.SingleLine = true;
         }).AddFilter((category, level) => level >= LogLevel.Information && category?.StartsWith("AnomalyStudio", StringComparison.Ordinal) == true));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        services.AddAnomalyStudioCore(configuration);
+        services.AddAnomalyStudioOptions(configuration).AddAnomalyStudioCore();
         ConfigureServices?.Invoke(services);
         var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value; // validate now: bad settings are the user's error

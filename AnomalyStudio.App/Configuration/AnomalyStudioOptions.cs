@@ -87,7 +87,7 @@ public sealed class AnomalyStudioOptions
 
     /// <summary>
     /// Largest result a session (dashboard tab or cookie session) keeps in memory, as estimated by
-    /// <c>DetectionResult.EstimatedBytes</c>; a larger one is refused with both sizes in the message.
+    /// <see cref="Admission.ResultFootprint"/>; a larger one is refused with both sizes in the message.
     /// </summary>
     public long MaxSessionResultBytes { get; set; } = 1024L * 1024 * 1024;
 

@@ -2,16 +2,23 @@ using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.App.Components.Views;
 using AnomalyStudio.App.State;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace AnomalyStudio.App.Configuration;
 
-/// <summary>Service registration in one place: the Core pipeline and its model store are singletons shared by all doors.</summary>
+/// <summary>
+/// Service registration, one method per lifetime and door: the settings, the Core pipeline and its model store
+/// (singletons shared by all doors), and the dashboard with its per-circuit state. The server-wide admission has its
+/// own (<see cref="Admission.AdmissionServiceCollectionExtensions.AddAnomalyStudioAdmission"/>), as do the API and the
+/// shared state.
+/// </summary>
 public static class ServiceCollectionExtensions
 {
-    public static IServiceCollection AddAnomalyStudioCore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The <see cref="AnomalyStudioOptions"/> bound from the "AnomalyStudio" section, validated at start-up.</summary>
+    public static IServiceCollection AddAnomalyStudioOptions(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(AnomalyStudioOptions.Section);
         services.AddOptions<AnomalyStudioOptions>()
@@ -19,6 +26,12 @@ public static class ServiceCollectionExtensions
             .Configure(options => DetectorSettings.Bind(section, DetectorCatalog.Standard, options))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnomalyStudioOptions>, AnomalyStudioOptionsValidator>();
+        return services;
+    }
+
+    /// <summary>Core's types only, as singletons made from the options of <see cref="AddAnomalyStudioOptions"/>.</summary>
+    public static IServiceCollection AddAnomalyStudioCore(this IServiceCollection services)
+    {
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value.ToPipelineOptions());
         services.AddSingleton(sp => new DetectorCatalog(sp.GetRequiredService<PipelineOptions>()));
         services.AddSingleton(InputFormatCatalog.Standard);
@@ -34,14 +47,11 @@ public static class ServiceCollectionExtensions
                 message => logger?.LogInformation("{Message}", message));
         });
         services.AddSingleton<DetectionPipeline>();
-        services.AddSingleton<DetectionGate>();
-        services.AddSingleton<ResultMemoryBudget>();
-        services.AddSingleton<DetectionAdmission>();
         return services;
     }
 
-    /// <summary>The web app: Razor components on Blazor Server, MudBlazor, and the per-circuit analysis session.</summary>
-    public static IServiceCollection AddAnomalyStudioApp(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The dashboard: Razor components on Blazor Server, MudBlazor, its list of views, and the per-circuit sessions.</summary>
+    public static IServiceCollection AddAnomalyStudioApp(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents(options =>
         {
@@ -53,6 +63,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddMudServices();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(DashboardViewList.Standard);
         services.AddScoped<AnalysisSession>();
         services.AddScoped<PopulationSession>();
         services.AddScoped<TabHandoff>();

@@ -1,3 +1,4 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Configuration;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;

@@ -3,14 +3,6 @@ using AnomalyStudio.Core.Spikes;
 
 namespace AnomalyStudio.App.State;
 
-/// <summary>The dashboard's views besides the records table.</summary>
-public enum DashboardTab
-{
-    Records,
-    Entities,
-    Spikes,
-}
-
 /// <summary>
 /// The circuit's "who and when" state beside its <see cref="AnalysisSession"/>: the tab shown, the time range brushed on
 /// the timeline (which filters the records table, the entities and the heat strip, and is what the spike panel
@@ -20,18 +12,28 @@ public enum DashboardTab
 public sealed class PopulationSession : IDisposable
 {
     private readonly AnalysisSession _session;
+    private readonly DashboardViews _views;
     private DetectionResult? _result;
 
-    public PopulationSession(AnalysisSession session)
+    public PopulationSession(AnalysisSession session, DashboardViews views)
     {
         _session = session;
+        _views = views;
+        Tab = views.Default.Tab;
         _session.Changed += Sync;
         Sync();
     }
 
     public event Action? Changed;
 
-    public DashboardTab Tab { get; private set; } = DashboardTab.Records;
+    /// <summary>The key of the tab chosen (<see cref="DashboardView.Tab"/>).</summary>
+    public string Tab { get; private set; }
+
+    /// <summary>The view the dashboard shows: the chosen one when it has something to show, else the first.</summary>
+    public DashboardView View => _views.Find(Tab) is { } view && view.AvailableIn(this) ? view : _views.Default;
+
+    /// <summary>Every registered view, in tab order.</summary>
+    public IReadOnlyList<DashboardView> Views => _views.All;
 
     public TimeWindow? Range { get; private set; }
 
@@ -46,7 +48,7 @@ public sealed class PopulationSession : IDisposable
 
     public SpikeAnalysis? Spikes => _result?.Spikes;
 
-    public void Show(DashboardTab tab)
+    public void Show(string tab)
     {
         Tab = tab;
         Changed?.Invoke();
@@ -104,9 +106,9 @@ public sealed class PopulationSession : IDisposable
         SelectedSpike = null;
         RangeExplanation = null;
         Entities = _result?.Entities is { } entities ? new EntitiesView(entities, Ticks) : null;
-        if (Entities is null && Tab == DashboardTab.Entities)
+        if (_views.Find(Tab) is not { } chosen || !chosen.AvailableIn(this))
         {
-            Tab = DashboardTab.Records;
+            Tab = _views.Default.Tab; // e.g. the entities of a result that has none
         }
     }
 

@@ -1,3 +1,4 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.App.State;

@@ -68,20 +68,6 @@ public sealed class DetectionResult
     public Spikes.SpikeAnalysis? Spikes { get; init; }
 
     /// <summary>
-    /// Bytes this result keeps alive (parsed records, features, scores, severities, explanations, labels),
-    /// estimated from array lengths and distinct strings; computed on first use, since it walks every string once.
-    /// Line numbers are shared by the records and their source, so they are counted once, with the source.
-    /// </summary>
-    public long EstimatedBytes => _estimatedBytes ??= Source.EstimatedBytes
-        + MemoryFootprint.Of(Records.Scores) + MemoryFootprint.Of(Records.Severities)
-        + MemoryFootprint.Of(Records.Explanations) + MemoryFootprint.DistinctStrings(Records.Explanations)
-        + MemoryFootprint.Of(Features.Values) + MemoryFootprint.Of(Labels) + MemoryFootprint.Of(Evidence)
-        + (Templates is { } templates ? 8L * templates.Count : 0) // a reference per record: the texts are the table's template column
-        + (Entities?.EstimatedBytes ?? 0) + (Spikes?.EstimatedBytes ?? 0);
-
-    private long? _estimatedBytes;
-
-    /// <summary>
     /// The same detection flagged from <paramref name="threshold"/> (null: the file's own again): severities, explanations,
     /// counts and the flag's precision and recall follow it, while scores, features, entities and spikes stay, so nothing is
     /// scored again. A record the new threshold flags is explained as the detection would have explained it.

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using AnomalyStudio.App.State;
-using AnomalyStudio.Tests.Api;
+using AnomalyStudio.App.Admission;
+using AnomalyStudio.Tests.App.Api;
 using AnomalyStudio.Tests.Support;
 using Xunit.Abstractions;
 
@@ -98,7 +98,7 @@ public sealed class ApiLoadTests(ITestOutputHelper output) : IDisposable
             using (var pipeline = new Support.TestPipeline(sharedModels: true))
             {
                 var one = await pipeline.RunFileAsync(path, AnomalyStudio.Core.Pipeline.DetectionMode.Auto);
-                report.Line($"one detection's result is about {LoadReport.Megabytes(one.EstimatedBytes)} (DetectionResult.EstimatedBytes); the server runs in the test process, with its GC settings");
+                report.Line($"one detection's result is about {LoadReport.Megabytes(ResultFootprint.Of(one))} (ResultFootprint); the server runs in the test process, with its GC settings");
             }
 
             Assert.True(problems.IsEmpty, string.Join('\n', problems.Take(10)));

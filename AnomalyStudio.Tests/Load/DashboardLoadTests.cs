@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.Tests.EndToEnd;
 using AnomalyStudio.Tests.Support;
 using Microsoft.Playwright;
@@ -42,7 +43,7 @@ public sealed class DashboardLoadTests(BrowserFixture browser, ITestOutputHelper
             var (path, lines) = LoadLogs.OfLines(_directory.FullName, scale.CircuitRecords);
             var expected = await ExpectedAsync(path);
             var server = browser.Server.ProcessId;
-            report.Line($"log {new FileInfo(path).Length / 1048576.0:0.0} MB, {lines:N0} lines, {expected.Anomalies:N0} anomalies; one result is about {LoadReport.Megabytes(expected.EstimatedBytes)} (DetectionResult.EstimatedBytes)");
+            report.Line($"log {new FileInfo(path).Length / 1048576.0:0.0} MB, {lines:N0} lines, {expected.Anomalies:N0} anomalies; one result is about {LoadReport.Megabytes(expected.EstimatedBytes)} (ResultFootprint)");
             var before = ProcessMemory.ResidentBytes(server);
 
             for (var i = 0; i < scale.Circuits; i++)
@@ -206,7 +207,7 @@ public sealed class DashboardLoadTests(BrowserFixture browser, ITestOutputHelper
             records.Count.ToString("N0", CultureInfo.InvariantCulture),
             earliest.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             records.Scores.Max().ToString("0.000", CultureInfo.InvariantCulture),
-            result.EstimatedBytes);
+            ResultFootprint.Of(result));
     }
 
     private sealed record Expected(int Records, int Anomalies, string Total, string EarliestTime, string HighestScore, long EstimatedBytes);

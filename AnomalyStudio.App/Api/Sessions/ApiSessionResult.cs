@@ -1,3 +1,4 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.State;
 using AnomalyStudio.Core.Pipeline;
 

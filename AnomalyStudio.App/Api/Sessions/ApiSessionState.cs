@@ -1,3 +1,4 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.App.Api.Sessions;
@@ -11,4 +12,4 @@ namespace AnomalyStudio.App.Api.Sessions;
 /// <param name="InputFormat">The inputFormat field as the caller sent it (empty: detected), for the same reason.</param>
 /// <param name="LogFormat">The logFormat field as the caller sent it (empty: none), for the same reason.</param>
 public sealed record ApiSessionState(
-    string FileName, string Model, DetectionResult Result, State.ResultReservation? Memory = null, string RequestedModel = "", string InputFormat = "", string LogFormat = "");
+    string FileName, string Model, DetectionResult Result, ResultReservation? Memory = null, string RequestedModel = "", string InputFormat = "", string LogFormat = "");

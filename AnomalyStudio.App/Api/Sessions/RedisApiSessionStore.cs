@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Configuration;
 using AnomalyStudio.App.Scaling;
 using AnomalyStudio.App.State;
@@ -204,7 +205,7 @@ public sealed class RedisApiSessionStore(
         var requested = fields[3].ToString();
         var (inputFormat, logFormat) = (fields[4].ToString(), fields[5].ToString());
         var bytes = (byte[])stored!;
-        Admission admitted;
+        AdmissionOutcome admitted;
         try
         {
             admitted = await admission.RunForSessionAsync(

@@ -1,6 +1,7 @@
+using AnomalyStudio.App.Components.Controls;
 using AnomalyStudio.App.State;
 using AnomalyStudio.Core.Models;
-using AnomalyStudio.Core.Reporting;
+using AnomalyStudio.Core.Pipeline;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
@@ -53,21 +54,12 @@ public sealed partial class Home
     private Task UploadAsync(IBrowserFile file) =>
         Session.UploadAndRunAsync(file.Name, file.Size, max => file.OpenReadStream(max));
 
-    /// <summary>Downloads the rows the table shows, as CSV (formula-safe) or JSON.</summary>
-    private async Task ExportAsync(ReportFormat format)
-    {
-        if (Session.Result is not { } result || Session.View is not { } view)
-        {
-            return;
-        }
+    /// <summary>Each registered view's tab, labelled from the circuit's state.</summary>
+    private List<ViewTab> Tabs(DetectionResult result) =>
+        [.. Population.Views.Select(v => new ViewTab(v.Tab, v.Label(Population, result), v.AvailableIn(Population)))];
 
-        using var buffer = new MemoryStream();
-        await ReportWriter.WriteSelectionAsync(buffer, format, result, view.Indices, CancellationToken.None);
-        buffer.Position = 0;
-        var name = Path.GetFileNameWithoutExtension(result.FileName) + ".anomalies" + ReportWriter.Extension(format);
-        using var stream = new DotNetStreamReference(buffer, leaveOpen: true);
-        await Js.InvokeVoidAsync("anomalyStudio.download", name, stream);
-    }
+    /// <summary>What every view component is given: the result shown.</summary>
+    private static Dictionary<string, object?> ViewParameters(DetectionResult result) => new() { ["Result"] = result };
 
     public void Dispose()
     {

@@ -297,7 +297,7 @@ public sealed class CliTests(CliFixture fixture)
             (code, _, error) = await fixture.RunAsync("detect", TestData.Samples("sample_metrics.csv"), "--mode", "fit", "--verbose");
             Assert.Equal(1, code);
             Assert.StartsWith("error: unexpected failure: System.InvalidOperationException: " + Api.FailingDetector.Secret, error, StringComparison.Ordinal);
-            Assert.Contains("   at AnomalyStudio.Tests.Api.FailingDetector.Fit(", error, StringComparison.Ordinal);
+            Assert.Contains("   at AnomalyStudio.Tests.App.Api.FailingDetector.Fit(", error, StringComparison.Ordinal);
         }
         finally
         {

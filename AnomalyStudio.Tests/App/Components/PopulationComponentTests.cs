@@ -83,6 +83,35 @@ public sealed class PopulationComponentTests
     }
 
     [Fact]
+    public async Task The_view_tabs_raise_the_chosen_key_and_disable_a_view_with_nothing_to_show()
+    {
+        await using var context = ComponentContext.Create();
+        string? shown = null;
+        ViewTab[] tabs = [new("records", "Records (3)", true), new("entities", "Entities (none)", false), new("spikes", "Spikes (1)", true)];
+        var bar = context.Render<ViewTabs>(p => p.Add(c => c.Tabs, tabs).Add(c => c.Selected, "records").Add(c => c.OnShow, (string tab) => shown = tab));
+
+        Assert.Equal("true", bar.Find("[data-testid=tab-records]").GetAttribute("aria-selected"));
+        Assert.True(bar.Find("[data-testid=tab-entities]").HasAttribute("disabled"));
+        Assert.Equal("Spikes (1)", bar.Find("[data-testid=tab-spikes]").TextContent.Trim());
+        await bar.Find("[data-testid=tab-spikes]").ClickAsync(new MouseEventArgs());
+        Assert.Equal("spikes", shown);
+    }
+
+    [Fact]
+    public async Task The_entities_panel_shows_the_chosen_entity_and_raises_its_closing()
+    {
+        await using var context = ComponentContext.Create();
+        var view = new EntitiesView(Result.Entities!, Result.Spikes!.Facets.Ticks);
+        var chosen = (int?)0;
+        var panel = context.Render<EntitiesPanel>(p => p.Add(c => c.Result, Result).Add(c => c.View, view).Add(c => c.Ticks, Result.Spikes!.Facets.Ticks)
+            .Add(c => c.SelectedEntity, 0).Add(c => c.OnSelectEntity, (int? e) => chosen = e));
+
+        await panel.Find("[aria-label='Close the entity']").ClickAsync(new MouseEventArgs());
+
+        Assert.Null(chosen);
+    }
+
+    [Fact]
     public async Task The_drawer_shows_the_records_entity_and_its_other_records()
     {
         await using var context = ComponentContext.Create();

@@ -63,7 +63,7 @@ public sealed class DetectorSettingsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddAnomalyStudioCore(configuration);
+        services.AddAnomalyStudioOptions(configuration).AddAnomalyStudioCore();
         return services.BuildServiceProvider().GetRequiredService<DetectorCatalog>();
     }
 

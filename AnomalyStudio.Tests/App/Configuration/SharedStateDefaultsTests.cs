@@ -1,6 +1,6 @@
 using AnomalyStudio.App.Api.Sessions;
 using AnomalyStudio.App.Scaling;
-using AnomalyStudio.Tests.Api;
+using AnomalyStudio.Tests.App.Api;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 

@@ -1,3 +1,4 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Configuration;
 using AnomalyStudio.App.Security;
 using AnomalyStudio.App.State;
@@ -33,7 +34,7 @@ public sealed class AnalysisSessionTests : IDisposable
     public async Task Sessions_share_the_servers_result_budget_and_give_their_share_back_when_they_drop_results()
     {
         var csv = TestData.Samples("sample_metrics.csv");
-        var size = (await _test.RunFileAsync(csv, AnomalyStudio.Core.Pipeline.DetectionMode.Auto, population: true)).EstimatedBytes;
+        var size = ResultFootprint.Of(await _test.RunFileAsync(csv, AnomalyStudio.Core.Pipeline.DetectionMode.Auto, population: true));
         var budget = new ResultMemoryBudget(Options.Create(new AnomalyStudioOptions { MaxTotalResultBytes = size * 3 / 2 }));
         using var first = NewSession(budget: budget);
         using var second = NewSession(budget: budget);
@@ -263,7 +264,7 @@ public sealed class AnalysisSessionTests : IDisposable
         foreach (var name in new[] { "sample_metrics.csv", "sample_access.log" })
         {
             var result = await _test.RunFileAsync(TestData.Samples(name), AnomalyStudio.Core.Pipeline.DetectionMode.Auto, population: true);
-            samples.Add((TestData.Samples(name), result.EstimatedBytes, result));
+            samples.Add((TestData.Samples(name), ResultFootprint.Of(result), result));
         }
 
         samples.Sort((a, b) => a.Bytes.CompareTo(b.Bytes));

@@ -1,10 +1,12 @@
+using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Components.Layout;
 using AnomalyStudio.App.Components.Pages;
+using AnomalyStudio.App.Components.Views;
 using AnomalyStudio.App.Configuration;
 using AnomalyStudio.App.State;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Detection.IsolationForest;
-using AnomalyStudio.Tests.Api;
+using AnomalyStudio.Tests.App.Api;
 using AnomalyStudio.Tests.Support;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -40,7 +42,7 @@ public sealed class MainLayoutTests : IDisposable
         await using var context = new BunitContext();
         context.Services.AddMudServices();
         context.Services.AddSingleton(session);
-        context.Services.AddSingleton(new PopulationSession(session));
+        context.Services.AddSingleton(new PopulationSession(session, DashboardViewList.Standard));
         context.Services.AddSingleton(new TabHandoff(session, AnomalyStudio.App.Scaling.LocalTabLedger.Instance));
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the page reads it for the browser tests' marker

@@ -1,0 +1,19 @@
+using AnomalyStudio.App.State;
+
+namespace AnomalyStudio.App.Components.Views;
+
+/// <summary>
+/// The dashboard's views, in tab order. Adding a view is a component in this folder that takes the result as its
+/// <c>Result</c> parameter (and injects the circuit's sessions it binds to), plus one line here.
+/// </summary>
+public static class DashboardViewList
+{
+    public static DashboardViews Standard { get; } = new(
+    [
+        new("records", typeof(RecordsTab), (_, result) => $"Records ({result.Summary.Total:N0})"),
+        new("entities", typeof(EntitiesTab),
+            (population, _) => population.Entities is { } e ? $"Entities ({e.Entities.Counts.Anomalies:N0} unusual of {e.Entities.Count:N0})" : "Entities (none)",
+            population => population.Entities is not null),
+        new("spikes", typeof(SpikesTab), (population, _) => $"Spikes ({population.Spikes?.Spikes.Count ?? 0})"),
+    ]);
+}

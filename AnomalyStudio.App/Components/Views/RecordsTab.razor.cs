@@ -1,0 +1,34 @@
+using AnomalyStudio.App.State;
+using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Reporting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace AnomalyStudio.App.Components.Views;
+
+/// <summary>The Records view: binds the results table to the circuit's <see cref="AnalysisSession"/>.</summary>
+public sealed partial class RecordsTab
+{
+    /// <summary>The result shown (a new one re-renders the view).</summary>
+    [Parameter, EditorRequired] public DetectionResult Result { get; set; } = null!;
+
+    [Inject] public required AnalysisSession Session { get; init; }
+
+    [Inject] public required IJSRuntime Js { get; init; }
+
+    /// <summary>Downloads the rows the table shows, as CSV (formula-safe) or JSON.</summary>
+    private async Task ExportAsync(ReportFormat format)
+    {
+        if (Session.Result is not { } result || Session.View is not { } view)
+        {
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        await ReportWriter.WriteSelectionAsync(buffer, format, result, view.Indices, CancellationToken.None);
+        buffer.Position = 0;
+        var name = Path.GetFileNameWithoutExtension(result.FileName) + ".anomalies" + ReportWriter.Extension(format);
+        using var stream = new DotNetStreamReference(buffer, leaveOpen: true);
+        await Js.InvokeVoidAsync("anomalyStudio.download", name, stream);
+    }
+}

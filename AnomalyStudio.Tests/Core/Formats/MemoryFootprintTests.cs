@@ -1,7 +1,8 @@
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Core.Pipeline;
+namespace AnomalyStudio.Tests.Core.Formats;
 
 /// <summary>The size estimate behind the session memory cap: array lengths, and shared strings counted once.</summary>
 public sealed class MemoryFootprintTests

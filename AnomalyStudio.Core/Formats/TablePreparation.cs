@@ -1,6 +1,5 @@
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
-using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 
 namespace AnomalyStudio.Core.Formats;
@@ -17,8 +16,8 @@ public static class TablePreparation
         "csv-summary",
         CsvFeatureExtractor.SummaryNames,
         "training.csv",
-        $"generated metrics CSV, seed {PretrainedModelTrainer.TrainingDataSeed}, {TrainingRows:N0} rows",
-        writer => new Samples.MetricsSampleGenerator(PretrainedModelTrainer.TrainingDataSeed).Write(writer, TrainingRows));
+        $"generated metrics CSV, seed {PretrainedFeatures.TrainingDataSeed}, {TrainingRows:N0} rows",
+        writer => new Samples.MetricsSampleGenerator(PretrainedFeatures.TrainingDataSeed).Write(writer, TrainingRows));
 
     public const int TrainingRows = 10_000;
 

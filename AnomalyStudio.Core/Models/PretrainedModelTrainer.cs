@@ -17,7 +17,7 @@ public sealed class PretrainedModelTrainer(ITrainingSettings options, DetectorCa
     public InputFormatCatalog Formats { get; } = formats ?? InputFormatCatalog.Standard;
 
     /// <summary>Seed of the generated training data (the published samples use <see cref="Samples.SampleFiles.Seed"/>).</summary>
-    public const int TrainingDataSeed = 7;
+    public const int TrainingDataSeed = PretrainedFeatures.TrainingDataSeed;
 
     public StoredModel Train(IAnomalyDetector detector, FeatureKind kind, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {

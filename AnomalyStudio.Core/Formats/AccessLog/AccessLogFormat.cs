@@ -1,6 +1,5 @@
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
-using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Samples;
 
@@ -23,8 +22,8 @@ public sealed class AccessLogFormat : IInputFormat
         "access-log",
         AccessLogFeatureExtractor.Names,
         "training.log",
-        $"generated access log, seed {PretrainedModelTrainer.TrainingDataSeed}, {TrainingLines:N0} lines",
-        writer => new AccessLogSampleGenerator(PretrainedModelTrainer.TrainingDataSeed).Write(writer, null, TrainingLines));
+        $"generated access log, seed {PretrainedFeatures.TrainingDataSeed}, {TrainingLines:N0} lines",
+        writer => new AccessLogSampleGenerator(PretrainedFeatures.TrainingDataSeed).Write(writer, null, TrainingLines));
 
     // Below JSON lines and a JSON document's refusal (an access-log line never opens with '{' or '['), above a table's name.
     public FormatMatch Sniff(FormatSample sample)

@@ -1,4 +1,3 @@
-using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.JsonLines;
 

@@ -17,7 +17,7 @@ public static class TablePreparation
         CsvFeatureExtractor.SummaryNames,
         "training.csv",
         $"generated metrics CSV, seed {PretrainedFeatures.TrainingDataSeed}, {TrainingRows:N0} rows",
-        writer => new Samples.MetricsSampleGenerator(PretrainedFeatures.TrainingDataSeed).Write(writer, TrainingRows));
+        writer => new MetricsSampleGenerator(PretrainedFeatures.TrainingDataSeed).Write(writer, TrainingRows));
 
     public const int TrainingRows = 10_000;
 

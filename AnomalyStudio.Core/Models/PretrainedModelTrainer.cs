@@ -16,7 +16,7 @@ public sealed class PretrainedModelTrainer(ITrainingSettings options, DetectorCa
 {
     public InputFormatCatalog Formats { get; } = formats ?? InputFormatCatalog.Standard;
 
-    /// <summary>Seed of the generated training data (the published samples use <see cref="Samples.SampleFiles.Seed"/>).</summary>
+    /// <summary>Seed of the generated training data (the published samples use another, <c>SampleFiles.Seed</c>).</summary>
     public const int TrainingDataSeed = PretrainedFeatures.TrainingDataSeed;
 
     public StoredModel Train(IAnomalyDetector detector, FeatureKind kind, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)

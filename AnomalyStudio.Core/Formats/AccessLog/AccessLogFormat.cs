@@ -1,7 +1,6 @@
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Parsing;
-using AnomalyStudio.Core.Samples;
 
 namespace AnomalyStudio.Core.Formats.AccessLog;
 

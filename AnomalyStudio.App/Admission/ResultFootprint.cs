@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.App.Admission;

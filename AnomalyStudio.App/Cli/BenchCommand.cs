@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Formats.AccessLog;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

@@ -35,7 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value.ToPipelineOptions());
         services.AddSingleton(sp => new DetectorCatalog(sp.GetRequiredService<PipelineOptions>()));
         services.AddSingleton(InputFormatCatalog.Standard);
-        services.AddSingleton<PretrainedModelTrainer>();
+        services.AddSingleton(sp => new PretrainedModelTrainer(sp.GetRequiredService<PipelineOptions>(), sp.GetRequiredService<DetectorCatalog>(), sp.GetRequiredService<InputFormatCatalog>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AnomalyStudioOptions>>().Value;

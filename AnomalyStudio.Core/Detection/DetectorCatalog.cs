@@ -1,6 +1,5 @@
 using AnomalyStudio.Core.Detection.Autoencoder;
 using AnomalyStudio.Core.Detection.IsolationForest;
-using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Detection;
@@ -12,7 +11,7 @@ namespace AnomalyStudio.Core.Detection;
 /// </summary>
 public sealed class DetectorCatalog
 {
-    private readonly PipelineOptions _options;
+    private readonly IDetectorSettings _options;
     private readonly List<(DetectorRegistration Registration, object Options, SeverityThresholds Thresholds)> _detectors = [];
 
     /// <summary>The detectors this version ships, in the order they are offered.</summary>
@@ -23,7 +22,7 @@ public sealed class DetectorCatalog
     ];
 
     /// <param name="registrations">The detectors to offer; <see cref="Standard"/> when null.</param>
-    public DetectorCatalog(PipelineOptions options, IEnumerable<DetectorRegistration>? registrations = null)
+    public DetectorCatalog(IDetectorSettings options, IEnumerable<DetectorRegistration>? registrations = null)
     {
         _options = options;
         foreach (var registration in registrations ?? Standard)

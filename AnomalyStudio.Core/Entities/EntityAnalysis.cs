@@ -1,5 +1,4 @@
 using AnomalyStudio.Core.Features;
-using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Entities;

@@ -1,8 +1,8 @@
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
-using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Entities;
@@ -15,7 +15,7 @@ namespace AnomalyStudio.Core.Entities;
 /// <see cref="EvidencePrior.Signature"/> to the distance, as they do for a record. Same file, options and seed give
 /// bit-identical entity scores.
 /// </summary>
-public sealed class EntityAnalyzer(DetectorCatalog catalog, PipelineOptions options)
+public sealed class EntityAnalyzer(DetectorCatalog catalog, ITrainingSettings options)
 {
     public EntityAnalysis AnalyzeAccessLog(AccessLogFeatures features, EntityOptions entityOptions, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,6 @@ using AnomalyStudio.Core.Formats.AccessLog;
 using AnomalyStudio.Core.Formats.Csv;
 using AnomalyStudio.Core.Formats.JsonLines;
 using AnomalyStudio.Core.Formats.LineLog;
-using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.LineLogs;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using AnomalyStudio.Core.Parsing;
-using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.Core.Formats;
 
@@ -18,21 +17,22 @@ public sealed class PreparationContext
     /// <summary>Bytes left in the input when it was handed over, for a progress fraction; null when unknown.</summary>
     public long? Length { get; init; }
 
-    public IProgress<PipelineProgress>? Progress { get; init; }
+    /// <summary>Where to report progress: the stage, the fraction done when known, and a message for the user.</summary>
+    public Action<PreparationStage, double?, string>? Progress { get; init; }
 
     public CancellationToken CancellationToken { get; init; }
 
-    public Action<PipelineStage, TimeSpan>? StageDone { get; init; }
+    public Action<PreparationStage, TimeSpan>? StageDone { get; init; }
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     /// <summary>Reports a stage as done, timed since the previous one (or since the input was handed over).</summary>
-    public void Done(PipelineStage stage)
+    public void Done(PreparationStage stage)
     {
         StageDone?.Invoke(stage, _clock.Elapsed);
         _clock.Restart();
     }
 
-    public void Report(PipelineStage stage, double? fraction, string message) =>
-        Progress?.Report(new PipelineProgress(stage, fraction, message));
+    public void Report(PreparationStage stage, double? fraction, string message) =>
+        Progress?.Invoke(stage, fraction, message);
 }

@@ -1,8 +1,6 @@
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
-using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
-using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.Core.Formats;
 
@@ -18,8 +16,8 @@ public static class TablePreparation
         "csv-summary",
         CsvFeatureExtractor.SummaryNames,
         "training.csv",
-        $"generated metrics CSV, seed {PretrainedModelTrainer.TrainingDataSeed}, {TrainingRows:N0} rows",
-        writer => new Samples.MetricsSampleGenerator(PretrainedModelTrainer.TrainingDataSeed).Write(writer, TrainingRows));
+        $"generated metrics CSV, seed {PretrainedFeatures.TrainingDataSeed}, {TrainingRows:N0} rows",
+        writer => new MetricsSampleGenerator(PretrainedFeatures.TrainingDataSeed).Write(writer, TrainingRows));
 
     public const int TrainingRows = 10_000;
 
@@ -27,7 +25,7 @@ public static class TablePreparation
     public static PreparedInput Prepare(IInputFormat format, PreparationContext context, Func<IProgress<long>?, CsvTable> read)
     {
         var rowsProgress = context.Progress is null ? null : new CallbackProgress<long>(rows =>
-            context.Report(PipelineStage.Parsing, null, $"Parsing {context.FileName}: {rows:N0} rows"));
+            context.Report(PreparationStage.Parsing, null, $"Parsing {context.FileName}: {rows:N0} rows"));
         var table = read(rowsProgress);
         var (labels, labelNote) = table.LabelColumn is { } labelColumn ? LabelColumnReader.Read(labelColumn, table.RowCount) : (null, null);
         if (labels is not null)
@@ -35,9 +33,9 @@ public static class TablePreparation
             table = LabelLeaks.Exclude(table, LabelLeaks.Find(table, labels));
         }
 
-        context.Done(PipelineStage.Parsing);
+        context.Done(PreparationStage.Parsing);
 
-        context.Report(PipelineStage.Features, null, $"Extracting features of {table.RowCount:N0} rows");
+        context.Report(PreparationStage.Features, null, $"Extracting features of {table.RowCount:N0} rows");
         var notes = new List<string>(table.Notes);
         if (labelNote is not null)
         {
@@ -61,7 +59,7 @@ public static class TablePreparation
             notes.Add($"Cumulative counters scored on their growth per record: {string.Join(", ", features.Counters.Select(c => c.Name))}.");
         }
 
-        context.Done(PipelineStage.Features);
+        context.Done(PreparationStage.Features);
         var prepared = new PreparedInput
         {
             Format = format,

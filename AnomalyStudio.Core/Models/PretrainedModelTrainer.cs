@@ -2,7 +2,6 @@ using System.Text;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Formats;
-using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Models;
@@ -13,12 +12,12 @@ namespace AnomalyStudio.Core.Models;
 /// stages as a detection, and calibrates them on their training scores.
 /// </summary>
 /// <param name="formats">The input formats whose pretrained models are trained; <see cref="InputFormatCatalog.Standard"/> when null.</param>
-public sealed class PretrainedModelTrainer(PipelineOptions options, DetectorCatalog catalog, InputFormatCatalog? formats = null)
+public sealed class PretrainedModelTrainer(ITrainingSettings options, DetectorCatalog catalog, InputFormatCatalog? formats = null)
 {
     public InputFormatCatalog Formats { get; } = formats ?? InputFormatCatalog.Standard;
 
-    /// <summary>Seed of the generated training data (the published samples use <see cref="Samples.SampleFiles.Seed"/>).</summary>
-    public const int TrainingDataSeed = 7;
+    /// <summary>Seed of the generated training data (the published samples use another, <c>SampleFiles.Seed</c>).</summary>
+    public const int TrainingDataSeed = PretrainedFeatures.TrainingDataSeed;
 
     public StoredModel Train(IAnomalyDetector detector, FeatureKind kind, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {

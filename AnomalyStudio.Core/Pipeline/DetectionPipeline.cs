@@ -39,8 +39,10 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         }
 
         var timings = new List<StageTiming>();
+        Action<PreparationStage, double?, string>? preparing = progress is null ? null
+            : (stage, fraction, message) => progress.Report(new PipelineProgress(stage.AsPipelineStage(), fraction, message));
         var prepared = await Task.Run(
-            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage, elapsed)), progress, trainer.Formats, request.Format, cancellationToken),
+            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage.AsPipelineStage(), elapsed)), preparing, trainer.Formats, request.Format, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (request.Labels is not null && prepared.Labels is null)
         {

@@ -1,3 +1,5 @@
+using AnomalyStudio.Core.Scoring;
+
 namespace AnomalyStudio.Core.Pipeline;
 
 /// <summary>The headline figures of a detection.</summary>

@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Parsing;
 
 namespace AnomalyStudio.Core.Pipeline;

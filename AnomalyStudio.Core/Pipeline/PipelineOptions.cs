@@ -1,11 +1,12 @@
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Pipeline;
 
 /// <summary>Settings of the detection pipeline; the App binds them from configuration.</summary>
-public sealed record PipelineOptions
+public sealed record PipelineOptions : ITrainingSettings
 {
     /// <summary>Seed of every random choice (model fits, generated training data stays on its own fixed seed).</summary>
     public int Seed { get; init; } = 42;

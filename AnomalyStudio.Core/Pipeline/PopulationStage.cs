@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Formats;
 using System.Diagnostics;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Entities;

@@ -1,6 +1,7 @@
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Formats;
 
 namespace AnomalyStudio.Core.Pipeline;
 

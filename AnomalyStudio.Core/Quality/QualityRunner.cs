@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Scoring;
 using System.Diagnostics;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;

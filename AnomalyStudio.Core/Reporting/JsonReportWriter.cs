@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Scoring;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AnomalyStudio.Core.Parsing.LineLogs;

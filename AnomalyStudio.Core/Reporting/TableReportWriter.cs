@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Scoring;
 using System.Globalization;
 using AnomalyStudio.Core.Pipeline;
 

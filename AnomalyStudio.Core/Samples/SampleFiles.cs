@@ -1,3 +1,6 @@
+using AnomalyStudio.Core.Formats.AccessLog;
+using AnomalyStudio.Core.Formats;
+
 namespace AnomalyStudio.Core.Samples;
 
 /// <summary>Writes the sample files the product ships with (and the CLI's <c>samples</c> verb regenerates).</summary>

@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Formats.AccessLog;
 using AnomalyStudio.Core.Samples;
 
 namespace AnomalyStudio.Tests.Load;

@@ -1,9 +1,6 @@
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
-using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
-using AnomalyStudio.Core.Pipeline;
-using AnomalyStudio.Core.Samples;
 
 namespace AnomalyStudio.Core.Formats.AccessLog;
 
@@ -24,8 +21,8 @@ public sealed class AccessLogFormat : IInputFormat
         "access-log",
         AccessLogFeatureExtractor.Names,
         "training.log",
-        $"generated access log, seed {PretrainedModelTrainer.TrainingDataSeed}, {TrainingLines:N0} lines",
-        writer => new AccessLogSampleGenerator(PretrainedModelTrainer.TrainingDataSeed).Write(writer, null, TrainingLines));
+        $"generated access log, seed {PretrainedFeatures.TrainingDataSeed}, {TrainingLines:N0} lines",
+        writer => new AccessLogSampleGenerator(PretrainedFeatures.TrainingDataSeed).Write(writer, null, TrainingLines));
 
     // Below JSON lines and a JSON document's refusal (an access-log line never opens with '{' or '['), above a table's name.
     public FormatMatch Sniff(FormatSample sample)
@@ -46,13 +43,13 @@ public sealed class AccessLogFormat : IInputFormat
     {
         var length = context.Length;
         var bytesProgress = context.Progress is null ? null : new CallbackProgress<long>(bytes => context.Report(
-            PipelineStage.Parsing, length is > 0 ? Math.Min(1, (double)bytes / length.Value) : null, $"Parsing {context.FileName}: {bytes / (1 << 20):N0} MB"));
+            PreparationStage.Parsing, length is > 0 ? Math.Min(1, (double)bytes / length.Value) : null, $"Parsing {context.FileName}: {bytes / (1 << 20):N0} MB"));
         var parsed = new AccessLogParser().Parse(input.Content, context.Limits, bytesProgress, context.CancellationToken);
-        context.Done(PipelineStage.Parsing);
+        context.Done(PreparationStage.Parsing);
 
-        context.Report(PipelineStage.Features, null, $"Extracting features of {parsed.Records.Count:N0} requests");
+        context.Report(PreparationStage.Features, null, $"Extracting features of {parsed.Records.Count:N0} requests");
         var features = AccessLogFeatureExtractor.Extract(parsed.Records, context.CancellationToken);
-        context.Done(PipelineStage.Features);
+        context.Done(PreparationStage.Features);
         var records = parsed.Records;
 
         var explainer = new AccessLogExplainer(features);

@@ -1,6 +1,4 @@
-using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
-using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.Core.Formats.Csv;
 

@@ -1,7 +1,5 @@
-using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.JsonLines;
-using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.Core.Formats.JsonLines;
 

@@ -1,7 +1,5 @@
-using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.LineLogs;
-using AnomalyStudio.Core.Pipeline;
 
 namespace AnomalyStudio.Core.Formats.LineLog;
 

@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Formats.AccessLog;
 using System.Net;
 using System.Text;
 using System.Text.Json;

@@ -1,4 +1,5 @@
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Tests.Support;
 

@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Formats.AccessLog;
 using System.Text;
 using System.Text.Json;
 using AnomalyStudio.Core.Detection;

@@ -1,3 +1,5 @@
+using AnomalyStudio.Core.Formats.AccessLog;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Samples;
 using AnomalyStudio.Tests.Support;
 

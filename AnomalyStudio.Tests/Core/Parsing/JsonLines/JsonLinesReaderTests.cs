@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Formats;
 using System.Text;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Parsing;

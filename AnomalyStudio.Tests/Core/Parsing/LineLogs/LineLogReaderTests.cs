@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.LineLogs;

@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Formats;
 using System.Globalization;
 using System.Text;
 using AnomalyStudio.Core.Formats.LineLog;

@@ -1,6 +1,7 @@
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Pipeline;
 
-namespace AnomalyStudio.Tests.Core.Pipeline;
+namespace AnomalyStudio.Tests.Core.Formats;
 
 /// <summary>The size estimate behind the session memory cap: array lengths, and shared strings counted once.</summary>
 public sealed class MemoryFootprintTests

@@ -1,4 +1,4 @@
-namespace AnomalyStudio.Core.Pipeline;
+namespace AnomalyStudio.Core.Formats;
 
 /// <summary>Reads back what a record was in the input: its fields and the line or row as text.</summary>
 public interface IRecordSource

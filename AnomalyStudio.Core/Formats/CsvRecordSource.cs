@@ -1,6 +1,6 @@
 using AnomalyStudio.Core.Parsing;
 
-namespace AnomalyStudio.Core.Pipeline;
+namespace AnomalyStudio.Core.Formats;
 
 /// <summary>The cells of a parsed CSV table.</summary>
 public sealed class CsvRecordSource(CsvTable table) : IRecordSource

@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Formats;
 using System.Text;
 using AnomalyStudio.Core;
 using AnomalyStudio.Core.Formats.AccessLog;
@@ -8,7 +9,7 @@ using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.LineLogs;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Core.Parsing;
+namespace AnomalyStudio.Tests.Core.Formats;
 
 public sealed class FormatDetectorTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 
-namespace AnomalyStudio.Core.Samples;
+namespace AnomalyStudio.Core.Formats;
 
 /// <summary>
 /// Writes a deterministic CSV of per-minute service metrics (timestamp, host, service, region, CPU, memory,

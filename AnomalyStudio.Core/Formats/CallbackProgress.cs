@@ -1,4 +1,4 @@
-namespace AnomalyStudio.Core.Pipeline;
+namespace AnomalyStudio.Core.Formats;
 
 /// <summary>
 /// Progress that reports on the caller's thread. <see cref="Progress{T}"/> posts to the thread pool, which can

@@ -1,7 +1,7 @@
-using AnomalyStudio.Core.Pipeline;
+using AnomalyStudio.Core.Entities;
 using AnomalyStudio.Core.Scoring;
 
-namespace AnomalyStudio.Core.Entities;
+namespace AnomalyStudio.Core.Pipeline;
 
 /// <summary>
 /// Lets an anomalous record cite its entity when the entity itself is unusual ("…; client 203.0.113.66 is unusual:

@@ -1,7 +1,7 @@
 using AnomalyStudio.Core.Parsing;
 using System.Runtime.CompilerServices;
 
-namespace AnomalyStudio.Core.Pipeline;
+namespace AnomalyStudio.Core.Formats;
 
 /// <summary>
 /// Estimates what arrays and strings occupy on the managed heap of a 64-bit .NET runtime, from their lengths:

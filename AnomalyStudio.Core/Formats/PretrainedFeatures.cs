@@ -1,6 +1,6 @@
 using AnomalyStudio.Core.Features;
 
-namespace AnomalyStudio.Core.Models;
+namespace AnomalyStudio.Core.Formats;
 
 /// <summary>
 /// A feature set that has a pretrained model: its kind, the slug in the model file's name, the features this version
@@ -15,4 +15,8 @@ public sealed record PretrainedFeatures(
     IReadOnlyList<string> FeatureNames,
     string TrainingFileName,
     string TrainingData,
-    Action<TextWriter> Generate);
+    Action<TextWriter> Generate)
+{
+    /// <summary>Seed of the generated training data (the published samples use another, <c>SampleFiles.Seed</c>).</summary>
+    public const int TrainingDataSeed = 7;
+}

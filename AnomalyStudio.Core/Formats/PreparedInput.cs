@@ -1,10 +1,9 @@
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
-using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.LineLogs;
 
-namespace AnomalyStudio.Core.Pipeline;
+namespace AnomalyStudio.Core.Formats;
 
 /// <summary>An input parsed and turned into features, with what later stages need to name, explain and evaluate its records.</summary>
 public sealed class PreparedInput

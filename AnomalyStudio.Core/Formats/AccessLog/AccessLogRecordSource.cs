@@ -1,7 +1,7 @@
 using System.Globalization;
 using AnomalyStudio.Core.Parsing;
 
-namespace AnomalyStudio.Core.Pipeline;
+namespace AnomalyStudio.Core.Formats.AccessLog;
 
 /// <summary>The fields of parsed access-log records.</summary>
 public sealed class AccessLogRecordSource(AccessLogTable records) : IRecordSource

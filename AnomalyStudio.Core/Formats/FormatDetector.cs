@@ -1,6 +1,6 @@
-using AnomalyStudio.Core.Formats;
+using AnomalyStudio.Core.Parsing;
 
-namespace AnomalyStudio.Core.Parsing;
+namespace AnomalyStudio.Core.Formats;
 
 /// <summary>
 /// Format detection with the standard formats (<see cref="InputFormatCatalog.Standard"/>), and the delimiter sniff the

@@ -1,6 +1,4 @@
-using AnomalyStudio.Core.Scoring;
-
-namespace AnomalyStudio.Core.Pipeline;
+namespace AnomalyStudio.Core.Scoring;
 
 /// <summary>How many records fell in each severity band.</summary>
 public sealed record SeverityCounts(int Critical, int High, int Medium, int Low, int Normal)

@@ -2,7 +2,7 @@ using System.Globalization;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 
-namespace AnomalyStudio.Core.Samples;
+namespace AnomalyStudio.Core.Formats.AccessLog;
 
 /// <summary>
 /// Writes a deterministic, realistic access log in combined log format for a small web shop: browsers and

@@ -1,7 +1,6 @@
-using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Parsing.LineLogs;
 
-namespace AnomalyStudio.Core.Parsing;
+namespace AnomalyStudio.Core.Formats;
 
 /// <summary>
 /// The detected format of an input, with a stream that reads it as UTF-8 from its first byte (after any BOM, gzip

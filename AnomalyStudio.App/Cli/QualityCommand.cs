@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using AnomalyStudio.App.Cli.Quality;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
-using AnomalyStudio.Core.Quality;
 
 namespace AnomalyStudio.App.Cli;
 

@@ -18,12 +18,34 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Uri, UriThreat Threat), string?> _evidence = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _tools = new(StringComparer.Ordinal);
 
+    /// <summary>Every reason the record at <paramref name="index"/> gives, each with its strength; the caller orders them.</summary>
     public List<Reason> Reasons(int index)
     {
         var record = features.Records[index];
         var reasons = new List<Reason>();
-
         var threats = features.UriThreats[index];
+        AddThreats(reasons, record, threats);
+        AddUserAgent(reasons, record, features.UserAgents[index]);
+        AddStatus(reasons, record.Status);
+        AddSize(reasons, record.Bytes);
+        AddMethod(reasons, record.Method);
+        if (threats == UriThreat.None && features.Matrix[index, AccessLogFeatureExtractor.UriPayload] >= 2)
+        {
+            var tokens = Features.Text.PayloadTokens.Found(Features.Text.TextContent.Decode(record.Uri));
+            reasons.Add(new Reason($"URI carries attack tokens ({string.Join(" ", tokens.Select(t => Clip(t, 12)))})", 88));
+        }
+
+        AddRareShape(reasons, index);
+        if (record.Uri.Length > LongUri)
+        {
+            reasons.Add(new Reason($"very long URI ({record.Uri.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)", 55));
+        }
+
+        return reasons;
+    }
+
+    private void AddThreats(List<Reason> reasons, Parsing.AccessLogRecord record, UriThreat threats)
+    {
         AddRawBytes(reasons, record, threats);
         AddThreat(reasons, record.Uri, threats, UriThreat.CommandInjection, "command injection", 100);
         AddThreat(reasons, record.Uri, threats, UriThreat.SqlInjection, "SQL injection", 99);
@@ -33,8 +55,11 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
         {
             reasons.Add(new Reason($"URI probes a sensitive file ({Evidence(record.Uri, UriThreat.SensitiveFile)})", 90));
         }
+    }
 
-        switch (features.UserAgents[index])
+    private void AddUserAgent(List<Reason> reasons, Parsing.AccessLogRecord record, UserAgentKind kind)
+    {
+        switch (kind)
         {
             case UserAgentKind.Scanner:
                 reasons.Add(new Reason($"scanner user agent ({Tool(record.UserAgent)})", 92));
@@ -46,8 +71,10 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
                 reasons.Add(new Reason($"scripted client ({Tool(record.UserAgent)})", 50));
                 break;
         }
+    }
 
-        var status = record.Status;
+    private static void AddStatus(List<Reason> reasons, int status)
+    {
         if (status >= 500)
         {
             reasons.Add(new Reason($"HTTP {status} server error", 80));
@@ -66,30 +93,33 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
         {
             reasons.Add(new Reason($"redirect (HTTP {status})", 10));
         }
+    }
 
+    // Against the median size (the mean when the median is 0, as when most responses are empty); the larger the ratio, the stronger.
+    private void AddSize(List<Reason> reasons, long bytes)
+    {
         var median = features.Bytes.Median > 0 ? features.Bytes.Median : Math.Max(1, features.Bytes.Mean);
-        var ratio = record.Bytes / median;
-        if (record.Bytes > features.Bytes.LargeResponseLimit || ratio >= 20)
+        var ratio = bytes / median;
+        if (bytes > features.Bytes.LargeResponseLimit || ratio >= 20)
         {
-            reasons.Add(new Reason($"response {FormatRatio(ratio)}× the file's median size ({FormatBytes(record.Bytes)})", 70 + Math.Min(9, Math.Log10(Math.Max(ratio, 1)))));
+            reasons.Add(new Reason($"response {FormatRatio(ratio)}× the file's median size ({FormatBytes(bytes)})", 70 + Math.Min(9, Math.Log10(Math.Max(ratio, 1)))));
         }
+    }
 
-        var code = AccessLogFeatureExtractor.MethodCodeOf(record.Method);
-        if (code == 7)
+    private static void AddMethod(List<Reason> reasons, string method)
+    {
+        if (AccessLogFeatureExtractor.MethodCodeOf(method) == 7)
         {
-            reasons.Add(new Reason(record.Method.Length == 0 ? "no HTTP method" : $"unusual method '{Clip(record.Method, 16)}'", 45));
+            reasons.Add(new Reason(method.Length == 0 ? "no HTTP method" : $"unusual method '{Clip(method, 16)}'", 45));
         }
-        else if (record.Method is "DELETE" or "PUT" or "PATCH")
+        else if (method is "DELETE" or "PUT" or "PATCH")
         {
-            reasons.Add(new Reason($"{record.Method} request", 30));
+            reasons.Add(new Reason($"{method} request", 30));
         }
+    }
 
-        if (threats == UriThreat.None && features.Matrix[index, AccessLogFeatureExtractor.UriPayload] >= 2)
-        {
-            var tokens = Features.Text.PayloadTokens.Found(Features.Text.TextContent.Decode(record.Uri));
-            reasons.Add(new Reason($"URI carries attack tokens ({string.Join(" ", tokens.Select(t => Clip(t, 12)))})", 88));
-        }
-
+    private void AddRareShape(List<Reason> reasons, int index)
+    {
         var share = features.UriShapeShares[index];
         if (share < RareShapeShare)
         {
@@ -98,13 +128,6 @@ public sealed class AccessLogExplainer(AccessLogFeatures features)
                 $"rare URI shape ({count.ToString("N0", CultureInfo.InvariantCulture)} of {features.UriShapeShares.Length.ToString("N0", CultureInfo.InvariantCulture)} requests): {Clip(features.UriShapes[index], 48)}",
                 35));
         }
-
-        if (record.Uri.Length > LongUri)
-        {
-            reasons.Add(new Reason($"very long URI ({record.Uri.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)", 55));
-        }
-
-        return reasons;
     }
 
     private string? Evidence(string uri, UriThreat threat) =>

@@ -24,9 +24,40 @@ public sealed class DistinctRows
 
     public static DistinctRows Of(FeatureMatrix features)
     {
-        var rows = features.Rows;
-        var columns = features.Columns;
-        var values = features.Values;
+        var hashes = HashRows(features);
+        var representative = Representatives(features, hashes);
+
+        // Number the distinct rows in order of first appearance; an earlier row's number is always known.
+        var map = representative; // reused in place: representative[r] <= r
+        var firsts = new List<int>();
+        for (var r = 0; r < features.Rows; r++)
+        {
+            if (representative[r] == r)
+            {
+                map[r] = firsts.Count;
+                firsts.Add(r);
+            }
+            else
+            {
+                map[r] = map[representative[r]];
+            }
+        }
+
+        var distinct = new FeatureMatrix(features.Names, firsts.Count);
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, firsts.Count, 65_536), range =>
+        {
+            for (var d = range.Item1; d < range.Item2; d++)
+            {
+                features.Row(firsts[d]).CopyTo(distinct.RowForWrite(d));
+            }
+        });
+
+        return new DistinctRows(distinct, map);
+    }
+
+    private static ulong[] HashRows(FeatureMatrix features)
+    {
+        var (rows, columns, values) = (features.Rows, features.Columns, features.Values);
         var hashes = new ulong[rows];
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, rows, 65_536), range =>
         {
@@ -36,9 +67,15 @@ public sealed class DistinctRows
                 hashes[r] = Hash(bits.Slice(r * columns, columns));
             }
         });
+        return hashes;
+    }
 
+    /// <summary>For every row, the earliest row equal to it (itself when it is the first of its kind).</summary>
+    private static int[] Representatives(FeatureMatrix features, ulong[] hashes)
+    {
         // Each worker owns the rows whose hash falls in its share and finds, for each, the first row equal to it.
         // A row's representative is the earliest equal row whoever found it, so the result does not depend on threads.
+        var (rows, columns, values) = (features.Rows, features.Columns, features.Values);
         var representative = new int[rows];
         var shares = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 1, 16));
         var shareBits = System.Numerics.BitOperations.Log2((uint)shares);
@@ -76,33 +113,7 @@ public sealed class DistinctRows
                 }
             }
         });
-
-        // Number the distinct rows in order of first appearance; an earlier row's number is always known.
-        var map = representative; // reused in place: representative[r] <= r
-        var firsts = new List<int>();
-        for (var r = 0; r < rows; r++)
-        {
-            if (representative[r] == r)
-            {
-                map[r] = firsts.Count;
-                firsts.Add(r);
-            }
-            else
-            {
-                map[r] = map[representative[r]];
-            }
-        }
-
-        var distinct = new FeatureMatrix(features.Names, firsts.Count);
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, firsts.Count, 65_536), range =>
-        {
-            for (var d = range.Item1; d < range.Item2; d++)
-            {
-                features.Row(firsts[d]).CopyTo(distinct.RowForWrite(d));
-            }
-        });
-
-        return new DistinctRows(distinct, map);
+        return representative;
     }
 
     /// <summary>Gives every row its distinct row's value.</summary>

@@ -43,7 +43,7 @@ public static class TablePreparation
         }
 
         var fit = context.FitOnFile(table.RowCount);
-        var features = fit ? CsvFeatureExtractor.TryOwn(table) : null;
+        var features = fit ? CsvOwnColumnFeatures.TryOwn(table) : null;
         if (features is null)
         {
             if (fit)
@@ -73,7 +73,7 @@ public static class TablePreparation
             Identifier = table.Identifier,
             Reasons = i => CsvExplainer.Reasons(features, i),
             Labels = labels,
-            Evidence = CsvFeatureExtractor.Evidence(table, features.Texts.Count > 0 ? features.Texts : null),
+            Evidence = CsvEvidence.Of(table, features.Texts.Count > 0 ? features.Texts : null),
             Table = table,
         };
         prepared.Notes.AddRange(notes);

@@ -9,9 +9,6 @@ namespace AnomalyStudio.Core.Parsing;
 /// </summary>
 public sealed class AccessLogParser
 {
-    private static readonly string[] Months =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
     /// <summary>
     /// Parses the whole stream, in blocks of lines on all cores; records come back in file order.
     /// Throws <see cref="InvalidInputException"/> when no line is an access-log record.
@@ -155,34 +152,11 @@ public sealed class AccessLogParser
             return false;
         }
 
-        if (rest.IsEmpty || rest[0] != '[')
+        if (!TryBracketedTimestamp(ref rest, recent, out var timestamp, out reason))
         {
-            reason = "expected '[' and a timestamp after the client, ident and user fields";
             return false;
         }
 
-        var close = rest.IndexOf(']');
-        if (close < 0)
-        {
-            reason = "the timestamp has no closing ']'";
-            return false;
-        }
-
-        var timeText = rest[1..close];
-        if (!recent.TryRepeat(timeText, out var timestamp))
-        {
-            if (!TryParseTimestamp(timeText, out timestamp))
-            {
-                reason = HasTimestampShape(timeText)
-                    ? $"timestamp '{Clip(timeText)}' is not a real date and time"
-                    : $"timestamp '{Clip(timeText)}' is not dd/MMM/yyyy:HH:mm:ss +zzzz";
-                return false;
-            }
-
-            recent.Remember(timeText, timestamp);
-        }
-
-        rest = rest[(close + 1)..].TrimStart(' ');
         if (!TryQuoted(ref rest, out var request))
         {
             reason = "expected a quoted request (\"METHOD uri PROTOCOL\") after the timestamp";
@@ -190,23 +164,8 @@ public sealed class AccessLogParser
         }
 
         SplitRequest(request, out var method, out var uri, out var protocol);
-
-        if (!TryToken(ref rest, out var statusText) || statusText.Length != 3 || !int.TryParse(statusText, out var status) || status < 100)
+        if (!TryStatusAndSize(ref rest, out var status, out var bytes, out reason))
         {
-            reason = $"status '{Clip(statusText)}' is not a 3-digit HTTP status";
-            return false;
-        }
-
-        if (!TryToken(ref rest, out var bytesText))
-        {
-            reason = "the response size is missing after the status";
-            return false;
-        }
-
-        long bytes = 0;
-        if (!(bytesText is "-") && (!long.TryParse(bytesText, System.Globalization.NumberStyles.None, null, out bytes)))
-        {
-            reason = $"response size '{Clip(bytesText)}' is not a number or '-'";
             return false;
         }
 
@@ -228,6 +187,72 @@ public sealed class AccessLogParser
             lineNumber, recent.Intern(pool, AccessLogTableBuilder.Ip, ip), pool.Intern(ident), pool.Intern(user), timestamp,
             recent.Intern(pool, AccessLogTableBuilder.Method, method), recent.Intern(pool, AccessLogTableBuilder.Uri, uri),
             recent.Intern(pool, AccessLogTableBuilder.Protocol, protocol), status, bytes, referrer, userAgent);
+        reason = string.Empty;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads <c>[dd/MMM/yyyy:HH:mm:ss +zzzz]</c> and the spaces after it; the previous line's timestamp is reused when
+    /// its text is the same, which in a log it mostly is.
+    /// </summary>
+    private static bool TryBracketedTimestamp(ref ReadOnlySpan<char> rest, RecentFields recent, out DateTimeOffset timestamp, out string reason)
+    {
+        timestamp = default;
+        if (rest.IsEmpty || rest[0] != '[')
+        {
+            reason = "expected '[' and a timestamp after the client, ident and user fields";
+            return false;
+        }
+
+        var close = rest.IndexOf(']');
+        if (close < 0)
+        {
+            reason = "the timestamp has no closing ']'";
+            return false;
+        }
+
+        var timeText = rest[1..close];
+        if (!recent.TryRepeat(timeText, out timestamp))
+        {
+            if (!AccessLogTimestamp.TryParse(timeText, out timestamp))
+            {
+                reason = AccessLogTimestamp.HasShape(timeText)
+                    ? $"timestamp '{Clip(timeText)}' is not a real date and time"
+                    : $"timestamp '{Clip(timeText)}' is not dd/MMM/yyyy:HH:mm:ss +zzzz";
+                return false;
+            }
+
+            recent.Remember(timeText, timestamp);
+        }
+
+        rest = rest[(close + 1)..].TrimStart(' ');
+        reason = string.Empty;
+        return true;
+    }
+
+    /// <summary>Reads the 3-digit status and the response size (<c>-</c> for none, read as 0).</summary>
+    private static bool TryStatusAndSize(ref ReadOnlySpan<char> rest, out int status, out long bytes, out string reason)
+    {
+        bytes = 0;
+        if (!TryToken(ref rest, out var statusText) || statusText.Length != 3 || !int.TryParse(statusText, out status) || status < 100)
+        {
+            status = 0;
+            reason = $"status '{Clip(statusText)}' is not a 3-digit HTTP status";
+            return false;
+        }
+
+        if (!TryToken(ref rest, out var bytesText))
+        {
+            reason = "the response size is missing after the status";
+            return false;
+        }
+
+        if (!(bytesText is "-") && (!long.TryParse(bytesText, System.Globalization.NumberStyles.None, null, out bytes)))
+        {
+            reason = $"response size '{Clip(bytesText)}' is not a number or '-'";
+            return false;
+        }
+
         reason = string.Empty;
         return true;
     }
@@ -333,89 +358,5 @@ public sealed class AccessLogParser
             uri = remainder;
             protocol = default;
         }
-    }
-
-    /// <summary>Parses <c>17/May/2015:10:05:03 +0000</c> by hand: this runs once per line.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static bool TryParseTimestamp(ReadOnlySpan<char> text, out DateTimeOffset timestamp)
-    {
-        timestamp = default;
-        // dd/MMM/yyyy:HH:mm:ss +zzzz = 26 characters
-        if (text.Length != 26 || text[2] != '/' || text[6] != '/' || text[11] != ':' || text[14] != ':' || text[17] != ':'
-            || text[20] != ' ' || (text[21] != '+' && text[21] != '-'))
-        {
-            return false;
-        }
-
-        var month = MonthNumber(text.Slice(3, 3));
-        if (month == 0
-            || !TryDigits(text.Slice(0, 2), out var day) || !TryDigits(text.Slice(7, 4), out var year)
-            || !TryDigits(text.Slice(12, 2), out var hour) || !TryDigits(text.Slice(15, 2), out var minute)
-            || !TryDigits(text.Slice(18, 2), out var second)
-            || !TryDigits(text.Slice(22, 2), out var offsetHours) || !TryDigits(text.Slice(24, 2), out var offsetMinutes))
-        {
-            return false;
-        }
-
-        if (year < 1 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 60
-            || offsetHours > 14 || offsetMinutes > 59)
-        {
-            return false;
-        }
-
-        var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-        if (text[21] == '-')
-        {
-            offset = -offset;
-        }
-
-        // A leap second (:60) is folded into the next second rather than refused.
-        var local = new DateTime(year, month, day, hour, minute, Math.Min(second, 59), DateTimeKind.Unspecified);
-        if (second == 60)
-        {
-            local = local.AddSeconds(1);
-        }
-
-        var utcTicks = local.Ticks - offset.Ticks;
-        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
-        {
-            return false;
-        }
-
-        timestamp = new DateTimeOffset(local, offset);
-        return true;
-    }
-
-    // Only on the failure path: tells "99/Jan/2015…" (a date that does not exist) from text in another layout.
-    private static bool HasTimestampShape(ReadOnlySpan<char> text) =>
-        text.Length == 26 && text[2] == '/' && text[6] == '/' && text[11] == ':' && text[14] == ':' && text[17] == ':' && text[20] == ' ';
-
-    private static int MonthNumber(ReadOnlySpan<char> name)
-    {
-        for (var i = 0; i < Months.Length; i++)
-        {
-            if (name.Equals(Months[i], StringComparison.OrdinalIgnoreCase))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
-    }
-
-    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
-    {
-        value = 0;
-        foreach (var c in text)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        return true;
     }
 }

@@ -14,7 +14,26 @@ public static class WindowContrast
 
     public static SpikeExplanation Explain(RecordFacets facets, TimeWindow window, TimeWindow? baseline, SpikeOptions options)
     {
-        var ticks = facets.Ticks;
+        var split = Split(facets.Ticks, window, baseline);
+        var candidates = Candidates(facets, split);
+        var values = OverRepresented(facets, split, baseline is null, candidates, options);
+
+        // Most significant first; among equally certain ones (p underflows to 0 for the clearest), the larger lift,
+        // then the larger count; field and value last, so the order never depends on anything but the data.
+        values.Sort((x, y) =>
+            x.PValue != y.PValue ? x.PValue.CompareTo(y.PValue)
+            : x.Lift != y.Lift ? y.Lift.CompareTo(x.Lift)
+            : x.WindowCount != y.WindowCount ? y.WindowCount.CompareTo(x.WindowCount)
+            : string.CompareOrdinal(x.Field + "\0" + x.Value, y.Field + "\0" + y.Value));
+        var kept = values.Take(options.MaxValues).ToList();
+        return new SpikeExplanation(window, baseline, split.WindowCount, split.BaselineCount, kept, Sentence(facets, window, split.WindowCount, split.BaselineCount, kept));
+    }
+
+    /// <summary>Which records fall in the window and which in the baseline (every other timed record when there is none).</summary>
+    private sealed record WindowSplit(bool[] InWindow, bool[] InBaseline, int WindowCount, int BaselineCount);
+
+    private static WindowSplit Split(long[] ticks, TimeWindow window, TimeWindow? baseline)
+    {
         var inWindow = new bool[ticks.Length];
         var inBaseline = new bool[ticks.Length];
         int windowCount = 0, baselineCount = 0;
@@ -38,19 +57,25 @@ public static class WindowContrast
             }
         }
 
+        return new WindowSplit(inWindow, inBaseline, windowCount, baselineCount);
+    }
+
+    /// <summary>Every facet value seen at least <see cref="MinCount"/> times in the window, with its counts in the window (A) and the baseline (B).</summary>
+    private static List<(Facet Facet, int Code, int A, int B)> Candidates(RecordFacets facets, WindowSplit split)
+    {
         var candidates = new List<(Facet Facet, int Code, int A, int B)>();
         for (var f = 0; f < facets.Facets.Count; f++)
         {
             var facet = facets.Facets[f];
             var a = new int[facet.Values.Count];
             var b = new int[facet.Values.Count];
-            for (var i = 0; i < ticks.Length; i++)
+            for (var i = 0; i < split.InWindow.Length; i++)
             {
-                if (inWindow[i])
+                if (split.InWindow[i])
                 {
                     a[facet.Codes[i]]++;
                 }
-                else if (inBaseline[i])
+                else if (split.InBaseline[i])
                 {
                     b[facet.Codes[i]]++;
                 }
@@ -65,6 +90,14 @@ public static class WindowContrast
             }
         }
 
+        return candidates;
+    }
+
+    /// <summary>The candidates common enough in the window, lifted enough over the baseline, and significant at the Bonferroni-corrected level.</summary>
+    private static List<OverRepresentedValue> OverRepresented(
+        RecordFacets facets, WindowSplit split, bool elsewhere, List<(Facet Facet, int Code, int A, int B)> candidates, SpikeOptions options)
+    {
+        var (windowCount, baselineCount) = (split.WindowCount, split.BaselineCount);
         var level = options.Alpha / Math.Max(1, candidates.Count);
         var values = new List<OverRepresentedValue>();
         foreach (var (facet, code, a, b) in candidates)
@@ -86,19 +119,11 @@ public static class WindowContrast
             var value = Explanations.AccessLogExplainer.Clip(facet.Values[code], 80);
             var text = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{facet.Name} {value}: {a:N0} of {windowCount:N0} {facets.Noun} ({Share(windowShare)}) against {Share((double)b / Math.Max(1, baselineCount))} {(baseline is null ? "elsewhere" : "in the baseline")}, {Lift(lift)} as common ({P(p)})");
+                $"{facet.Name} {value}: {a:N0} of {windowCount:N0} {facets.Noun} ({Share(windowShare)}) against {Share((double)b / Math.Max(1, baselineCount))} {(elsewhere ? "elsewhere" : "in the baseline")}, {Lift(lift)} as common ({P(p)})");
             values.Add(new OverRepresentedValue(facet.Name, facet.Values[code], a, windowCount, b, baselineCount, lift, p, text));
         }
 
-        // Most significant first; among equally certain ones (p underflows to 0 for the clearest), the larger lift,
-        // then the larger count; field and value last, so the order never depends on anything but the data.
-        values.Sort((x, y) =>
-            x.PValue != y.PValue ? x.PValue.CompareTo(y.PValue)
-            : x.Lift != y.Lift ? y.Lift.CompareTo(x.Lift)
-            : x.WindowCount != y.WindowCount ? y.WindowCount.CompareTo(x.WindowCount)
-            : string.CompareOrdinal(x.Field + "\0" + x.Value, y.Field + "\0" + y.Value));
-        var kept = values.Take(options.MaxValues).ToList();
-        return new SpikeExplanation(window, baseline, windowCount, baselineCount, kept, Sentence(facets, window, windowCount, baselineCount, kept));
+        return values;
     }
 
     private static string Sentence(RecordFacets facets, TimeWindow window, int windowCount, int baselineCount, List<OverRepresentedValue> values)

@@ -1,6 +1,6 @@
+using AnomalyStudio.App.Cli.Quality;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Pipeline;
-using AnomalyStudio.Core.Quality;
 using AnomalyStudio.Tests.Support;
 using Xunit.Abstractions;
 

@@ -29,7 +29,7 @@ public static class TestData
     public static bool[] Labels(CsvTable table) =>
         table.LabelColumn!.Texts!.Select(LabelValues.IsAnomaly).ToArray();
 
-    public static FeatureMatrix NumericFeatures(CsvTable table) => CsvFeatureExtractor.Numeric(table).Matrix;
+    public static FeatureMatrix NumericFeatures(CsvTable table) => CsvOwnColumnFeatures.Numeric(table).Matrix;
 
     private static string FindRepositoryRoot()
     {

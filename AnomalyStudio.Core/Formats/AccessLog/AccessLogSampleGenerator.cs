@@ -93,85 +93,77 @@ public sealed class AccessLogSampleGenerator(int seed = 42)
     private static string NormalLine(Random random, string ip, string agent, DateTimeOffset time)
     {
         var roll = random.NextDouble();
-        string method = "GET", uri, referrer = "https://shop.example.com/";
-        int status = 200;
-        long bytes;
         var product = Products[random.Next(Products.Length)];
-        if (roll < 0.22)
-        {
-            uri = random.Next(3) switch { 0 => "/", 1 => "/products", _ => $"/products/{product}-{random.Next(1, 400)}" };
-            bytes = LogNormal(random, 9.6, 0.35);
-        }
-        else if (roll < 0.55)
-        {
-            var asset = random.Next(4);
-            uri = asset switch
-            {
-                0 => "/static/css/site.css",
-                1 => "/static/js/app.js",
-                2 => $"/images/{product}-{random.Next(1, 60)}.jpg",
-                _ => "/favicon.ico",
-            };
-            bytes = asset switch { 0 => 24_310, 1 => 88_412, 2 => LogNormal(random, 11.2, 0.5), _ => 1_150 };
-            if (random.NextDouble() < 0.15)
-            {
-                status = 304;
-                bytes = 0;
-            }
-        }
-        else if (roll < 0.80)
-        {
-            uri = random.Next(3) switch
-            {
-                0 => $"/api/v1/items?page={random.Next(1, 30)}",
-                1 => $"/api/v1/items/{random.Next(1, 5000)}",
-                _ => "/api/v1/cart",
-            };
-            referrer = "https://shop.example.com/products";
-            bytes = LogNormal(random, 7.4, 0.6);
-            if (random.NextDouble() < 0.003)
-            {
-                status = 500;
-                bytes = 312;
-            }
-        }
-        else if (roll < 0.88)
-        {
-            uri = $"/search?q={Words[random.Next(Words.Length)]}+{product}";
-            bytes = LogNormal(random, 9.1, 0.4);
-        }
-        else if (roll < 0.94)
-        {
-            method = "POST";
-            uri = random.Next(2) == 0 ? "/api/v1/cart" : "/login";
-            bytes = LogNormal(random, 6.2, 0.4);
-            status = uri == "/login" && random.NextDouble() < 0.08 ? 401 : 200;
-        }
-        else if (roll < 0.97)
-        {
-            uri = random.Next(2) == 0 ? "/blog/2026/11/autumn-collection" : "/about";
-            bytes = LogNormal(random, 9.9, 0.3);
-        }
-        else
-        {
-            // Ordinary mistakes: stale links, redirects of old pages, crawler fetches.
-            (uri, status, bytes) = random.Next(4) switch
-            {
-                0 => ($"/products/{product}-{random.Next(900, 999)}", 404, 1_024L),
-                1 => ("/old-catalogue", 301, 0L),
-                2 => ("/robots.txt", 200, 68L),
-                _ => ("/sitemap.xml", 200, LogNormal(random, 9.0, 0.2)),
-            };
-        }
-
+        var request = roll < 0.22 ? Page(random, product)
+            : roll < 0.55 ? Asset(random, product)
+            : roll < 0.80 ? ApiCall(random)
+            : roll < 0.88 ? new Request($"/search?q={Words[random.Next(Words.Length)]}+{product}", LogNormal(random, 9.1, 0.4))
+            : roll < 0.94 ? Post(random)
+            : roll < 0.97 ? new Request(random.Next(2) == 0 ? "/blog/2026/11/autumn-collection" : "/about", LogNormal(random, 9.9, 0.3))
+            : Mistake(random, product);
         if (random.NextDouble() < 0.01)
         {
-            method = "HEAD";
-            bytes = 0;
+            request = request with { Method = "HEAD", Bytes = 0 };
         }
 
-        return Format(ip, time, method, uri, status, bytes, referrer, agent);
+        return Format(ip, time, request.Method, request.Uri, request.Status, request.Bytes, request.Referrer, agent);
     }
+
+    /// <summary>One ordinary request of the shop's traffic: a GET from the home page with a 200 unless said otherwise.</summary>
+    private sealed record Request(string Uri, long Bytes, int Status = 200, string Method = "GET", string Referrer = "https://shop.example.com/");
+
+    private static Request Page(Random random, string product)
+    {
+        var uri = random.Next(3) switch { 0 => "/", 1 => "/products", _ => $"/products/{product}-{random.Next(1, 400)}" };
+        return new Request(uri, LogNormal(random, 9.6, 0.35));
+    }
+
+    // Some assets are revalidated from the browser's cache: 304 with no body.
+    private static Request Asset(Random random, string product)
+    {
+        var asset = random.Next(4);
+        var uri = asset switch
+        {
+            0 => "/static/css/site.css",
+            1 => "/static/js/app.js",
+            2 => $"/images/{product}-{random.Next(1, 60)}.jpg",
+            _ => "/favicon.ico",
+        };
+        var bytes = asset switch { 0 => 24_310, 1 => 88_412, 2 => LogNormal(random, 11.2, 0.5), _ => 1_150 };
+        return random.NextDouble() < 0.15 ? new Request(uri, 0, Status: 304) : new Request(uri, bytes);
+    }
+
+    // A rare server error among the API calls, which the product pages make.
+    private static Request ApiCall(Random random)
+    {
+        var uri = random.Next(3) switch
+        {
+            0 => $"/api/v1/items?page={random.Next(1, 30)}",
+            1 => $"/api/v1/items/{random.Next(1, 5000)}",
+            _ => "/api/v1/cart",
+        };
+        var bytes = LogNormal(random, 7.4, 0.6);
+        return random.NextDouble() < 0.003
+            ? new Request(uri, 312, Status: 500, Referrer: "https://shop.example.com/products")
+            : new Request(uri, bytes, Referrer: "https://shop.example.com/products");
+    }
+
+    // Some logins fail with a wrong password.
+    private static Request Post(Random random)
+    {
+        var uri = random.Next(2) == 0 ? "/api/v1/cart" : "/login";
+        var bytes = LogNormal(random, 6.2, 0.4);
+        return new Request(uri, bytes, Status: uri == "/login" && random.NextDouble() < 0.08 ? 401 : 200, Method: "POST");
+    }
+
+    // Ordinary mistakes: stale links, redirects of old pages, crawler fetches.
+    private static Request Mistake(Random random, string product) => random.Next(4) switch
+    {
+        0 => new Request($"/products/{product}-{random.Next(900, 999)}", 1_024L, Status: 404),
+        1 => new Request("/old-catalogue", 0L, Status: 301),
+        2 => new Request("/robots.txt", 68L),
+        _ => new Request("/sitemap.xml", LogNormal(random, 9.0, 0.2)),
+    };
 
     private static (string Type, string Line) AttackLine(Random random, int kind, string ip, DateTimeOffset time)
     {

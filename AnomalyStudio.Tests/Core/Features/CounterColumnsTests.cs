@@ -113,7 +113,7 @@ public sealed class CounterColumnsTests
     {
         var table = ReadJson(MetricsJsonLog.Text());
 
-        var features = CsvFeatureExtractor.Numeric(table);
+        var features = CsvOwnColumnFeatures.Numeric(table);
 
         var column = Array.IndexOf(features.Matrix.Names.ToArray(), "requests_total");
         Assert.Equal(MetricsJsonLog.BurstRequests, features.Matrix[MetricsJsonLog.BurstRecord, column]);

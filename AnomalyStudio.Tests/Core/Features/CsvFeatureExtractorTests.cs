@@ -167,7 +167,7 @@ public sealed class CsvFeatureExtractorTests
     {
         var table = Read("id,x,z,colour,label\nr1,1,10,red,0\nr2,NA,20,red,0\nr3,3,,blue,1\nr4,10,40,red,0\nr5,4,35,red,0\n");
 
-        var features = CsvFeatureExtractor.Numeric(table);
+        var features = CsvOwnColumnFeatures.Numeric(table);
 
         Assert.Equal(FeatureKind.CsvNumeric, features.Kind);
         Assert.Equal(["x", "z", "colour rarity"], features.Matrix.Names);
@@ -183,7 +183,7 @@ public sealed class CsvFeatureExtractorTests
     {
         var table = TestData.ReadTabular("thyroid");
 
-        var matrix = CsvFeatureExtractor.Numeric(table).Matrix;
+        var matrix = CsvOwnColumnFeatures.Numeric(table).Matrix;
 
         Assert.Equal(["f0", "f1", "f2", "f3", "f4", "f5"], matrix.Names);
         Assert.Equal(3772, matrix.Rows);
@@ -199,7 +199,7 @@ public sealed class CsvFeatureExtractorTests
     {
         var table = Read("host,timestamp,label\nweb-1,2024-01-01T00:00:00Z,0\nweb-2,2024-01-01T00:01:00Z,1\nweb-3,2024-01-01T00:02:00Z,0\n");
 
-        var error = Assert.Throws<InvalidInputException>(() => CsvFeatureExtractor.Numeric(table));
+        var error = Assert.Throws<InvalidInputException>(() => CsvOwnColumnFeatures.Numeric(table));
 
         Assert.Contains("no column to fit a model on", error.Message, StringComparison.Ordinal);
     }

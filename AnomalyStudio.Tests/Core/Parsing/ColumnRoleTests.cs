@@ -45,7 +45,7 @@ public sealed class ColumnRoleTests
         Assert.Equal(ColumnRole.Identifier, RoleOf(table, "PID"));
         Assert.Equal(ColumnRole.Text, RoleOf(table, "Content"));
         Assert.Equal("User", table.IdentifierColumn!.Name); // a name ranks before a PID
-        var names = CsvFeatureExtractor.Numeric(table).Matrix.Names;
+        var names = CsvOwnColumnFeatures.Numeric(table).Matrix.Names;
         Assert.DoesNotContain("PID", names);
         Assert.DoesNotContain("Day", names);
         Assert.DoesNotContain(names, n => n.StartsWith("Time", StringComparison.Ordinal) || n.StartsWith("Date", StringComparison.Ordinal));
@@ -55,7 +55,7 @@ public sealed class ColumnRoleTests
     public void Bgl_level_is_ordered_and_the_template_text_is_not_a_second_vote()
     {
         var table = Read("logs", "BGL_2k.log_structured.csv");
-        var features = CsvFeatureExtractor.Numeric(table);
+        var features = CsvOwnColumnFeatures.Numeric(table);
 
         Assert.Equal(ColumnRole.Level, RoleOf(table, "Level"));
         Assert.Equal(ColumnRole.Categorical, RoleOf(table, "EventTemplate"));
@@ -73,7 +73,7 @@ public sealed class ColumnRoleTests
     public void Csic_urls_and_bodies_are_text_and_content_length_repeats_the_body()
     {
         var table = Read("web", "csic2010_sample.csv");
-        var names = CsvFeatureExtractor.Numeric(table).Matrix.Names;
+        var names = CsvOwnColumnFeatures.Numeric(table).Matrix.Names;
 
         Assert.Equal(ColumnRole.Text, RoleOf(table, "url"));
         Assert.Equal(ColumnRole.Text, RoleOf(table, "body"));

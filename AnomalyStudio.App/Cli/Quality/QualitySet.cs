@@ -1,4 +1,4 @@
-namespace AnomalyStudio.Core.Quality;
+namespace AnomalyStudio.App.Cli.Quality;
 
 /// <summary>One file of the quality benchmark: how to open it, its name, and its ground truth when it has one outside the file.</summary>
 /// <param name="Entities">Score the file's entities (sessions) and judge them against per-entity labels, instead of its records.</param>

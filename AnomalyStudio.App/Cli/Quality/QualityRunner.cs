@@ -1,9 +1,10 @@
 using AnomalyStudio.Core.Scoring;
 using System.Diagnostics;
+using AnomalyStudio.Core;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
 
-namespace AnomalyStudio.Core.Quality;
+namespace AnomalyStudio.App.Cli.Quality;
 
 /// <summary>Scores quality sets through the detection pipeline, as a user's upload would be, and tabulates the outcome.</summary>
 public sealed class QualityRunner(DetectionPipeline pipeline)

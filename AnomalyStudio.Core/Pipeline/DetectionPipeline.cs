@@ -24,7 +24,11 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
 
     public ModelStore Store => store;
 
-    /// <summary>Runs a detection. Bad input throws <see cref="InvalidInputException"/> with a message for the user.</summary>
+    /// <summary>
+    /// Runs a detection, one step per stage: prepare (parse, features, labels), train or load the model, score and choose
+    /// the threshold, explain, the population stages, then the summary. Bad input throws <see cref="InvalidInputException"/>
+    /// with a message for the user.
+    /// </summary>
     public async Task<DetectionResult> RunAsync(
         Stream input,
         DetectionRequest request,
@@ -39,50 +43,10 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         }
 
         var timings = new List<StageTiming>();
-        Action<PreparationStage, double?, string>? preparing = progress is null ? null
-            : (stage, fraction, message) => progress.Report(new PipelineProgress(stage.AsPipelineStage(), fraction, message));
-        var prepared = await Task.Run(
-            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage.AsPipelineStage(), elapsed)), preparing, trainer.Formats, request.Format, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
-        if (request.Labels is not null && prepared.Labels is null)
-        {
-            var (recordLabels, entityLabels, key) = GroundTruthLabels.ReadAny(request.Labels, prepared.Lines);
-            prepared.Labels = recordLabels;
-            if (entityLabels is not null)
-            {
-                prepared.EntityLabels = (entityLabels, key!);
-                if (request.Entities is null)
-                {
-                    prepared.Notes.Add($"Labels: the labels file names entities ({key}); ask for entities (--entities, view=entities) to have them evaluated.");
-                }
-            }
-        }
-
-        var mode = prepared.FitOnFile ? DetectionMode.Fit : DetectionMode.Pretrained;
-        if (request.Mode == DetectionMode.Auto)
-        {
-            prepared.Notes.Add(prepared.FitOnFile
-                ? $"Baseline: the file itself ({prepared.Count:N0} records): the {detector.DisplayName} was fitted on it, and a score says how far a record is from the file's typical record."
-                : $"Baseline: the pretrained {detector.DisplayName}, because the file has fewer than {options.MinBaselineRecords:N0} records to be its own baseline.");
-        }
+        var prepared = await PrepareAsync(input, request, detector, timings, progress, cancellationToken).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
-        StoredModel stored;
-        if (prepared.FitOnFile)
-        {
-            progress?.Report(new PipelineProgress(PipelineStage.Training, 0, $"Training the {detector.DisplayName} on {prepared.Count:N0} records"));
-            var trainingProgress = progress is null ? null : new CallbackProgress<TrainingProgress>(p => progress.Report(new PipelineProgress(
-                PipelineStage.Training, (double)p.Step / p.Steps, $"Training the {detector.DisplayName}: {p.Step}/{p.Steps}")));
-            stored = await Task.Run(
-                () => trainer.Fit(detector, prepared.Matrix, prepared.Kind, $"{request.FileName} ({prepared.Count:N0} records)", trainingProgress, cancellationToken),
-                cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            progress?.Report(new PipelineProgress(PipelineStage.Training, null, $"Loading the pretrained {detector.DisplayName}"));
-            stored = await store.GetOrTrainAsync(model, prepared.Kind, null, cancellationToken).ConfigureAwait(false);
-        }
-
+        var stored = await TrainOrLoadAsync(detector, model, prepared, request.FileName, progress, cancellationToken).ConfigureAwait(false);
         timings.Add(new StageTiming(PipelineStage.Training, clock.Elapsed));
         clock.Restart();
         FeatureCheck.Ensure(stored, prepared.Matrix, model);
@@ -100,19 +64,8 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         timings.Add(new StageTiming(PipelineStage.Explaining, clock.Elapsed));
         var (entities, spikes) = PopulationStage.Run(prepared, records, request, catalog, options, timings, progress, cancellationToken);
 
-        var counts = SeverityCounts.Of(records.Severities);
-        var summary = new DetectionSummary(
-            records.Count,
-            counts.Anomalies,
-            records.Count == 0 ? 0 : 100.0 * counts.Anomalies / records.Count,
-            counts,
-            prepared.Skipped.Count,
-            prepared.Labels is { } labels ? Evaluation.RocAuc(scores, labels) : null,
-            prepared.Labels is { } labels2 ? Evaluation.AveragePrecision(scores, labels2) : null)
-        {
-            Flag = prepared.Labels is { } labels3 ? FlagEvaluation.Of(scores, Array.ConvertAll(records.Severities, s => s != Severity.Normal), labels3) : null,
-        };
-        progress?.Report(new PipelineProgress(PipelineStage.Done, 1, $"{counts.Anomalies:N0} anomalies in {records.Count:N0} records"));
+        var summary = Summarise(prepared, records);
+        progress?.Report(new PipelineProgress(PipelineStage.Done, 1, $"{summary.Anomalies:N0} anomalies in {records.Count:N0} records"));
 
         return new DetectionResult
         {
@@ -120,7 +73,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             Format = prepared.Format,
             Model = model,
             ModelDisplayName = detector.DisplayName,
-            Mode = mode,
+            Mode = prepared.FitOnFile ? DetectionMode.Fit : DetectionMode.Pretrained,
             Summary = summary,
             Records = records,
             Features = prepared.Matrix,
@@ -139,6 +92,82 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             Entities = entities,
             EntityColumns = prepared.Table?.Columns.Where(c => c.Role == Parsing.ColumnRole.Identifier).Select(c => c.Name).ToArray() ?? [],
             Spikes = spikes,
+        };
+    }
+
+    /// <summary>Parses the input and extracts its features (off the caller's thread), reads the labels file and notes the baseline.</summary>
+    private async Task<PreparedInput> PrepareAsync(
+        Stream input, DetectionRequest request, IAnomalyDetector detector, List<StageTiming> timings, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        Action<PreparationStage, double?, string>? preparing = progress is null ? null
+            : (stage, fraction, message) => progress.Report(new PipelineProgress(stage.AsPipelineStage(), fraction, message));
+        var prepared = await Task.Run(
+            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage.AsPipelineStage(), elapsed)), preparing, trainer.Formats, request.Format, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        if (request.Labels is not null && prepared.Labels is null)
+        {
+            ReadLabels(prepared, request);
+        }
+
+        if (request.Mode == DetectionMode.Auto)
+        {
+            prepared.Notes.Add(prepared.FitOnFile
+                ? $"Baseline: the file itself ({prepared.Count:N0} records): the {detector.DisplayName} was fitted on it, and a score says how far a record is from the file's typical record."
+                : $"Baseline: the pretrained {detector.DisplayName}, because the file has fewer than {options.MinBaselineRecords:N0} records to be its own baseline.");
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Reads a labels file: per record, or per entity (kept for the entity stage, with a note when no entities were asked for).</summary>
+    private static void ReadLabels(PreparedInput prepared, DetectionRequest request)
+    {
+        var (recordLabels, entityLabels, key) = GroundTruthLabels.ReadAny(request.Labels!, prepared.Lines);
+        prepared.Labels = recordLabels;
+        if (entityLabels is not null)
+        {
+            prepared.EntityLabels = (entityLabels, key!);
+            if (request.Entities is null)
+            {
+                prepared.Notes.Add($"Labels: the labels file names entities ({key}); ask for entities (--entities, view=entities) to have them evaluated.");
+            }
+        }
+    }
+
+    /// <summary>Fits the model on the file (its own baseline) or loads the pretrained one, reporting progress.</summary>
+    private async Task<StoredModel> TrainOrLoadAsync(
+        IAnomalyDetector detector, string model, PreparedInput prepared, string fileName, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!prepared.FitOnFile)
+        {
+            progress?.Report(new PipelineProgress(PipelineStage.Training, null, $"Loading the pretrained {detector.DisplayName}"));
+            return await store.GetOrTrainAsync(model, prepared.Kind, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        progress?.Report(new PipelineProgress(PipelineStage.Training, 0, $"Training the {detector.DisplayName} on {prepared.Count:N0} records"));
+        var trainingProgress = progress is null ? null : new CallbackProgress<TrainingProgress>(p => progress.Report(new PipelineProgress(
+            PipelineStage.Training, (double)p.Step / p.Steps, $"Training the {detector.DisplayName}: {p.Step}/{p.Steps}")));
+        return await Task.Run(
+            () => trainer.Fit(detector, prepared.Matrix, prepared.Kind, $"{fileName} ({prepared.Count:N0} records)", trainingProgress, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The headline figures, with ROC-AUC, AP and the flag's precision and recall when there are labels.</summary>
+    private static DetectionSummary Summarise(PreparedInput prepared, ScoredRecords records)
+    {
+        var counts = SeverityCounts.Of(records.Severities);
+        var scores = records.Scores;
+        var labels = prepared.Labels;
+        return new DetectionSummary(
+            records.Count,
+            counts.Anomalies,
+            records.Count == 0 ? 0 : 100.0 * counts.Anomalies / records.Count,
+            counts,
+            prepared.Skipped.Count,
+            labels is null ? null : Evaluation.RocAuc(scores, labels),
+            labels is null ? null : Evaluation.AveragePrecision(scores, labels))
+        {
+            Flag = labels is null ? null : FlagEvaluation.Of(scores, Array.ConvertAll(records.Severities, s => s != Severity.Normal), labels),
         };
     }
 

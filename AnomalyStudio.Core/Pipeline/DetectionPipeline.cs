@@ -109,12 +109,14 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             ReadLabels(prepared, request);
         }
 
-        if (request.Mode == DetectionMode.Auto)
+        // Every report says which baseline it used, whichever mode chose it.
+        prepared.Notes.Add((request.Mode, prepared.FitOnFile) switch
         {
-            prepared.Notes.Add(prepared.FitOnFile
-                ? $"Baseline: the file itself ({prepared.Count:N0} records): the {detector.DisplayName} was fitted on it, and a score says how far a record is from the file's typical record."
-                : $"Baseline: the pretrained {detector.DisplayName}, because the file has fewer than {options.MinBaselineRecords:N0} records to be its own baseline.");
-        }
+            (DetectionMode.Auto, true) => $"Baseline: the file itself ({prepared.Count:N0} records): the {detector.DisplayName} was fitted on it, and a score says how far a record is from the file's typical record.",
+            (DetectionMode.Auto, false) => $"Baseline: the pretrained {detector.DisplayName}, because the file has fewer than {options.MinBaselineRecords:N0} records to be its own baseline.",
+            (_, true) => $"Baseline: the file itself ({prepared.Count:N0} records), as fit mode asks: the {detector.DisplayName} was fitted on it.",
+            _ => $"Baseline: the pretrained {detector.DisplayName}, as pretrained mode asks: a score says how far a record is from its generated training data's typical record.",
+        });
 
         return prepared;
     }

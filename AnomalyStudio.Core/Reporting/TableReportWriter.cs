@@ -69,5 +69,13 @@ public static class TableReportWriter
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Line,8}  {time,-25}  {id.PadRight(idWidth)}  {r.Score,6:0.000}  {ReportNames.Of(r.Severity),-8}  {InertText.ForTerminal(r.Explanation)}")).ConfigureAwait(false);
         }
+
+        // The table never cuts silently: it says how many it shows of how many, and how to see more.
+        var of = limit is null ? s.Anomalies : result.Records.Count;
+        if (rows.Count < of)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{rows.Count:N0} of {of:N0} {(limit is null ? "anomalies" : "records")} shown, highest scores first; --limit N for more, --format csv or json for all.")).ConfigureAwait(false);
+        }
     }
 }

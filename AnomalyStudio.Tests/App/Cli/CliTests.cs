@@ -68,6 +68,8 @@ public sealed class CliTests(CliFixture fixture)
         Assert.Contains("5,000 records", output);
         Assert.Contains("ROC-AUC", output);
         Assert.Contains("explanation", output);
+        Assert.Matches(@"20 of [\d,]+ anomalies shown, highest scores first; --limit N for more", output); // never cut silently
+        Assert.Contains("note: Baseline: the file itself (5,000 records), as fit mode asks", output);
     }
 
     [Fact]

@@ -279,6 +279,16 @@ public sealed class DetectionPipelineTests : IDisposable
     }
 
     [Theory]
+    [InlineData(DetectionMode.Fit, "as fit mode asks")]
+    [InlineData(DetectionMode.Pretrained, "as pretrained mode asks")]
+    public async Task Every_mode_says_which_baseline_it_used(DetectionMode mode, string words)
+    {
+        var result = await _test.RunFileAsync(TestData.Samples("sample_access.log"), mode);
+
+        Assert.Contains(result.Notes, n => n.StartsWith("Baseline:", StringComparison.Ordinal) && n.Contains(words, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(null, DetectionMode.Auto)]
     [InlineData("", DetectionMode.Auto)]
     [InlineData(" AUTO ", DetectionMode.Auto)]

@@ -58,6 +58,22 @@ public sealed class CsvTable
 
     public IEnumerable<CsvColumn> CategoricalColumns => Columns.Where(c => c.Role == ColumnRole.Categorical);
 
+    /// <summary>
+    /// The same table with other columns (the same rows: a column's role changed), keeping everything the reader decided
+    /// (timestamps, templates, actor, notes).
+    /// </summary>
+    public CsvTable WithColumns(IReadOnlyList<CsvColumn> columns)
+    {
+        var copy = new CsvTable
+        {
+            Delimiter = Delimiter, Columns = columns, RowCount = RowCount, LineNumbers = LineNumbers, RowNumbers = RowNumbers,
+            Skipped = Skipped, TotalLines = TotalLines, Timestamps = Timestamps, Templates = Templates,
+            Actor = Actor, IdentifierNamesEntities = IdentifierNamesEntities,
+        };
+        copy.Notes.AddRange(Notes);
+        return copy;
+    }
+
     /// <summary>The record's identifier: the identifier column's value, else "row N".</summary>
     public string Identifier(int row) =>
         IdentifierColumn is { } id && id.Display(row) is { Length: > 0 } value ? value : $"row {RowNumbers[row]}";

@@ -29,13 +29,7 @@ public static class LabelLeaks
             return table;
         }
 
-        var columns = table.Columns.Select(c => leaks.Contains(c) ? new CsvColumn(c.Name, ColumnRole.LabelDerived, c.Numbers, c.Texts) : c).ToList();
-        var copy = new CsvTable
-        {
-            Delimiter = table.Delimiter, Columns = columns, RowCount = table.RowCount, LineNumbers = table.LineNumbers, RowNumbers = table.RowNumbers,
-            Skipped = table.Skipped, TotalLines = table.TotalLines, Timestamps = table.Timestamps, Templates = table.Templates,
-        };
-        copy.Notes.AddRange(table.Notes);
+        var copy = table.WithColumns([.. table.Columns.Select(c => leaks.Contains(c) ? new CsvColumn(c.Name, ColumnRole.LabelDerived, c.Numbers, c.Texts) : c)]);
         copy.Notes.Add($"{(leaks.Count == 1 ? "Column" : "Columns")} {string.Join(", ", leaks.Select(c => $"'{c.Name}'"))} {(leaks.Count == 1 ? "repeats" : "repeat")} the label (each value belongs to one class only), so {(leaks.Count == 1 ? "it is" : "they are")} left out of the features.");
         return copy;
     }

@@ -27,12 +27,7 @@ public static class GroundTruthLabels
             throw new InvalidInputException("A labels file needs a 'label' column and either a numeric 'line' column (labels per record) or a key column (labels per entity, e.g. BlockId,Label).");
         }
 
-        var (values, note) = LabelColumnReader.Read(label, table.RowCount);
-        if (values is null)
-        {
-            throw new InvalidInputException(note!);
-        }
-
+        var values = Values(table, label);
         var byKey = new Dictionary<string, bool>(StringComparer.Ordinal);
         for (var i = 0; i < table.RowCount; i++)
         {
@@ -42,17 +37,11 @@ public static class GroundTruthLabels
         return (null, byKey, key.Name);
     }
 
-    /// <summary>Labels per record, matched by line number; lines the file does not list count as normal.</summary>
-    public static bool[] Read(Stream labels, IReadOnlyList<long> recordLines)
+    /// <summary>The label column read in any spelling; a column that cannot be read is refused, naming it.</summary>
+    private static bool[] Values(CsvTable table, CsvColumn label)
     {
-        var table = ReadTable(labels);
-        var line = table.Columns.FirstOrDefault(c => string.Equals(c.Name, "line", StringComparison.OrdinalIgnoreCase) && c.IsNumeric);
-        if (line is null)
-        {
-            throw new InvalidInputException("A labels file needs a numeric 'line' column and a 'label' column.");
-        }
-
-        return Records(table, line, recordLines);
+        var (values, note) = LabelColumnReader.Read(label, table.RowCount);
+        return values ?? throw new InvalidInputException(note!);
     }
 
     private static CsvTable ReadTable(Stream labels)
@@ -64,12 +53,7 @@ public static class GroundTruthLabels
     private static bool[] Records(CsvTable table, CsvColumn line, IReadOnlyList<long> recordLines)
     {
         var label = table.LabelColumn ?? throw new InvalidInputException("A labels file needs a numeric 'line' column and a 'label' column.");
-
-        var (values, note) = LabelColumnReader.Read(label, table.RowCount);
-        if (values is null)
-        {
-            throw new InvalidInputException(note!);
-        }
+        var values = Values(table, label);
 
         var anomalous = new HashSet<long>();
         for (var i = 0; i < table.RowCount; i++)

@@ -199,10 +199,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         else if (prepared.FitOnFile)
         {
             threshold = FileThreshold.Choose(calibration.Distances(raw, prepared.Evidence), options.Calibration, thresholds);
-            if (threshold.Distance != options.Calibration.LowZ)
-            {
-                calibration = calibration.Rebased(threshold.Distance!.Value);
-            }
+            calibration = calibration.Rebased(threshold.Distance!.Value); // at the fixed distance it rebuilds the same anchors
         }
         else
         {

@@ -52,20 +52,7 @@ public static class TableEntityProfiler
         var payload = new bool[n];
         if (payloadText is not null)
         {
-            var cache = new Dictionary<string, bool>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < n; i++)
-            {
-                if (payloadText.Texts![i] is { } text)
-                {
-                    if (!cache.TryGetValue(text, out var carries))
-                    {
-                        carries = PayloadTokens.Count(TextContent.Decode(text)) >= 2;
-                        cache[text] = carries;
-                    }
-
-                    payload[i] = carries;
-                }
-            }
+            MarkRows(payloadText.Texts!, text => PayloadTokens.Count(TextContent.Decode(text)) >= 2, payload);
         }
 
         var loginFailed = LoginFailures(table, column);
@@ -135,24 +122,32 @@ public static class TableEntityProfiler
         var failed = new bool[table.RowCount];
         foreach (var column in table.Columns.Where(c => c != entity && c.Texts is not null && c.Role is ColumnRole.Text or ColumnRole.Categorical))
         {
-            var cache = new Dictionary<string, bool>(ReferenceEqualityComparer.Instance);
-            var texts = column.Texts!;
-            for (var i = 0; i < failed.Length; i++)
-            {
-                if (!failed[i] && texts[i] is { } text)
-                {
-                    if (!cache.TryGetValue(text, out var fails))
-                    {
-                        fails = AuthFailure.In(text);
-                        cache[text] = fails;
-                    }
-
-                    failed[i] = fails;
-                }
-            }
+            MarkRows(column.Texts!, AuthFailure.In, failed);
         }
 
         return failed;
+    }
+
+    /// <summary>
+    /// Marks the rows whose text passes <paramref name="test"/> (rows marked already stay marked). Texts are interned, so
+    /// each distinct one is tested once, found by reference.
+    /// </summary>
+    private static void MarkRows(string?[] texts, Func<string, bool> test, bool[] marks)
+    {
+        var cache = new Dictionary<string, bool>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < marks.Length; i++)
+        {
+            if (!marks[i] && texts[i] is { } text)
+            {
+                if (!cache.TryGetValue(text, out var passes))
+                {
+                    passes = test(text);
+                    cache[text] = passes;
+                }
+
+                marks[i] = passes;
+            }
+        }
     }
 
     private static bool IsUrlLike(CsvColumn column)

@@ -2,7 +2,7 @@
 # Writes the JSON report of every shared data set and sample, both models, default mode, into DIR with the timings
 # taken out, so two builds can be compared byte for byte: restructuring must change no report.
 #   scripts/report-snapshot.sh DIR [APP_DLL]      then      diff -r DIR_BEFORE DIR_AFTER
-# Entities and spikes are included for the access logs and the HDFS blocks (with their labels).
+# Entities and spikes are included for the access logs, a table, a line log, JSON lines and the HDFS blocks (with their labels).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: scripts/report-snapshot.sh DIR [APP_DLL]}
@@ -21,7 +21,7 @@ for f in $files; do
     dotnet "$app" detect "$f" --model "$model" --format json | strip "$out/$name.$model.json"
   done
 done
-for f in "$data"/logs/apache_access_elastic.log samples/sample_access.log; do
+for f in "$data"/logs/apache_access_elastic.log samples/sample_access.log samples/sample_metrics.csv "$data"/loghub/OpenStack_2k.log; do
   dotnet "$app" detect "$f" --entities --format json | strip "$out/$(basename "$f").entities.json"
   dotnet "$app" detect "$f" --spikes --format json | strip "$out/$(basename "$f").spikes.json"
 done

@@ -2,11 +2,12 @@ using System.ComponentModel;
 using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Api.Contracts;
 using AnomalyStudio.App.Api.Uploads;
-using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Feedback;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
 using AnomalyStudio.Core.Scoring;
+using AnomalyStudio.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,6 +29,7 @@ public static class DetectEndpoints
                 + "score, severity, explanation) and the threshold that flagged them (score, method, reason, flagged); threshold or top "
                 + "move it as 'detect --threshold/--top' do. With view=entities the answer is the entity report of 'detect --entities --format json' "
                 + "(clients or identifiers scored against each other), with view=spikes the spike report of 'detect --spikes --format json'. "
+                + "A JSON rules file in the field 'rules' marks records as expected, as 'detect --rules' does. "
                 + "Bad input answers 400, an upload over AnomalyStudio:MaxUploadBytes 413, and "
                 + "503 with Retry-After when every detection slot and queue place of the server is taken, all as problem "
                 + "details with an 'error' member.")
@@ -76,7 +78,11 @@ public static class DetectEndpoints
             }
 
             // The slot is taken after the upload is read, so a slow client holds a connection, never a detection slot.
-            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Format = choice, Entities = population.Entities, Spikes = population.Spikes };
+            var rules = ReadRules(upload);
+            var request = new DetectionRequest
+            {
+                FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Format = choice, Entities = population.Entities, Spikes = population.Spikes, Rules = rules,
+            };
             var admitted = await admission.RunOnceAsync(upload.File!.OpenReadStream, request, cancellationToken);
             if (admitted.Result is not { } result)
             {
@@ -101,5 +107,19 @@ public static class DetectEndpoints
         {
             return ApiProblems.BadRequest(ex.Message);
         }
+    }
+
+    /// <summary>The form field that may carry a rules file beside the file (<c>detect --rules</c>).</summary>
+    public const string RulesField = "rules";
+
+    private static ExpectedRules? ReadRules(Upload upload)
+    {
+        if (upload.Form?.Files.GetFile(RulesField) is not { } file)
+        {
+            return null;
+        }
+
+        using var stream = file.OpenReadStream();
+        return ExpectedRules.Read(stream, $"rules file '{file.FileName}'");
     }
 }

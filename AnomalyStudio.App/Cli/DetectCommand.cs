@@ -1,8 +1,9 @@
 using System.CommandLine;
-using AnomalyStudio.Core;
+using AnomalyStudio.Core.Feedback;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
 using AnomalyStudio.Core.Scoring;
+using AnomalyStudio.Core;
 
 namespace AnomalyStudio.App.Cli;
 
@@ -32,11 +33,15 @@ public static class DetectCommand
         {
             Description = "A line log's header in loghub's notation, when detection does not know it: fields in angle brackets (Date, Time, Level, Component, Pid, Thread, Host, Content), other text literal, e.g. '<Date> <Time> <Level> <Component>: <Content>'.",
         };
+        var rules = new Option<FileInfo?>("--rules")
+        {
+            Description = "A JSON file of 'this is expected' rules (the dashboard's export): records they match are never flagged and their evidence is not counted.",
+        };
         var spikes = new Option<bool>("--spikes") { Description = "Report the bursts in the per-minute rate and the field values that explain them instead of the records." };
 
         var command = new Command("detect", "Score a log, JSON-lines or CSV file and report anomalies.")
         {
-            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, inputFormat, logFormat,
+            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, inputFormat, logFormat, rules,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,6 +63,8 @@ public static class DetectCommand
                 throw new InvalidInputException($"Labels file '{labelFile.FullName}' does not exist.");
             }
 
+            var expected = ReadRules(parse.GetValue(rules));
+
             var population = PopulationReport.Request(parse.GetValue(entities), parse.GetValue(spikes), parse.GetValue(sessions), parse.GetValue(entityColumn));
             using var services = CliHost.Build();
             var pipeline = services.GetRequiredService<DetectionPipeline>();
@@ -74,6 +81,7 @@ public static class DetectCommand
                 Flag = flag,
                 Entities = population.Entities,
                 Spikes = population.Spikes,
+                Rules = expected,
             };
             // At a terminal, show where a long run is (a fit reports every epoch); redirected stderr stays quiet.
             var progress = Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error);
@@ -97,5 +105,22 @@ public static class DetectCommand
             return CliApplication.Success;
         });
         return command;
+    }
+
+    /// <summary>The rules file, read and checked before the input is: a wrong rule costs no detection.</summary>
+    private static ExpectedRules? ReadRules(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (!file.Exists)
+        {
+            throw new InvalidInputException($"Rules file '{file.FullName}' does not exist.");
+        }
+
+        using var stream = file.OpenRead();
+        return ExpectedRules.Read(stream, $"rules file '{file.Name}'");
     }
 }

@@ -1,9 +1,10 @@
 using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Configuration;
-using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Feedback;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Scoring;
+using AnomalyStudio.Core;
 using Microsoft.Extensions.Options;
 
 namespace AnomalyStudio.App.State;
@@ -187,7 +188,7 @@ public sealed class AnalysisSession : IDisposable
             var choice = _admission.Pipeline.Formats.Choose(InputFormat, LogFormat);
             var admitted = await _admission.RunForSessionAsync(
                 () => new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
-                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Entities = new() { Column = EntityColumn }, Spikes = new() },
+                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Entities = new() { Column = EntityColumn }, Spikes = new(), Rules = Rules },
                 () => Current?.Memory,
                 () => Report(new PipelineProgress(PipelineStage.Reading, null, $"{WaitingMessage} ({_admission.Gate.MaxConcurrent} detections at once on this server)")),
                 new Progress<PipelineProgress>(Report),
@@ -275,6 +276,71 @@ public sealed class AnalysisSession : IDisposable
             Error = ex.Message;
         }
 
+        Touch();
+    }
+
+    /// <summary>
+    /// The analyst's "this is expected" rules. They apply to the current result at once and to every later run of this
+    /// session, until removed; a rule never refits the model.
+    /// </summary>
+    public ExpectedRules Rules { get; private set; } = ExpectedRules.None;
+
+    /// <summary>Marks what <paramref name="rule"/> matches as expected: rescored now, listed in the rules, undone by <see cref="Unmark"/>.</summary>
+    public void MarkExpected(ExpectedRule rule) => SetRules(Rules.With(rule));
+
+    public void Unmark(ExpectedRule rule) => SetRules(Rules.Without(rule));
+
+    /// <summary>
+    /// Replaces the rules with those of a rules file (the export of <see cref="ExportRules"/>); a broken or oversized
+    /// file leaves them and says what is wrong (which rule, or the size).
+    /// </summary>
+    /// <param name="open">Opens the file, refusing to read more than the bytes it is given.</param>
+    public async Task ImportRulesAsync(string name, long size, Func<long, Stream> open)
+    {
+        try
+        {
+            if (size > ExpectedRules.MaxBytes)
+            {
+                throw new InvalidInputException($"The rules file '{name}' has {size:N0} bytes; a rules file may have at most {ExpectedRules.MaxBytes:N0}.");
+            }
+
+            using var buffer = new MemoryStream();
+            await using (var stream = open(ExpectedRules.MaxBytes))
+            {
+                await stream.CopyToAsync(buffer);
+            }
+
+            buffer.Position = 0;
+            SetRules(ExpectedRules.Read(buffer, $"rules file '{name}'"));
+        }
+        catch (InvalidInputException ex)
+        {
+            Error = ex.Message;
+            Touch();
+        }
+    }
+
+    /// <summary>The rules as the JSON file the CLI's --rules and the API's rules field read.</summary>
+    public byte[] ExportRules()
+    {
+        using var buffer = new MemoryStream();
+        Rules.Write(buffer);
+        return buffer.ToArray();
+    }
+
+    private void SetRules(ExpectedRules rules)
+    {
+        lock (_sync)
+        {
+            Rules = rules;
+            if (_current is { } current && !IsRunning)
+            {
+                var ruled = current.Result.WithRules(rules);
+                Volatile.Write(ref _current, current with { Result = ruled, View = current.View.For(ruled) });
+            }
+        }
+
+        Error = null;
         Touch();
     }
 

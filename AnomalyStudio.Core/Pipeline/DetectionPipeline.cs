@@ -56,7 +56,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         progress?.Report(new PipelineProgress(PipelineStage.Scoring, null, $"Scoring {prepared.Count:N0} records"));
         var raw = prepared.FitOnFile && stored.BaselineScores is { } fitted ? fitted : stored.Model.Score(prepared.Matrix, cancellationToken);
         var thresholds = catalog.Thresholds(model);
-        var (scores, threshold) = ScoreAndThreshold(prepared, stored.Calibration, raw, thresholds, request.Flag);
+        var (scores, threshold, calibration) = ScoreAndThreshold(prepared, stored.Calibration, raw, thresholds, request.Flag);
         timings.Add(new StageTiming(PipelineStage.Scoring, clock.Elapsed));
         clock.Restart();
 
@@ -69,7 +69,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         var summary = Summarise(prepared, records);
         progress?.Report(new PipelineProgress(PipelineStage.Done, 1, $"{summary.Anomalies:N0} anomalies in {records.Count:N0} records"));
 
-        return new DetectionResult
+        var result = new DetectionResult
         {
             FileName = request.FileName,
             Format = prepared.Format,
@@ -94,7 +94,9 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             Entities = entities,
             EntityColumns = prepared.Entities?.Columns ?? [],
             Spikes = spikes,
+            Base = new BaseScoring(raw, calibration, scores, prepared.Evidence),
         };
+        return request.Rules is { Count: > 0 } rules ? result.WithRules(rules, cancellationToken) : result;
     }
 
     /// <summary>Parses the input and extracts its features (off the caller's thread), reads the labels file and notes the baseline.</summary>
@@ -189,7 +191,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
     /// file scored against a pretrained baseline is flagged at the fixed distance; a quota calibration at its quota. An
     /// analyst's <paramref name="flag"/> then moves the threshold on the scores as they are.
     /// </summary>
-    private (double[] Scores, FlagThreshold Threshold) ScoreAndThreshold(
+    private (double[] Scores, FlagThreshold Threshold, ScoreCalibration Calibration) ScoreAndThreshold(
         PreparedInput prepared, ScoreCalibration calibration, double[] raw, SeverityThresholds thresholds, FlagOverride? flag)
     {
         FlagThreshold threshold;
@@ -209,7 +211,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         }
 
         var scores = calibration.Normalise(raw, prepared.Evidence);
-        return (scores, flag is null ? threshold : flag.Resolve(scores));
+        return (scores, flag is null ? threshold : flag.Resolve(scores), calibration);
     }
 
     private static ScoredRecords Score(RecordExplainer explainer, PreparedInput prepared, double[] scores, SeverityThresholds thresholds, double flagAt, CancellationToken cancellationToken)

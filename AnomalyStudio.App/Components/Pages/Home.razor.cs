@@ -54,6 +54,17 @@ public sealed partial class Home
     private Task UploadAsync(IBrowserFile file) =>
         Session.UploadAndRunAsync(file.Name, file.Size, max => file.OpenReadStream(max));
 
+    private Task ImportRulesAsync(IBrowserFile file) =>
+        Session.ImportRulesAsync(file.Name, file.Size, max => file.OpenReadStream(max));
+
+    /// <summary>Downloads the session's rules as the JSON file --rules and the API read.</summary>
+    private async Task ExportRulesAsync()
+    {
+        using var buffer = new MemoryStream(Session.ExportRules());
+        using var stream = new DotNetStreamReference(buffer, leaveOpen: true);
+        await Js.InvokeVoidAsync("anomalyStudio.download", "anomalystudio.rules.json", stream);
+    }
+
     /// <summary>Each registered view's tab, labelled from the circuit's state.</summary>
     private List<ViewTab> Tabs(DetectionResult result) =>
         [.. Population.Views.Select(v => new ViewTab(v.Tab, v.Label(Population, result), v.AvailableIn(Population)))];

@@ -27,6 +27,29 @@ public sealed class CliTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task Detect_takes_a_rules_file_reports_what_each_rule_marked_and_refuses_a_broken_one_by_its_number()
+    {
+        var rules = Path.Combine(fixture.Directory, "rules.json");
+        await File.WriteAllTextAsync(rules, """{"rules":[{"field":"uri","like":"/wp-*"},{"entity":"nobody"}]}""");
+        var output = Path.Combine(fixture.Directory, "ruled.json");
+
+        var (code, _, error) = await fixture.RunAsync("detect", ElasticLog.Path, "--rules", rules, "--format", "json", "--out", output, "--limit", "0");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
+        var reported = json.RootElement.GetProperty("rules");
+        Assert.Equal("uri like /wp-*", reported[0].GetProperty("rule").GetString());
+        Assert.Equal(File.ReadLines(ElasticLog.Path).Count(l => l.Contains("\"GET /wp-", StringComparison.Ordinal) || l.Contains("\"POST /wp-", StringComparison.Ordinal)),
+            reported[0].GetProperty("expected").GetInt32());
+        Assert.Equal(0, reported[1].GetProperty("expected").GetInt32());
+
+        await File.WriteAllTextAsync(rules, """{"rules":[{"entity":"a"},{"field":"uri","like":""}]}""");
+        var (refused, _, message) = await fixture.RunAsync("detect", ElasticLog.Path, "--rules", rules);
+        Assert.Equal(2, refused);
+        Assert.Contains("Rule 2 of the rules file 'rules.json': \"like\" must be a non-empty string.", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Detect_reports_the_files_threshold_and_moves_it_with_threshold_or_top()
     {
         var table = TestData.Shared("tabular", "thyroid.csv");

@@ -64,6 +64,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await Expect(page.GetByTestId("drawer-raw")).ToBeVisibleAsync();
             violations.AddRange(await AxeAudit.ViolationsAsync(page, "drawer"));
 
+            Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", $"dashboard-axe-{(dark ? "dark" : "light")}.png") });
             Assert.True(violations.Count == 0, $"{(dark ? "Dark" : "Light")} theme, {violations.Count} violations:\n{string.Join('\n', violations)}");
         }
         finally
@@ -88,6 +90,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await Expect(announcer).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Scored sample_access\\.log: 5,000 records, [0-9,]+ anomalies; [0-9,]+ critical, .* normal\\.$"));
         await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("5,000");
         await ExpectFocusAsync(page, "#results-title");
+        await Expect(page.Locator("[data-testid=grid] thead th[aria-sort=descending]")).ToHaveTextAsync("Score"); // the sort, told to screen readers
 
         // A severity bar's keyboard twin: the chart as a table, and its "Show only critical" filters the records.
         await TabToAsync(page, "[data-testid=severity-chart] [data-testid=chart-table-toggle]");

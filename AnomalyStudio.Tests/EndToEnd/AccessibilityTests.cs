@@ -64,6 +64,15 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await Expect(page.GetByTestId("drawer-raw")).ToBeVisibleAsync();
             violations.AddRange(await AxeAudit.ViolationsAsync(page, "drawer"));
 
+            // A labelled table brings the ROC-AUC card and the precision-recall chart (and its table).
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(page.GetByTestId("drawer-raw")).ToHaveCountAsync(0);
+            await browser.UploadAsync(page, TestData.Samples("sample_metrics.csv"));
+            await Expect(page.GetByTestId("kpi-auc")).ToBeVisibleAsync();
+            await page.GetByTestId("precision-recall-chart").GetByTestId("chart-table-toggle").ClickAsync();
+            await Expect(page.GetByTestId("precision-recall-chart").GetByTestId("chart-table")).ToBeVisibleAsync();
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "Records of a labelled table"));
+
             Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", $"dashboard-axe-{(dark ? "dark" : "light")}.png") });
             Assert.True(violations.Count == 0, $"{(dark ? "Dark" : "Light")} theme, {violations.Count} violations:\n{string.Join('\n', violations)}");

@@ -19,7 +19,7 @@ public sealed class EntityAnalyzer(DetectorCatalog catalog, ITrainingSettings op
 {
     public EntityAnalysis AnalyzeAccessLog(AccessLogFeatures features, EntityOptions entityOptions, CancellationToken cancellationToken = default)
     {
-        var (index, profiles) = AccessLogEntityProfiler.Profile(features, entityOptions.Validate(), cancellationToken);
+        var (index, profiles) = AccessLogEntityProfiler.Profile(features, entityOptions.Validate().ForAccessLog(), cancellationToken);
         return Score(entityOptions.Sessions ? EntityKind.Session : EntityKind.Client, index, profiles, entityOptions.Sessions ? "session" : "client", null, entityOptions, cancellationToken);
     }
 

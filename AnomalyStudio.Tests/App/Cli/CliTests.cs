@@ -247,7 +247,62 @@ public sealed class CliTests(CliFixture fixture)
 
         Assert.Equal(2, code);
         Assert.StartsWith("error: ", error);
-        Assert.Single(error.TrimEnd().Split('\n'));
+        var rest = error.TrimEnd().Split('\n').Skip(1).ToList();
+        Assert.True(rest.Count == 0 || rest.Any(l => l.StartsWith("Usage:", StringComparison.Ordinal)), error); // one line, or one line and the verb's usage
+    }
+
+    [Fact]
+    public async Task Options_that_do_not_apply_are_refused_with_a_reason_never_ignored()
+    {
+        var jsonLines = Path.Combine(fixture.Directory, "events.jsonl");
+        await File.WriteAllTextAsync(jsonLines, "{\"time\":\"2024-01-01T00:00:00Z\",\"msg\":\"started\"}\n{\"time\":\"2024-01-01T00:00:01Z\",\"msg\":\"stopped\"}\n");
+
+        var column = await fixture.RunAsync("detect", TestData.Samples("sample_access.log"), "--entities", "--entity-column", "foo");
+        var data = await fixture.RunAsync("bench", "quality", "--data", "/nonexistent");
+        var behaviours = await fixture.RunAsync("samples", "behaviours", "--from", jsonLines, "-o", Path.Combine(fixture.Directory, "never.log"));
+
+        Assert.Equal((2, "error: An access log's entities are its clients (by IP; with sessions, IP and user agent), so the entity column 'foo' does not apply"),
+            (column.Code, column.Error[..column.Error.IndexOf(':', 10)]));
+        Assert.Equal((2, "error: --data /nonexistent: there is no such folder.\n"), (data.Code, data.Error.ReplaceLineEndings("\n")));
+        Assert.Equal(2, behaviours.Code);
+        Assert.StartsWith("error: 'events.jsonl' reads as JSON lines, not an access log", behaviours.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(fixture.Directory, "never.log")));
+    }
+
+    [Theory]
+    [InlineData("detect", "detect")]
+    [InlineData("bench quality", "bench quality")]
+    [InlineData("samples behaviours", "samples behaviours")]
+    [InlineData("models", "models")]
+    public async Task An_unknown_option_says_so_and_prints_the_verbs_usage(string verb, string usage)
+    {
+        string[] file = verb == "detect" ? [TestData.Samples("sample_access.log")] : [];
+        var (code, output, error) = await fixture.RunAsync([.. verb.Split(' '), .. file, "--no-such-option"]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: Unrecognized command or argument '--no-such-option'", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+        Assert.Matches(@"Usage:\s+\S+ " + usage + " ", error);
+    }
+
+    [Theory]
+    [InlineData("detect")]
+    [InlineData("train")]
+    [InlineData("samples")]
+    [InlineData("samples behaviours")]
+    [InlineData("bench")]
+    [InlineData("bench quality")]
+    [InlineData("bench parsing")]
+    [InlineData("models")]
+    [InlineData("serve")]
+    public async Task Every_verb_prints_its_help(string verb)
+    {
+        var (code, output, _) = await fixture.RunAsync([.. verb.Split(' '), "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains(" " + verb, output, StringComparison.Ordinal);
     }
 
     [Theory]

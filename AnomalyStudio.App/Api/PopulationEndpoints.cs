@@ -88,10 +88,16 @@ public static class PopulationEndpoints
 
     public static async Task<Results<PopulationReportResult, ProblemHttpResult>> ExplainWindow(
         HttpContext context,
-        [FromBody] SpikeWindowRequest window,
         [FromServices] IApiSessionStore sessions,
         CancellationToken cancellationToken)
     {
+        // The body is read here, not bound: a body that is not JSON, or lacks its times, gets a 400 that says so.
+        var (asked, problem) = await SpikeWindowBody.ReadAsync(context.Request, cancellationToken);
+        if (asked is not { } window)
+        {
+            return ApiProblems.BadRequest(problem!);
+        }
+
         var loaded = await ResultAsync(context, sessions, cancellationToken);
         if (loaded.Result is not { } result)
         {

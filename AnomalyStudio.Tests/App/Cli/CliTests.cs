@@ -252,6 +252,46 @@ public sealed class CliTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task Every_report_notes_how_the_file_was_read_and_csv_lines_are_lines_of_the_file()
+    {
+        var gzip = Path.Combine(fixture.Directory, "metrics.csv.gz");
+        var malformed = Path.Combine(fixture.Directory, "metrics-with-a-bad-row.csv");
+        var lines = (await File.ReadAllLinesAsync(TestData.Samples("sample_metrics.csv"))).Take(301).ToList();
+        lines.Insert(5, string.Join(",", Enumerable.Repeat("9", 40))); // line 6 of the file: far too many fields
+        await File.WriteAllLinesAsync(malformed, lines);
+        await using (var target = File.Create(gzip))
+        await using (var zip = new System.IO.Compression.GZipStream(target, System.IO.Compression.CompressionLevel.Fastest))
+        await using (var source = File.OpenRead(TestData.Samples("sample_metrics.csv")))
+        {
+            await source.CopyToAsync(zip);
+        }
+
+        async Task<JsonElement> Report(params string[] args)
+        {
+            var output = Path.Combine(fixture.Directory, $"notes-{Guid.NewGuid():N}.json");
+            var (code, _, error) = await fixture.RunAsync(["detect", .. args, "--format", "json", "--out", output]);
+            Assert.True(code == 0, error);
+            using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
+            return json.RootElement.Clone();
+        }
+
+        static List<string> Notes(JsonElement report) => [.. report.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!)];
+        var zipped = Notes(await Report(gzip, "--mode", "pretrained", "--limit", "0"));
+        var chosen = Notes(await Report(TestData.Samples("sample_metrics.csv"), "--input-format", "csv", "--mode", "fit", "--limit", "0"));
+        var bad = await Report(malformed);
+
+        Assert.Contains("The file is gzip-compressed: it was decompressed as it was read.", zipped);
+        Assert.Contains("Format: CSV table, detected from the content (an input format can be chosen instead).", zipped);
+        Assert.Contains(zipped, n => n.StartsWith("Baseline: the pretrained Isolation Forest, as pretrained mode asks", StringComparison.Ordinal));
+        Assert.Contains(chosen, n => n.StartsWith("Read as a ", StringComparison.Ordinal) && n.EndsWith("as asked: the format was not detected.", StringComparison.Ordinal));
+        Assert.Contains(chosen, n => n.StartsWith("Baseline: the file itself (5,000 records), as fit mode asks", StringComparison.Ordinal));
+        var skipped = bad.GetProperty("skipped");
+        Assert.Equal(6, skipped[0].GetProperty("line").GetInt64());
+        var lineNumbers = bad.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("line").GetInt64()).Order().ToList();
+        Assert.Equal([2, 3, 4, 5, .. Enumerable.Range(7, 296).Select(i => (long)i)], lineNumbers); // header line 1, bad line 6: one numbering
+    }
+
+    [Fact]
     public async Task Options_that_do_not_apply_are_refused_with_a_reason_never_ignored()
     {
         var jsonLines = Path.Combine(fixture.Directory, "events.jsonl");

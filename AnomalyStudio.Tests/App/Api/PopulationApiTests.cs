@@ -101,6 +101,19 @@ public sealed class PopulationApiTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains(message, json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/session/spikes?counts=maybe", "counts must be true or false, not 'maybe'.")]
+    [InlineData("/api/session/entities?limit=abc", "limit must be a whole number of 0 or more, not 'abc'.")]
+    public async Task A_query_value_that_is_wrong_gets_a_400_naming_the_parameter(string path, string message)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(message, json.RootElement.GetProperty("error").GetString());
+    }
+
     [Fact]
     public async Task The_openapi_document_lists_the_entity_and_spike_endpoints()
     {

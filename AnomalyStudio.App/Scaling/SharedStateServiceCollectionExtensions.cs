@@ -38,7 +38,7 @@ public static class SharedStateServiceCollectionExtensions
         services.AddSingleton<ITabLedger, RedisTabLedger>();
         services.AddHostedService<InstanceHeartbeat>();
         // Every server must read the antiforgery tokens and prerendered circuit descriptors of the others.
-        protection.PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), keys.DataProtectionKeys);
+        protection.PersistKeysToStackExchangeRedis(() => connection.Value.AvailableDatabase(), keys.DataProtectionKeys);
         return services;
     }
 
@@ -46,10 +46,23 @@ public static class SharedStateServiceCollectionExtensions
     /// Connects without failing the start when Redis is not up yet: the client keeps retrying, and requests that need
     /// Redis meanwhile fail with a message rather than the server refusing to start.
     /// </summary>
+    /// <summary>How long a Redis call may take before it counts as an outage, unless the configuration string says otherwise.</summary>
+    public const int OutageTimeoutMilliseconds = 1000;
+
     private static ConnectionMultiplexer Connect(string configuration)
     {
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
+        // An outage must be answered within a second, not after StackExchange.Redis's 5 s defaults; a timeout given in
+        // the configuration string wins.
+        foreach (var (name, set) in new (string, Action<int>)[] { ("connectTimeout", v => options.ConnectTimeout = v), ("syncTimeout", v => options.SyncTimeout = v), ("asyncTimeout", v => options.AsyncTimeout = v) })
+        {
+            if (!configuration.Contains(name + "=", StringComparison.OrdinalIgnoreCase))
+            {
+                set(OutageTimeoutMilliseconds);
+            }
+        }
+
         options.ClientName ??= "AnomalyStudio";
         return ConnectionMultiplexer.Connect(options);
     }

@@ -16,6 +16,7 @@ public static class SharedStateServiceCollectionExtensions
         var settings = configuration.GetSection(AnomalyStudioOptions.Section).Get<AnomalyStudioOptions>() ?? new AnomalyStudioOptions();
         var instance = new ServerInstance(string.IsNullOrWhiteSpace(settings.InstanceName) ? Environment.MachineName : settings.InstanceName.Trim());
         services.AddSingleton(instance);
+        services.AddSingleton<SharedStoreStatus>();
         var protection = services.AddDataProtection().SetApplicationName("AnomalyStudio");
         if (string.IsNullOrWhiteSpace(settings.Redis))
         {
@@ -32,7 +33,11 @@ public static class SharedStateServiceCollectionExtensions
         services.AddSingleton(keys);
         // One connection for the process, made on first use (the key ring may be the first to need it).
         var connection = new Lazy<ConnectionMultiplexer>(() => Connect(settings.Redis));
-        services.AddSingleton<IConnectionMultiplexer>(sp => Logged(connection.Value, sp.GetRequiredService<ILoggerFactory>().CreateLogger("AnomalyStudio.Redis")));
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            sp.GetRequiredService<SharedStoreStatus>().Watch(connection.Value);
+            return Logged(connection.Value, sp.GetRequiredService<ILoggerFactory>().CreateLogger("AnomalyStudio.Redis"));
+        });
         services.AddSingleton<RedisApiSessionStore>();
         services.AddSingleton<IApiSessionStore>(sp => sp.GetRequiredService<RedisApiSessionStore>());
         services.AddSingleton<ITabLedger, RedisTabLedger>();

@@ -29,6 +29,8 @@ public static class WebApp
     {
         PrivateTempDirectory.Use();
         var builder = WebApplication.CreateBuilder(args);
+        // Settings are checked like input before anything reads them: a wrong one ends the start with one line (Program).
+        ServiceCollectionExtensions.ThrowIfInvalid(builder.Configuration);
         if (!HasListenAddress(builder.Configuration))
         {
             builder.WebHost.UseUrls(DefaultUrl);

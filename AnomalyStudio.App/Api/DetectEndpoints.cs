@@ -50,7 +50,7 @@ public static class DetectEndpoints
         [FromQuery, Description("auto (default: the file is its own baseline when it has enough records, else the pretrained model), pretrained (models trained on generated samples) or fit (train on this file).")] string? mode,
         [FromQuery, Description("Report only the N highest-scoring records, highest first (a whole number of 0 or more).")] string? limit,
         [FromQuery, Description("records (default), entities (the clients or identifiers scored against each other, as 'detect --entities') or spikes (bursts in the rate over time, explained, as 'detect --spikes').")] string? view,
-        [FromQuery, Description("With view=entities, for an access log: true to group by IP + user agent.")] bool? sessions,
+        [FromQuery, Description("With view=entities, for an access log: true to group by IP + user agent.")] string? sessions,
         [FromQuery, Description("With view=entities, for a table: the column to group rows by (default: the detected identifier column).")] string? entityColumn,
         [FromQuery, Description("Flag records scoring at least this (0–1) instead of the threshold chosen from the file's own scores.")] string? threshold,
         [FromQuery, Description("Flag the N highest-scoring records instead (records tied with the N-th too); not with threshold.")] string? top,
@@ -67,7 +67,7 @@ public static class DetectEndpoints
             var detector = admission.Pipeline.Catalog.Resolve(model);
             var detectionMode = DetectionModes.Parse(mode);
             var reportLimit = ReportLimit.Parse(limit);
-            var population = DetectParameters.View(view, sessions == true, entityColumn);
+            var population = DetectParameters.View(view, DetectParameters.Flag("sessions", sessions), entityColumn);
             var flag = FlagOverride.Parse(threshold, top);
             var choice = admission.Pipeline.Formats.Choose(inputFormat, logFormat);
 

@@ -113,6 +113,12 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             ReadLabels(prepared, request);
         }
 
+        // Every report says how the file was read (a chosen format has its note from the catalog) and which baseline it used.
+        if (request.Format is null)
+        {
+            prepared.Notes.Add($"Format: {prepared.Format.DisplayName}, detected from the content (an input format can be chosen instead).");
+        }
+
         // Every report says which baseline it used, whichever mode chose it.
         prepared.Notes.Add((request.Mode, prepared.FitOnFile) switch
         {

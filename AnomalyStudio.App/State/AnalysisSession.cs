@@ -356,6 +356,11 @@ public sealed class AnalysisSession : IDisposable
 
     private void Report(PipelineProgress progress)
     {
+        if (!IsRunning)
+        {
+            return; // a report posted from a worker thread that arrives after the run ended must not bring its progress back
+        }
+
         Progress = progress;
         Changed?.Invoke();
     }

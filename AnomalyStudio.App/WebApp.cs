@@ -59,6 +59,7 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAnomalyStudioApi();
+        app.MapDashboardUploads();
         // Our own Content-Security-Policy forbids framing outright; Blazor's second policy header (frame-ancestors 'self') would only repeat it weaker.
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

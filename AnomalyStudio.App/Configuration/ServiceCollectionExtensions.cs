@@ -88,12 +88,14 @@ public static class ServiceCollectionExtensions
             options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
         }).AddHubOptions(hub =>
         {
-            // Uploads stream through the circuit in chunks; one message must fit a chunk.
+            // The page's script posts files over plain HTTP (DashboardUploads); Blazor's own file input, the fallback
+            // without it, streams through the circuit in chunks, and one message must fit a chunk.
             hub.MaximumReceiveMessageSize = 512 * 1024;
         });
         services.AddMudServices();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DashboardViewList.Standard);
+        services.AddSingleton<DashboardUploads>();
         services.AddScoped<AnalysisSession>();
         services.AddScoped<PopulationSession>();
         services.AddScoped<TabHandoff>();

@@ -28,18 +28,27 @@ public sealed class AnalysisSession : IDisposable
     private readonly ILogger<AnalysisSession> _logger;
     private readonly UploadStaging _uploads;
     private readonly IdleRelease _idle;
+    private readonly DashboardUploads? _tickets;
     private readonly Lock _sync = new();
     private SessionResult? _current;
     private CancellationTokenSource? _running;
 
-    public AnalysisSession(DetectionAdmission admission, IOptions<AnomalyStudioOptions> options, TimeProvider time, ILogger<AnalysisSession> logger)
+    /// <param name="tickets">Where the session takes its <see cref="UploadTicket"/> for uploads over plain HTTP; without it
+    /// (a test's session) files come only through <see cref="UploadAndRunAsync"/>.</param>
+    public AnalysisSession(
+        DetectionAdmission admission, IOptions<AnomalyStudioOptions> options, TimeProvider time, ILogger<AnalysisSession> logger, DashboardUploads? tickets = null)
     {
         _admission = admission;
         _options = options.Value;
         _logger = logger;
         _uploads = new UploadStaging(logger);
         _idle = new IdleRelease(time, TimeSpan.FromSeconds(_options.SessionIdleTimeoutSeconds), ReleaseIfIdle);
+        _tickets = tickets;
+        UploadTicket = tickets?.Register(this);
     }
+
+    /// <summary>The ticket the page's script posts files to (<see cref="DashboardUploads"/>); null when there is none.</summary>
+    public string? UploadTicket { get; }
 
     public event Action? Changed;
 
@@ -120,9 +129,50 @@ public sealed class AnalysisSession : IDisposable
     /// </summary>
     public async Task UploadAndRunAsync(string fileName, long size, Func<long, Stream> openUpload)
     {
+        if (await StageAsync(fileName, size, openUpload, CancellationToken.None) is { } staged)
+        {
+            await RunStagedAsync(staged);
+        }
+    }
+
+    /// <summary>
+    /// The plain-HTTP door of the dashboard (<see cref="DashboardUploads"/>): copies a request body of
+    /// <paramref name="size"/> bytes as <see cref="UploadAndRunAsync"/> does, within the same upload limit, then starts
+    /// the run in the background, through the same admission, and answers as soon as the file is here. The session's
+    /// Cancel stops the copy, and so does the browser abandoning the request (<paramref name="aborted"/>). False when
+    /// the file was not taken (a run is going on, too large, cut off); <see cref="Error"/> then says why.
+    /// </summary>
+    public async Task<bool> ReceiveUploadAsync(string fileName, long size, Stream body, CancellationToken aborted)
+    {
+        if (await StageAsync(fileName, size, max => new Api.Uploads.UploadLimitStream(body, max), aborted) is not { } staged)
+        {
+            return false;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunStagedAsync(staged);
+            }
+            catch (Exception ex)
+            {
+                // No circuit awaits this run: a bug must still end as a message on the page, never unobserved.
+                _logger.LogError(ex, "The detection of {FileName} failed", fileName);
+                _uploads.Delete(staged);
+                Error = SessionMessages.RunFailed(fileName);
+                Touch();
+            }
+        }, CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>Copies an upload to its private file; null (and <see cref="Error"/> set) when it was not taken.</summary>
+    private async Task<StagedUpload?> StageAsync(string fileName, long size, Func<long, Stream> openUpload, CancellationToken aborted)
+    {
         if (IsRunning)
         {
-            return;
+            return null;
         }
 
         Error = null;
@@ -132,33 +182,35 @@ public sealed class AnalysisSession : IDisposable
         {
             Error = SessionMessages.TooLargeToUpload(fileName, size, _options.MaxUploadBytes);
             Touch();
-            return;
+            return null;
         }
 
-        StagedUpload staged;
-        using (var uploading = Start())
+        using var uploading = Start();
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(uploading.Token, aborted);
+        try
         {
-            try
-            {
-                Report(new PipelineProgress(PipelineStage.Reading, 0, $"Uploading {fileName}"));
-                await using var upload = openUpload(_options.MaxUploadBytes);
-                staged = await _uploads.StageAsync(fileName, size, upload, Report, uploading.Token);
-            }
-            catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
-            {
-                _logger.LogWarning(ex, "Upload of {FileName} failed", fileName);
-                Error = SessionMessages.UploadFailed(fileName, ex);
-                return;
-            }
-            finally
-            {
-                Stop();
-            }
+            Report(new PipelineProgress(PipelineStage.Reading, 0, $"Uploading {fileName}"));
+            await using var upload = openUpload(_options.MaxUploadBytes);
+            return await _uploads.StageAsync(fileName, size, upload, Report, either.Token);
         }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            _logger.LogWarning(ex, "Upload of {FileName} failed", fileName);
+            Error = SessionMessages.UploadFailed(fileName, ex);
+            return null;
+        }
+        finally
+        {
+            Stop();
+        }
+    }
 
+    /// <summary>Runs on a freshly staged file; a failure deletes it and leaves the old file beside the old results.</summary>
+    private async Task RunStagedAsync(StagedUpload staged)
+    {
         if (!await RunOnAsync(staged))
         {
-            _uploads.Delete(staged); // the new file failed: the old one stays beside the old results
+            _uploads.Delete(staged);
         }
     }
 
@@ -370,6 +422,11 @@ public sealed class AnalysisSession : IDisposable
 
     private void Report(PipelineProgress progress)
     {
+        if (!IsRunning)
+        {
+            return; // a report posted from a worker thread that arrives after the run ended must not bring its progress back
+        }
+
         Progress = progress;
         Changed?.Invoke();
     }
@@ -422,6 +479,11 @@ public sealed class AnalysisSession : IDisposable
 
     public void Dispose()
     {
+        if (UploadTicket is not null)
+        {
+            _tickets?.Unregister(UploadTicket);
+        }
+
         _idle.Dispose();
         Cancel();
         Current?.Memory.Dispose();

@@ -5,7 +5,8 @@
 # so a verb starts at once on a built tree. Paths are read from the caller's directory, not the repository's.
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
-SETUP_QUIET=1 "$repo/scripts/setup.sh"
+# ANOMALYSTUDIO_SKIP_SETUP=1 runs the build as it is, unchecked (a deployed tree, or tests running beside their own build).
+[ -n "${ANOMALYSTUDIO_SKIP_SETUP:-}" ] || SETUP_QUIET=1 "$repo/scripts/setup.sh"
 app="$repo/AnomalyStudio.App/bin/Release/net10.0"
 # The web app reads appsettings.json and its static assets from the build output; models and keys live in the data
 # directory (~/.local/share/AnomalyStudio by default), whatever the working directory.

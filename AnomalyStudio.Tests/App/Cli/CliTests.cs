@@ -500,9 +500,12 @@ public sealed class CliFixture : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    public async Task<(int Code, string Output, string Error)> RunProcessAsync(params string[] args)
+    public Task<(int Code, string Output, string Error)> RunProcessAsync(params string[] args) => RunProcessInAsync(Directory, args);
+
+    /// <summary>The CLI as a real process started in <paramref name="directory"/>, so relative paths are read from there.</summary>
+    public async Task<(int Code, string Output, string Error)> RunProcessInAsync(string directory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Directory };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
         start.ArgumentList.Add(typeof(CliApplication).Assembly.Location);
         foreach (var arg in args)
         {

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AnomalyStudio.App.Cli;
 using AnomalyStudio.Tests.Support;
 
 namespace AnomalyStudio.Tests.App.Cli;
@@ -13,7 +11,8 @@ namespace AnomalyStudio.Tests.App.Cli;
 /// quotes under it must be in the output: word for word (spaces aside), or, for an excerpt of JSON, with every figure
 /// found in the output at the precision quoted. A line "..." stands for lines left out.
 /// </summary>
-public sealed partial class ReadmeExamplesTests
+[Collection(CliTestGroup.Name)]
+public sealed partial class ReadmeExamplesTests(CliFixture fixture)
 {
     public static TheoryData<int, string> Examples()
     {
@@ -43,7 +42,7 @@ public sealed partial class ReadmeExamplesTests
             {
                 await Check(output, quoted, line);
                 quoted.Clear();
-                var (code, stdout, stderr) = await RunAsync(scratch.FullName, Arguments(command.Groups["args"].Value));
+                var (code, stdout, stderr) = await fixture.RunProcessInAsync(scratch.FullName, Arguments(command.Groups["args"].Value));
                 Assert.True(code == 0, $"README line {line}: '{text}' exited {code}: {stderr}");
                 output = stdout;
             }
@@ -125,23 +124,6 @@ public sealed partial class ReadmeExamplesTests
         [.. ShellWord().Matches(line).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value)
             .Select(a => a.StartsWith("../shared/data/", StringComparison.Ordinal) ? Path.Combine(TestData.SharedData, a["../shared/data/".Length..])
                 : a.StartsWith("samples/", StringComparison.Ordinal) ? Path.Combine(TestData.RepositoryRoot, a) : a)];
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(string directory, string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        start.ArgumentList.Add(typeof(CliApplication).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["AnomalyStudio__ModelDirectory"] = SharedModels.Directory;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return (process.ExitCode, await output, await error);
-    }
 
     [GeneratedRegex(@"^\$ (?:anomalystudio|\./run\.sh) (?<args>.*)$")]
     private static partial Regex Prompt();

@@ -33,10 +33,12 @@ public static class DetectCommand
             Description = "A line log's header in loghub's notation, when detection does not know it: fields in angle brackets (Date, Time, Level, Component, Pid, Thread, Host, Content), other text literal, e.g. '<Date> <Time> <Level> <Component>: <Content>'.",
         };
         var spikes = new Option<bool>("--spikes") { Description = "Report the bursts in the per-minute rate and the field values that explain them instead of the records." };
+        var patterns = new Option<bool>("--patterns") { Description = "Report the patterns (templates) of the records instead: count, share, first and last seen, severities, new/rare/bursting." };
+        var patternField = new Option<string?>("--pattern-field") { Description = "With --patterns, for JSON lines or CSV: the text field to mine for patterns (default: the file's templates, else its message-like field)." };
 
         var command = new Command("detect", "Score a log, JSON-lines or CSV file and report anomalies.")
         {
-            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, inputFormat, logFormat,
+            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, patterns, patternField, inputFormat, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,6 +61,7 @@ public static class DetectCommand
             }
 
             var population = PopulationReport.Request(parse.GetValue(entities), parse.GetValue(spikes), parse.GetValue(sessions), parse.GetValue(entityColumn));
+            var patternOptions = PatternReport.Request(parse.GetValue(patterns), parse.GetValue(patternField), population.Entities is not null || population.Spikes is not null);
             using var services = CliHost.Build();
             var pipeline = services.GetRequiredService<DetectionPipeline>();
             var inputChoice = pipeline.Formats.Choose(parse.GetValue(inputFormat), parse.GetValue(logFormat));
@@ -74,12 +77,20 @@ public static class DetectCommand
                 Flag = flag,
                 Entities = population.Entities,
                 Spikes = population.Spikes,
+                Patterns = patternOptions,
             };
             // At a terminal, show where a long run is (a fit reports every epoch); redirected stderr stays quiet.
             var progress = Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error);
             var result = await pipeline.RunAsync(stream, request, progress, cancellationToken).ConfigureAwait(false);
             progress?.Finish();
-            if (await PopulationReport.TryWriteAsync(population, result, reportFormat, output, () => outFile is null ? Console.OpenStandardOutput() : outFile.Create(), outFile is not null, reportLimit, cancellationToken).ConfigureAwait(false))
+            Func<Stream> destination = () => outFile is null ? Console.OpenStandardOutput() : outFile.Create();
+            if (patternOptions is not null)
+            {
+                await PatternReport.WriteAsync(result, reportFormat, output, destination, outFile is not null, reportLimit, cancellationToken).ConfigureAwait(false);
+                return CliApplication.Success;
+            }
+
+            if (await PopulationReport.TryWriteAsync(population, result, reportFormat, output, destination, outFile is not null, reportLimit, cancellationToken).ConfigureAwait(false))
             {
                 return CliApplication.Success;
             }
@@ -90,8 +101,8 @@ public static class DetectCommand
             }
             else
             {
-                await using var destination = outFile is null ? Console.OpenStandardOutput() : outFile.Create();
-                await ReportWriter.WriteAsync(destination, reportFormat, result, reportLimit, cancellationToken).ConfigureAwait(false);
+                await using var file = outFile is null ? Console.OpenStandardOutput() : outFile.Create();
+                await ReportWriter.WriteAsync(file, reportFormat, result, reportLimit, cancellationToken).ConfigureAwait(false);
             }
 
             return CliApplication.Success;

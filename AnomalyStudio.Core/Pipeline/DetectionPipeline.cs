@@ -63,6 +63,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         var records = Score(explainer, prepared, scores, thresholds, threshold.Score, cancellationToken);
         timings.Add(new StageTiming(PipelineStage.Explaining, clock.Elapsed));
         var (entities, spikes) = PopulationStage.Run(prepared, records, request, catalog, options, timings, progress, cancellationToken);
+        var patterns = PatternStage.Run(prepared, request, timings, progress, cancellationToken);
 
         var summary = Summarise(prepared, records);
         progress?.Report(new PipelineProgress(PipelineStage.Done, 1, $"{summary.Anomalies:N0} anomalies in {records.Count:N0} records"));
@@ -92,6 +93,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             Entities = entities,
             EntityColumns = prepared.Table?.Columns.Where(c => c.Role == Parsing.ColumnRole.Identifier).Select(c => c.Name).ToArray() ?? [],
             Spikes = spikes,
+            Patterns = patterns,
         };
     }
 

@@ -24,4 +24,7 @@ public sealed record DetectionRequest
 
     /// <summary>Find bursts in the rate over time and explain them; null leaves them out.</summary>
     public Spikes.SpikeOptions? Spikes { get; init; }
+
+    /// <summary>Group records by pattern (template) and describe each; null leaves them out.</summary>
+    public Patterns.PatternOptions? Patterns { get; init; }
 }

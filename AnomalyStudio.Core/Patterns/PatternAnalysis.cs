@@ -16,6 +16,9 @@ public sealed class PatternAnalysis
 
     public string? Field { get; init; }
 
+    /// <summary>The text fields a table's patterns could be mined from instead (for a picker); empty for an access log.</summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+
     /// <summary>Template texts by code, in order of first appearance (code c has id "T" + (c + 1)).</summary>
     public required IReadOnlyList<string> Templates { get; init; }
 

@@ -54,7 +54,7 @@ public static class PatternFinder
         notes.Add($"Patterns: {texts.Length:N0} template{(texts.Length == 1 ? "" : "s")} of the '{name}' field.");
         return new PatternAnalysis
         {
-            Source = $"field '{name}'", Field = name, Templates = texts, Codes = codes, Ticks = Ticks(codes.Length, timestamp), Lines = lines, Options = options,
+            Source = $"field '{name}'", Field = name, Fields = TextFields(table), Templates = texts, Codes = codes, Ticks = Ticks(codes.Length, timestamp), Lines = lines, Options = options,
         };
     }
 
@@ -101,11 +101,15 @@ public static class PatternFinder
         table.Columns.Where(c => c.Texts is not null && ColumnNames.MessageRank(c.Name) is not null).OrderBy(c => ColumnNames.MessageRank(c.Name)).FirstOrDefault()
         ?? table.Columns.FirstOrDefault(c => c.Texts is not null && c.Role == ColumnRole.Text);
 
+    /// <summary>The columns whose text can be mined: every text column but the time and the label.</summary>
+    private static string[] TextFields(CsvTable table) =>
+        [.. table.Columns.Where(c => c.Texts is not null && c.Role is not (ColumnRole.Timestamp or ColumnRole.Label)).Select(c => c.Name)];
+
     private static CsvColumn Chosen(CsvTable table, string field)
     {
         var column = table.Columns.FirstOrDefault(c => string.Equals(c.Name, field, StringComparison.Ordinal))
             ?? table.Columns.FirstOrDefault(c => string.Equals(c.Name, field, StringComparison.OrdinalIgnoreCase));
-        var texts = string.Join(", ", table.Columns.Where(c => c.Texts is not null && c.Role is not ColumnRole.Timestamp).Select(c => c.Name));
+        var texts = string.Join(", ", TextFields(table));
         if (column is null)
         {
             throw new InvalidInputException($"The pattern field '{field}' is not a field of the file. Its text fields: {texts}.");

@@ -6,7 +6,7 @@ using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.App.Cli;
 
-/// <summary><c>detect FILE</c>: scores a file through the pipeline and writes a table, JSON or CSV report.</summary>
+/// <summary><c>detect FILE</c>: scores a file through the pipeline and writes a table, JSON, CSV or HTML report.</summary>
 public static class DetectCommand
 {
     public static Command Create(TextWriter output)
@@ -62,6 +62,7 @@ public static class DetectCommand
 
             var population = PopulationReport.Request(parse.GetValue(entities), parse.GetValue(spikes), parse.GetValue(sessions), parse.GetValue(entityColumn));
             var patternOptions = PatternReport.Request(parse.GetValue(patterns), parse.GetValue(patternField), population.Entities is not null || population.Spikes is not null);
+            var html = HtmlReport(reportFormat, population, patternOptions);
             using var services = CliHost.Build();
             var pipeline = services.GetRequiredService<DetectionPipeline>();
             var inputChoice = pipeline.Formats.Choose(parse.GetValue(inputFormat), parse.GetValue(logFormat));
@@ -75,9 +76,10 @@ public static class DetectCommand
                 Format = inputChoice,
                 Labels = labelStream,
                 Flag = flag,
-                Entities = population.Entities,
-                Spikes = population.Spikes,
-                Patterns = patternOptions,
+                // The HTML report holds everything, so it asks for the entities, spikes and patterns too.
+                Entities = html ? new() : population.Entities,
+                Spikes = html ? new() : population.Spikes,
+                Patterns = html ? new() : patternOptions,
             };
             // At a terminal, show where a long run is (a fit reports every epoch); redirected stderr stays quiet.
             var progress = Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error);
@@ -108,5 +110,18 @@ public static class DetectCommand
             return CliApplication.Success;
         });
         return command;
+    }
+
+    /// <summary>Whether the report is the HTML page, which already holds the entities, spikes and patterns (so asking for one of them instead is refused).</summary>
+    private static bool HtmlReport(ReportFormat format, (Core.Entities.EntityOptions? Entities, Core.Spikes.SpikeOptions? Spikes) population, Core.Patterns.PatternOptions? patterns)
+    {
+        if (format != ReportFormat.Html)
+        {
+            return false;
+        }
+
+        return population.Entities is null && population.Spikes is null && patterns is null
+            ? true
+            : throw new InvalidInputException("The HTML report already holds the entities, spikes and patterns: drop --entities, --spikes and --patterns.");
     }
 }

@@ -4,6 +4,7 @@ namespace AnomalyStudio.App.Api;
 public static class ApiRoutes
 {
     public const string Detect = "/api/detect";
+    public const string Compare = "/api/compare";
     public const string Models = "/api/models";
     public const string Session = "/api/session";
     public const string SessionEntities = "/api/session/entities";

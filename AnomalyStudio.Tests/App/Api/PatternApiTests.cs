@@ -5,7 +5,7 @@ using AnomalyStudio.Tests.Support;
 
 namespace AnomalyStudio.Tests.App.Api;
 
-/// <summary><c>POST /api/detect?view=patterns</c> and <c>GET /api/session/patterns</c>, on real logs.</summary>
+/// <summary><c>POST /api/detect?view=patterns</c>, <c>GET /api/session/patterns</c> and <c>POST /api/compare</c>, on real logs.</summary>
 public sealed class PatternApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static MultipartFormDataContent Upload(byte[] content, string name)
@@ -78,5 +78,27 @@ public sealed class PatternApiTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         using var half = await client.GetAsync("/api/session/patterns?start=2015-05-19T00:00:00Z");
         Assert.Equal(HttpStatusCode.BadRequest, half.StatusCode);
+    }
+
+    [Fact]
+    public async Task Compare_takes_two_files_and_answers_what_the_incident_adds()
+    {
+        using var client = factory.CreateClient();
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(ElasticLog.Path)), "baseline", "apache_access_elastic.log");
+        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(EntityScenarioLog.Injected.Text)), "incident", "incident.log");
+        using var response = await client.PostAsync("/api/compare", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        var root = json.RootElement;
+        Assert.Equal("incident.log", root.GetProperty("incident").GetString());
+        Assert.Contains(root.GetProperty("values").EnumerateArray(), v => v.GetProperty("value").GetString() == EntityScenarioInjector.BurstAgent);
+        Assert.Equal(EntityScenarioInjector.ScannerIp, root.GetProperty("newEntities")[0].GetProperty("key").GetString());
+
+        using var one = new MultipartFormDataContent();
+        one.Add(new ByteArrayContent(await File.ReadAllBytesAsync(ElasticLog.Path)), "baseline", "a.log");
+        using var missing = await client.PostAsync("/api/compare", one);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("'incident'", await missing.Content.ReadAsStringAsync());
     }
 }

@@ -2,7 +2,7 @@ using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Api.Uploads;
 using AnomalyStudio.App.Cli;
 using AnomalyStudio.Core;
-using AnomalyStudio.Core.Comparison;
+using AnomalyStudio.Core.Pipeline.Comparison;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;

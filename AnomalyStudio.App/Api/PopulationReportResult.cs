@@ -31,7 +31,7 @@ public sealed class PopulationReportResult : IResult, IStatusCodeHttpResult, ICo
     public static PopulationReportResult Patterns(DetectionResult result, Core.Spikes.TimeWindow? range = null, int? limit = null, IDisposable? slot = null) =>
         new((stream, token) => PatternReportWriter.WriteJsonAsync(stream, result.FileName, result.PatternSummary(range), limit, token), slot);
 
-    public static PopulationReportResult Comparison(Core.Comparison.ComparisonResult comparison) =>
+    public static PopulationReportResult Comparison(Core.Pipeline.Comparison.ComparisonResult comparison) =>
         new((stream, token) => ComparisonReportWriter.WriteJsonAsync(stream, comparison, token), null);
 
     public int? StatusCode => StatusCodes.Status200OK;

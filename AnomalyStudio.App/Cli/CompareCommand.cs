@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AnomalyStudio.Core;
-using AnomalyStudio.Core.Comparison;
+using AnomalyStudio.Core.Pipeline.Comparison;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
 

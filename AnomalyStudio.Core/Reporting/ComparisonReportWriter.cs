@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using AnomalyStudio.Core.Comparison;
+using AnomalyStudio.Core.Pipeline.Comparison;
 
 namespace AnomalyStudio.Core.Reporting;
 

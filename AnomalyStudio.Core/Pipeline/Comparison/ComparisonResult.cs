@@ -1,4 +1,4 @@
-namespace AnomalyStudio.Core.Comparison;
+namespace AnomalyStudio.Core.Pipeline.Comparison;
 
 /// <summary>What differs between a baseline file and an incident file: patterns, field values and entities.</summary>
 public sealed record ComparisonResult

@@ -2,7 +2,7 @@ using System.Globalization;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Spikes;
 
-namespace AnomalyStudio.Core.Comparison;
+namespace AnomalyStudio.Core.Pipeline.Comparison;
 
 /// <summary>
 /// Compares an incident file with a baseline file, as Kibana's log rate analysis compares a spike with its baseline but

@@ -1,4 +1,4 @@
-namespace AnomalyStudio.Core.Comparison;
+namespace AnomalyStudio.Core.Pipeline.Comparison;
 
 /// <summary>How a pattern or field value differs between a baseline and an incident.</summary>
 public enum ChangeKind

@@ -1,4 +1,4 @@
-namespace AnomalyStudio.Core.Comparison;
+namespace AnomalyStudio.Core.Pipeline.Comparison;
 
 /// <summary>
 /// A pattern or field value whose rate differs between the baseline and the incident, with the spike explanation's

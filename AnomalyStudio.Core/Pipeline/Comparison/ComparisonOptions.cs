@@ -1,4 +1,4 @@
-namespace AnomalyStudio.Core.Comparison;
+namespace AnomalyStudio.Core.Pipeline.Comparison;
 
 /// <summary>When a difference between two files is reported (the spike explanation's rules, with a smaller share: a file is longer than a spike).</summary>
 public sealed record ComparisonOptions

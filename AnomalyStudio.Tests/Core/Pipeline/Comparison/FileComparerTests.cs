@@ -1,9 +1,9 @@
-using AnomalyStudio.Core.Comparison;
+using AnomalyStudio.Core.Pipeline.Comparison;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Samples;
 using AnomalyStudio.Tests.Support;
 
-namespace AnomalyStudio.Tests.Core.Comparison;
+namespace AnomalyStudio.Tests.Core.Pipeline.Comparison;
 
 /// <summary>Comparing the real Elastic log with the same log with a scanner, a brute-forcer and a burst added.</summary>
 public sealed class FileComparerTests

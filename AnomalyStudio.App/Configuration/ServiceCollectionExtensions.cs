@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(DashboardViewList.Standard);
         services.AddScoped<AnalysisSession>();
         services.AddScoped<PopulationSession>();
+        services.AddScoped<CompareSession>();
         services.AddScoped<TabHandoff>();
         return services;
     }

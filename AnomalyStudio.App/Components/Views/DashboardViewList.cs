@@ -18,5 +18,6 @@ public static class DashboardViewList
         new("patterns", typeof(PatternsTab),
             (population, _) => population.Patterns is { } p ? $"Patterns ({p.Summary.Patterns.Count:N0})" : "Patterns (none)",
             population => population.Patterns is not null),
+        new("compare", typeof(CompareTab), (_, _) => "Compare"),
     ]);
 }

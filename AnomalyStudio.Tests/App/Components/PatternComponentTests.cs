@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components.Web;
 
 namespace AnomalyStudio.Tests.App.Components;
 
-/// <summary>bUnit tests of the patterns table on real logs.</summary>
+/// <summary>bUnit tests of the patterns table and the comparison panel on real logs.</summary>
 public sealed class PatternComponentTests
 {
     [Fact]
@@ -56,5 +56,20 @@ public sealed class PatternComponentTests
         Assert.Contains(burst.QuerySelectorAll("[data-testid=pattern-badge]"), b => b.TextContent == "bursting");
         await panel.Find("[data-testid=pattern-more]").ClickAsync(new MouseEventArgs());
         Assert.Equal(2 * PatternsPanel.PageRows, panel.FindAll("[data-testid=pattern-row]").Count);
+    }
+
+    [Fact]
+    public async Task The_comparison_panel_lists_the_changes_and_the_entities_only_in_the_incident()
+    {
+        await using var context = ComponentContext.Create();
+        var incident = PatternLogs.Behaviours;
+        var baseline = await PatternLogs.RunAsync(await File.ReadAllTextAsync(ElasticLog.Path), "apache_access_elastic.log", new());
+        var comparison = AnomalyStudio.Core.Pipeline.Comparison.FileComparer.Compare(baseline, incident);
+        var panel = context.Render<ComparisonPanel>(p => p.Add(c => c.Comparison, comparison));
+
+        Assert.Equal(comparison.Text, panel.Find("[data-testid=comparison-text]").TextContent);
+        Assert.Contains(panel.FindAll("[data-testid=comparison-patterns] [data-testid=comparison-change]"), r => r.TextContent.Contains("POST /login", StringComparison.Ordinal) && r.TextContent.Contains("new", StringComparison.Ordinal));
+        Assert.Contains(panel.FindAll("[data-testid=comparison-values] th[scope=row]"), h => h.TextContent == AnomalyStudio.Core.Samples.EntityScenarioInjector.BurstAgent);
+        Assert.Equal(3, panel.FindAll("h3").Count);
     }
 }

@@ -166,7 +166,7 @@ public sealed class CliTests(CliFixture fixture)
 
     [Theory]
     [InlineData("frobnicate")]
-    [InlineData("compare", "a", "b")]
+    [InlineData("diff", "a", "b")]
     [InlineData("detcet", "{samples}/sample_access.log")]
     public async Task An_unknown_verb_prints_the_usage_and_exits_2(params string[] args)
     {

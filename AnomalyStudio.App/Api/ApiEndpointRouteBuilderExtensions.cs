@@ -12,6 +12,7 @@ public static class ApiEndpointRouteBuilderExtensions
     {
         app.UseApiProblemDetails();
         app.MapDetectEndpoints();
+        app.MapCompareEndpoints();
         app.MapSessionEndpoints();
         app.MapPopulationEndpoints();
         app.MapModelEndpoints();

@@ -4,10 +4,12 @@ namespace AnomalyStudio.App.Api;
 public static class ApiRoutes
 {
     public const string Detect = "/api/detect";
+    public const string Compare = "/api/compare";
     public const string Models = "/api/models";
     public const string Session = "/api/session";
     public const string SessionEntities = "/api/session/entities";
     public const string SessionSpikes = "/api/session/spikes";
+    public const string SessionPatterns = "/api/session/patterns";
     public const string SessionDetect = "/detect";
     public const string ClearSession = "/clear-session";
     public const string Health = "/healthz";

@@ -28,7 +28,8 @@ public static class DetectEndpoints
                 + "'detect --format json': file, format, model, mode, summary and records (line, timestamp, identifier, "
                 + "score, severity, explanation) and the threshold that flagged them (score, method, reason, flagged); threshold or top "
                 + "move it as 'detect --threshold/--top' do. With view=entities the answer is the entity report of 'detect --entities --format json' "
-                + "(clients or identifiers scored against each other), with view=spikes the spike report of 'detect --spikes --format json'. "
+                + "(clients or identifiers scored against each other), with view=spikes the spike report of 'detect --spikes --format json', "
+                + "with view=patterns the pattern report of 'detect --patterns --format json' (patternField chooses the text field of JSON lines or CSV). "
                 + "A JSON rules file in the field 'rules' marks records as expected, as 'detect --rules' does. "
                 + "Bad input answers 400, an upload over AnomalyStudio:MaxUploadBytes 413, and "
                 + "503 with Retry-After when every detection slot and queue place of the server is taken, all as problem "
@@ -49,9 +50,10 @@ public static class DetectEndpoints
         [FromQuery] string? model,
         [FromQuery, Description("auto (default: the file is its own baseline when it has enough records, else the pretrained model), pretrained (models trained on generated samples) or fit (train on this file).")] string? mode,
         [FromQuery, Description("Report only the N highest-scoring records, highest first (a whole number of 0 or more).")] string? limit,
-        [FromQuery, Description("records (default), entities (the clients or identifiers scored against each other, as 'detect --entities') or spikes (bursts in the rate over time, explained, as 'detect --spikes').")] string? view,
+        [FromQuery, Description("records (default), entities (the clients or identifiers scored against each other, as 'detect --entities'), spikes (bursts in the rate over time, explained, as 'detect --spikes') or patterns (the records' templates, as 'detect --patterns').")] string? view,
         [FromQuery, Description("With view=entities, for an access log: true to group by IP + user agent.")] string? sessions,
         [FromQuery, Description("With view=entities, for a table: the column to group rows by (default: the detected identifier column).")] string? entityColumn,
+        [FromQuery, Description("With view=patterns, for JSON lines or CSV: the text field to mine for patterns (default: the file's templates, else its message-like field).")] string? patternField,
         [FromQuery, Description("Flag records scoring at least this (0–1) instead of the threshold chosen from the file's own scores.")] string? threshold,
         [FromQuery, Description("Flag the N highest-scoring records instead (records tied with the N-th too); not with threshold.")] string? top,
         [FromQuery, Description("Read the file as access, line, json or csv instead of detecting its format.")] string? inputFormat,
@@ -67,7 +69,7 @@ public static class DetectEndpoints
             var detector = admission.Pipeline.Catalog.Resolve(model);
             var detectionMode = DetectionModes.Parse(mode);
             var reportLimit = ReportLimit.Parse(limit);
-            var population = DetectParameters.View(view, DetectParameters.Flag("sessions", sessions), entityColumn);
+            var population = DetectParameters.View(view, DetectParameters.Flag("sessions", sessions), entityColumn, patternField);
             var flag = FlagOverride.Parse(threshold, top);
             var choice = admission.Pipeline.Formats.Choose(inputFormat, logFormat);
 
@@ -81,7 +83,8 @@ public static class DetectEndpoints
             var rules = ReadRules(upload);
             var request = new DetectionRequest
             {
-                FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Format = choice, Entities = population.Entities, Spikes = population.Spikes, Rules = rules,
+                FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Format = choice, Entities = population.Entities, Spikes = population.Spikes,
+                Patterns = population.Patterns?.Validate(), Rules = rules,
             };
             var admitted = await admission.RunOnceAsync(upload.File!.OpenReadStream, request, cancellationToken);
             if (admitted.Result is not { } result)
@@ -93,6 +96,11 @@ public static class DetectEndpoints
             if (population.Entities is not null)
             {
                 return PopulationReportResult.Entities(result, reportLimit, admitted);
+            }
+
+            if (population.Patterns is not null)
+            {
+                return PopulationReportResult.Patterns(result, null, reportLimit, admitted);
             }
 
             if (population.Spikes is not null)

@@ -17,15 +17,25 @@ public static class DetectParameters
         : bool.TryParse(value.Trim(), out var flag) ? flag
         : throw new InvalidInputException($"{name} must be true or false, not '{Core.Reporting.InertText.ForTerminal(value.Length > 40 ? value[..40] + "…" : value)}'.");
 
-    /// <summary>What <c>view</c> asks the pipeline for: nothing more for records, entities or spikes.</summary>
-    public static (Core.Entities.EntityOptions? Entities, Core.Spikes.SpikeOptions? Spikes) View(string? view, bool sessions, string? entityColumn) =>
-        (view?.Trim().ToLowerInvariant()) switch
+    /// <summary>What <c>view</c> asks the pipeline for: nothing more for records, entities, spikes or patterns.</summary>
+    public static (Core.Entities.EntityOptions? Entities, Core.Spikes.SpikeOptions? Spikes, Core.Patterns.PatternOptions? Patterns) View(
+        string? view, bool sessions, string? entityColumn, string? patternField)
+    {
+        var name = view?.Trim().ToLowerInvariant();
+        if (name != "patterns" && !string.IsNullOrWhiteSpace(patternField))
+        {
+            throw new InvalidInputException("patternField goes with view=patterns.");
+        }
+
+        return name switch
         {
             null or "" or "records" => sessions || !string.IsNullOrWhiteSpace(entityColumn)
                 ? throw new InvalidInputException("sessions and entityColumn go with view=entities.")
-                : (null, null),
-            "entities" => (new Core.Entities.EntityOptions { Sessions = sessions, Column = string.IsNullOrWhiteSpace(entityColumn) ? null : entityColumn }, null),
-            "spikes" => (null, new Core.Spikes.SpikeOptions()),
-            _ => throw new InvalidInputException($"view must be records, entities or spikes, not '{view}'."),
+                : (null, null, null),
+            "entities" => (new Core.Entities.EntityOptions { Sessions = sessions, Column = string.IsNullOrWhiteSpace(entityColumn) ? null : entityColumn }, null, null),
+            "spikes" => (null, new Core.Spikes.SpikeOptions(), null),
+            "patterns" => (null, null, new Core.Patterns.PatternOptions { Field = string.IsNullOrWhiteSpace(patternField) ? null : patternField }),
+            _ => throw new InvalidInputException($"view must be records, entities, spikes or patterns, not '{view}'."),
         };
+    }
 }

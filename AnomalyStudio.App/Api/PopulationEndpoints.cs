@@ -12,8 +12,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace AnomalyStudio.App.Api;
 
 /// <summary>
-/// Entities and spikes of the result the caller's session holds (<c>POST /detect</c> computes them):
-/// <c>GET /api/session/entities</c>, <c>GET /api/session/spikes</c>, and <c>POST /api/session/spikes</c> to explain a
+/// Entities, spikes and patterns of the result the caller's session holds (<c>POST /detect</c> computes them):
+/// <c>GET /api/session/entities</c>, <c>GET /api/session/spikes</c>, <c>GET /api/session/patterns</c>, and <c>POST /api/session/spikes</c> to explain a
 /// window of one's own choosing against a baseline.
 /// </summary>
 public static class PopulationEndpoints
@@ -36,6 +36,15 @@ public static class PopulationEndpoints
             .WithTags(Tag)
             .WithSummary("The bursts in the session's result's rate over time, each explained")
             .WithDescription("The JSON of 'detect --spikes --format json': rate series (overall and per status class or level) and spikes with the field values over-represented in them (lift, G-test p-value). 404 without a result in the session.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        endpoints.MapGet(ApiRoutes.SessionPatterns, GetPatterns)
+            .WithName("GetSessionPatterns")
+            .WithTags(Tag)
+            .WithSummary("The patterns (templates) of the session's result")
+            .WithDescription("The JSON of 'detect --patterns --format json': patterns most frequent first, each with templateId, template (parameters as <*>), count, share, firstSeen, lastSeen, severityCounts, badges (new, rare, bursting) and a sparkline. start and end (ISO 8601, both or neither) count only the records in that range. 404 without a result in the session.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -95,6 +104,32 @@ public static class PopulationEndpoints
 
         var loaded = await ResultAsync(context, sessions, cancellationToken);
         return loaded.Result is { } result ? PopulationReportResult.Spikes(result, null, withCounts) : NoResult(context, loaded);
+    }
+
+    public static async Task<Results<PopulationReportResult, ProblemHttpResult>> GetPatterns(
+        HttpContext context,
+        [FromQuery, Description("Report only the N most frequent patterns.")] string? limit,
+        [FromQuery, Description("Count only records from this time on (ISO 8601; with end).")] DateTimeOffset? start,
+        [FromQuery, Description("… and before this time (ISO 8601; with start).")] DateTimeOffset? end,
+        [FromServices] IApiSessionStore sessions,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var count = ReportLimit.Parse(limit);
+            if ((start is null) != (end is null))
+            {
+                return ApiProblems.BadRequest("Give both start and end, or neither.");
+            }
+
+            TimeWindow? range = start is { } from && end is { } to ? new TimeWindow(from, to).Validate("range") : null;
+            var loaded = await ResultAsync(context, sessions, cancellationToken);
+            return loaded.Result is { } result ? PopulationReportResult.Patterns(result, range, count) : NoResult(context, loaded);
+        }
+        catch (InvalidInputException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message);
+        }
     }
 
     public static async Task<Results<PopulationReportResult, ProblemHttpResult>> ExplainWindow(

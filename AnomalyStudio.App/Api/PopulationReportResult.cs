@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace AnomalyStudio.App.Api;
 
 /// <summary>
-/// A typed result that streams a detection's entities (<see cref="EntityReportWriter"/>) or spikes
-/// (<see cref="SpikeReportWriter"/>) as the JSON of <c>detect --entities/--spikes --format json</c>. Like
+/// A typed result that streams a detection's entities (<see cref="EntityReportWriter"/>), spikes
+/// (<see cref="SpikeReportWriter"/>) or patterns (<see cref="PatternReportWriter"/>) as the JSON of <c>detect --entities/--spikes --format json</c>. Like
 /// <see cref="DetectionReportResult"/> it frees the detection slot it is given once the report is written.
 /// </summary>
 public sealed class PopulationReportResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
@@ -27,6 +27,12 @@ public sealed class PopulationReportResult : IResult, IStatusCodeHttpResult, ICo
 
     public static PopulationReportResult Spikes(DetectionResult result, SpikeExplanation? window = null, bool counts = false, IDisposable? slot = null) =>
         new((stream, token) => SpikeReportWriter.WriteJsonAsync(stream, result.FileName, result.Spikes, window, counts, token), slot);
+
+    public static PopulationReportResult Patterns(DetectionResult result, Core.Spikes.TimeWindow? range = null, int? limit = null, IDisposable? slot = null) =>
+        new((stream, token) => PatternReportWriter.WriteJsonAsync(stream, result.FileName, result.PatternSummary(range), limit, token), slot);
+
+    public static PopulationReportResult Comparison(Core.Pipeline.Comparison.ComparisonResult comparison) =>
+        new((stream, token) => ComparisonReportWriter.WriteJsonAsync(stream, comparison, token), null);
 
     public int? StatusCode => StatusCodes.Status200OK;
 

@@ -16,7 +16,7 @@ public static class CliApplication
     public const int BadInput = 2;
 
     private static readonly HashSet<string> Verbs =
-        new(["detect", "train", "samples", "bench", "models", "--help", "-h", "-?", "--version"], StringComparer.Ordinal);
+        new(["detect", "compare", "train", "samples", "bench", "models", "--help", "-h", "-?", "--version"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> HelpTokens = new(["--help", "-h", "-?"], StringComparer.Ordinal);
 
@@ -43,6 +43,7 @@ public static class CliApplication
             "AnomalyStudio finds what is wrong in an Apache/Nginx access log, a line log (error log, syslog, application log), JSON lines or a CSV file. With no verb it serves the web dashboard (http://localhost:5000).")
         {
             DetectCommand.Create(output),
+            CompareCommand.Create(output),
             TrainCommand.Create(output),
             SamplesCommand.Create(output),
             BenchCommand.Create(output),
@@ -56,7 +57,7 @@ public static class CliApplication
         if (args.Length > 0 && IsUnknownVerb(args[0]))
         {
             // A typo must not start a server: say so, then show what the verbs are.
-            await error.WriteLineAsync($"error: unknown verb '{OneLine(args[0])}'; the verbs are detect, train, samples, bench, models and serve.").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: unknown verb '{OneLine(args[0])}'; the verbs are detect, compare, train, samples, bench, models and serve.").ConfigureAwait(false);
             await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = error, Error = error }).ConfigureAwait(false);
             return BadInput;
         }

@@ -7,7 +7,7 @@ using AnomalyStudio.Core;
 
 namespace AnomalyStudio.App.Cli;
 
-/// <summary><c>detect FILE</c>: scores a file through the pipeline and writes a table, JSON or CSV report.</summary>
+/// <summary><c>detect FILE</c>: scores a file through the pipeline and writes a table, JSON, CSV or HTML report.</summary>
 public static class DetectCommand
 {
     public static Command Create(TextWriter output)
@@ -38,10 +38,12 @@ public static class DetectCommand
             Description = "A JSON file of 'this is expected' rules (the dashboard's export): records they match are never flagged and their evidence is not counted.",
         };
         var spikes = new Option<bool>("--spikes") { Description = "Report the bursts in the per-minute rate and the field values that explain them instead of the records." };
+        var patterns = new Option<bool>("--patterns") { Description = "Report the patterns (templates) of the records instead: count, share, first and last seen, severities, new/rare/bursting." };
+        var patternField = new Option<string?>("--pattern-field") { Description = "With --patterns, for JSON lines or CSV: the text field to mine for patterns (default: the file's templates, else its message-like field)." };
 
         var command = new Command("detect", "Score a log, JSON-lines or CSV file and report anomalies.")
         {
-            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, inputFormat, logFormat, rules,
+            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, patterns, patternField, inputFormat, logFormat, rules,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -66,6 +68,8 @@ public static class DetectCommand
             var expected = ReadRules(parse.GetValue(rules));
 
             var population = PopulationReport.Request(parse.GetValue(entities), parse.GetValue(spikes), parse.GetValue(sessions), parse.GetValue(entityColumn));
+            var patternOptions = PatternReport.Request(parse.GetValue(patterns), parse.GetValue(patternField), population.Entities is not null || population.Spikes is not null);
+            var html = HtmlReport(reportFormat, population, patternOptions);
             using var services = CliHost.Build();
             var pipeline = services.GetRequiredService<DetectionPipeline>();
             var inputChoice = pipeline.Formats.Choose(parse.GetValue(inputFormat), parse.GetValue(logFormat));
@@ -79,15 +83,24 @@ public static class DetectCommand
                 Format = inputChoice,
                 Labels = labelStream,
                 Flag = flag,
-                Entities = population.Entities,
-                Spikes = population.Spikes,
+                // The HTML report holds everything, so it asks for the entities, spikes and patterns too.
+                Entities = html ? new() : population.Entities,
+                Spikes = html ? new() : population.Spikes,
+                Patterns = html ? new() : patternOptions,
                 Rules = expected,
             };
             // At a terminal, show where a long run is (a fit reports every epoch); redirected stderr stays quiet.
             var progress = Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error);
             var result = await pipeline.RunAsync(stream, request, progress, cancellationToken).ConfigureAwait(false);
             progress?.Finish();
-            if (await PopulationReport.TryWriteAsync(population, result, reportFormat, output, () => outFile is null ? Console.OpenStandardOutput() : outFile.Create(), outFile is not null, reportLimit, cancellationToken).ConfigureAwait(false))
+            Func<Stream> destination = () => outFile is null ? Console.OpenStandardOutput() : outFile.Create();
+            if (patternOptions is not null)
+            {
+                await PatternReport.WriteAsync(result, reportFormat, output, destination, outFile is not null, reportLimit, cancellationToken).ConfigureAwait(false);
+                return CliApplication.Success;
+            }
+
+            if (await PopulationReport.TryWriteAsync(population, result, reportFormat, output, destination, outFile is not null, reportLimit, cancellationToken).ConfigureAwait(false))
             {
                 return CliApplication.Success;
             }
@@ -98,13 +111,26 @@ public static class DetectCommand
             }
             else
             {
-                await using var destination = outFile is null ? Console.OpenStandardOutput() : outFile.Create();
-                await ReportWriter.WriteAsync(destination, reportFormat, result, reportLimit, cancellationToken).ConfigureAwait(false);
+                await using var file = outFile is null ? Console.OpenStandardOutput() : outFile.Create();
+                await ReportWriter.WriteAsync(file, reportFormat, result, reportLimit, cancellationToken).ConfigureAwait(false);
             }
 
             return CliApplication.Success;
         });
         return command;
+    }
+
+    /// <summary>Whether the report is the HTML page, which already holds the entities, spikes and patterns (so asking for one of them instead is refused).</summary>
+    private static bool HtmlReport(ReportFormat format, (Core.Entities.EntityOptions? Entities, Core.Spikes.SpikeOptions? Spikes) population, Core.Patterns.PatternOptions? patterns)
+    {
+        if (format != ReportFormat.Html)
+        {
+            return false;
+        }
+
+        return population.Entities is null && population.Spikes is null && patterns is null
+            ? true
+            : throw new InvalidInputException("The HTML report already holds the entities, spikes and patterns: drop --entities, --spikes and --patterns.");
     }
 
     /// <summary>The rules file, read and checked before the input is: a wrong rule costs no detection.</summary>

@@ -98,6 +98,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DashboardUploads>();
         services.AddScoped<AnalysisSession>();
         services.AddScoped<PopulationSession>();
+        services.AddScoped<CompareSession>();
         services.AddScoped<TabHandoff>();
         return services;
     }

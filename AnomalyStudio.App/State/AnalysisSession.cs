@@ -59,6 +59,9 @@ public sealed class AnalysisSession : IDisposable
     /// <summary>The column the analyst chose to group entities by; null for the one the file names (its actor).</summary>
     public string? EntityColumn { get; private set; }
 
+    /// <summary>The text field the analyst chose to mine for patterns; null for the file's own templates or message-like field.</summary>
+    public string? PatternField { get; private set; }
+
     /// <summary>The format the analyst chose to read the file as (access, line, json, csv); empty to detect it.</summary>
     public string InputFormat { get; private set; } = string.Empty;
 
@@ -178,6 +181,7 @@ public sealed class AnalysisSession : IDisposable
         Error = null;
         Notice = null;
         EntityColumn = null; // a new file names its own actor
+        PatternField = null;
         if (size > _options.MaxUploadBytes)
         {
             Error = SessionMessages.TooLargeToUpload(fileName, size, _options.MaxUploadBytes);
@@ -221,6 +225,13 @@ public sealed class AnalysisSession : IDisposable
         return RunAsync();
     }
 
+    /// <summary>Mines the current file's patterns from <paramref name="field"/> (null: the file's own choice) and runs it again.</summary>
+    public Task ChoosePatternFieldAsync(string? field)
+    {
+        PatternField = string.IsNullOrWhiteSpace(field) ? null : field;
+        return RunAsync();
+    }
+
     /// <summary>Runs the chosen model and mode on the current file, once the server has a detection slot free.</summary>
     public async Task RunAsync()
     {
@@ -240,7 +251,11 @@ public sealed class AnalysisSession : IDisposable
             var choice = _admission.Pipeline.Formats.Choose(InputFormat, LogFormat);
             var admitted = await _admission.RunForSessionAsync(
                 () => new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
-                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Entities = new() { Column = EntityColumn }, Spikes = new(), Rules = Rules },
+                new DetectionRequest
+                {
+                    FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Entities = new() { Column = EntityColumn }, Spikes = new(),
+                    Patterns = new() { Field = PatternField }, Rules = Rules,
+                },
                 () => Current?.Memory,
                 () => Report(new PipelineProgress(PipelineStage.Reading, null, $"{WaitingMessage} ({_admission.Gate.MaxConcurrent} detections at once on this server)")),
                 new Progress<PipelineProgress>(Report),

@@ -5,8 +5,8 @@ namespace AnomalyStudio.App.State;
 
 /// <summary>
 /// The circuit's "who and when" state beside its <see cref="AnalysisSession"/>: the tab shown, the time range brushed on
-/// the timeline (which filters the records table, the entities and the heat strip, and is what the spike panel
-/// explains), the entities' view and the entity and spike chosen. Rebuilt whenever the session's result changes;
+/// the timeline (which filters the records table, the entities, the patterns and the heat strip, and is what the spike panel
+/// explains), the entities' and patterns' views and the entity and spike chosen. Rebuilt whenever the session's result changes;
 /// raises <see cref="Changed"/> after every change.
 /// </summary>
 public sealed class PopulationSession : IDisposable
@@ -39,6 +39,9 @@ public sealed class PopulationSession : IDisposable
 
     public EntitiesView? Entities { get; private set; }
 
+    /// <summary>The patterns of the result in the range, when it has any.</summary>
+    public PatternsView? Patterns { get; private set; }
+
     public int? SelectedEntity { get; private set; }
 
     public Spike? SelectedSpike { get; private set; }
@@ -61,6 +64,11 @@ public sealed class PopulationSession : IDisposable
         SelectedSpike = range is { } r ? Spikes?.Spikes.FirstOrDefault(s => s.Window == r) : null;
         RangeExplanation = range is { } w && Spikes is { HasTime: true } spikes && SelectedSpike is null ? spikes.Explain(w) : null;
         Entities?.SetRange(range);
+        if (_result is { } result)
+        {
+            Patterns?.Refresh(result.Records.Severities, range);
+        }
+
         _session.UpdateView(v => v.SetRange(range)); // raises the session's change, which re-renders the page
         Changed?.Invoke();
     }
@@ -72,6 +80,15 @@ public sealed class PopulationSession : IDisposable
     {
         SelectedEntity = entity;
         Changed?.Invoke();
+    }
+
+    public void UpdatePatterns(Action<PatternsView> change)
+    {
+        if (Patterns is not null)
+        {
+            change(Patterns);
+            Changed?.Invoke();
+        }
     }
 
     public void UpdateEntities(Action<EntitiesView> change)
@@ -97,6 +114,7 @@ public sealed class PopulationSession : IDisposable
         if (_result is not null && _session.Result is { } rebanded && ReferenceEquals(_result.Records.Scores, rebanded.Records.Scores))
         {
             _result = rebanded;
+            Patterns?.Refresh(rebanded.Records.Severities, Range); // the patterns' severity mix follows the threshold
             return;
         }
 
@@ -106,6 +124,7 @@ public sealed class PopulationSession : IDisposable
         SelectedSpike = null;
         RangeExplanation = null;
         Entities = _result?.Entities is { } entities ? new EntitiesView(entities, Ticks) : null;
+        Patterns = _result is { Patterns: { } patterns } r ? new PatternsView(patterns, r.Records.Severities, null) : null;
         if (_views.Find(Tab) is not { } chosen || !chosen.AvailableIn(this))
         {
             Tab = _views.Default.Tab; // e.g. the entities of a result that has none

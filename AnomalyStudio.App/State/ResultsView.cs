@@ -13,7 +13,7 @@ public enum ResultsSort
 
 /// <summary>
 /// The filtered, sorted view of a detection's records that the table shows: severity chips, a text search over
-/// identifier, request/row text and explanation, and the sort. Works on indices: each sort's order of all records is
+/// identifier, request/row text and explanation, the patterns included or excluded, and the sort. Works on indices: each sort's order of all records is
 /// computed once and shared with the view of a re-banded result (<see cref="For"/>), since a moved threshold changes
 /// severities but never scores or times, so a filter is one pass over that order and a million rows filter in well
 /// under a second. The table fetches only the window it draws. No UI types: unit tests reach it directly.
@@ -23,6 +23,8 @@ public sealed class ResultsView
     private readonly DetectionResult _result;
     private readonly HashSet<Severity> _severities = [.. Enum.GetValues<Severity>()];
     private readonly Orders _orders;
+    private readonly HashSet<int> _included = [];
+    private readonly HashSet<int> _excluded = [];
     private int[] _indices = [];
 
     public ResultsView(DetectionResult result)
@@ -47,6 +49,8 @@ public sealed class ResultsView
         var view = new ResultsView(rebanded, orders) { Search = Search, Sort = Sort, Range = Range };
         view._severities.Clear();
         view._severities.UnionWith(_severities);
+        view._included.UnionWith(_included);
+        view._excluded.UnionWith(_excluded);
         view.Apply();
         return view;
     }
@@ -68,6 +72,71 @@ public sealed class ResultsView
     public void SetRange(Core.Spikes.TimeWindow? range)
     {
         Range = range;
+        Apply();
+    }
+
+    /// <summary>Patterns (codes of <see cref="DetectionResult.Patterns"/>) whose records are shown; empty shows every pattern.</summary>
+    public IReadOnlySet<int> IncludedPatterns => _included;
+
+    /// <summary>Patterns whose records are hidden.</summary>
+    public IReadOnlySet<int> ExcludedPatterns => _excluded;
+
+    public bool FiltersPatterns => _included.Count + _excluded.Count > 0;
+
+    /// <summary>The pattern filter in words ("only T3, T7; hiding T5"), or null when there is none.</summary>
+    public static string? DescribePatterns(IReadOnlySet<int> included, IReadOnlySet<int> excluded)
+    {
+        var parts = new List<string>();
+        if (included.Count > 0)
+        {
+            parts.Add("only " + string.Join(", ", included.Order().Select(Core.Patterns.PatternAnalysis.IdOf)));
+        }
+
+        if (excluded.Count > 0)
+        {
+            parts.Add("hiding " + string.Join(", ", excluded.Order().Select(Core.Patterns.PatternAnalysis.IdOf)));
+        }
+
+        return parts.Count == 0 ? null : "Patterns: " + string.Join("; ", parts);
+    }
+
+    /// <summary>Shows only the records of <paramref name="pattern"/> (a click on it), dropping the other pattern choices.</summary>
+    public void OnlyPattern(int pattern)
+    {
+        _included.Clear();
+        _excluded.Clear();
+        _included.Add(pattern);
+        Apply();
+    }
+
+    /// <summary>Adds <paramref name="pattern"/> to the patterns shown, or takes it out again.</summary>
+    public void IncludePattern(int pattern)
+    {
+        _excluded.Remove(pattern);
+        if (!_included.Remove(pattern))
+        {
+            _included.Add(pattern);
+        }
+
+        Apply();
+    }
+
+    /// <summary>Hides the records of <paramref name="pattern"/>, or shows them again.</summary>
+    public void ExcludePattern(int pattern)
+    {
+        _included.Remove(pattern);
+        if (!_excluded.Remove(pattern))
+        {
+            _excluded.Add(pattern);
+        }
+
+        Apply();
+    }
+
+    public void ClearPatterns()
+    {
+        _included.Clear();
+        _excluded.Clear();
         Apply();
     }
 
@@ -136,10 +205,16 @@ public sealed class ResultsView
         var source = _result.Source;
         var search = Search;
         var order = _orders.Of(Sort);
+        var patterns = FiltersPatterns ? _result.Patterns?.Codes : null;
         var matches = new List<int>();
         foreach (var i in order)
         {
             if (!_severities.Contains(records.Severities[i]))
+            {
+                continue;
+            }
+
+            if (patterns is not null && ((_included.Count > 0 && !_included.Contains(patterns[i])) || _excluded.Contains(patterns[i])))
             {
                 continue;
             }

@@ -3,13 +3,14 @@ using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.LineLogs;
+using AnomalyStudio.Core.Patterns;
 using AnomalyStudio.Core.Spikes;
 
 namespace AnomalyStudio.Core.Formats;
 
 /// <summary>
 /// What a format hands the pipeline: its records parsed and turned into features, with everything format-specific that
-/// later stages need to name, explain, weigh, group and contrast them (reasons, evidence, entities, facets). No stage
+/// later stages need to name, explain, weigh, group and contrast them (reasons, evidence, entities, facets, patterns). No stage
 /// after it asks which format the records came from.
 /// </summary>
 public sealed class PreparedInput
@@ -49,6 +50,9 @@ public sealed class PreparedInput
 
     /// <summary>The records' time and categorical fields for the spike stage, built only when it runs; null when the format has none.</summary>
     public Func<RecordFacets>? Facets { get; init; }
+
+    /// <summary>How the records' patterns are found for the pattern stage; null when the format has no text to group.</summary>
+    public PatternSource? Patterns { get; init; }
 
     /// <summary>The parsed table of a table-shaped format (CSV, JSON lines, a line log); null for other records.</summary>
     public CsvTable? Table { get; init; }

@@ -3,6 +3,7 @@ using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Patterns;
 using AnomalyStudio.Core.Spikes;
 
 namespace AnomalyStudio.Core.Formats;
@@ -63,6 +64,7 @@ public static class TablePreparation
         }
 
         context.Done(PreparationStage.Features);
+        Func<int, DateTimeOffset?> timestamp = table.Timestamps is { } times ? i => times[i] : _ => null;
         var prepared = new PreparedInput
         {
             Format = format,
@@ -72,13 +74,14 @@ public static class TablePreparation
             Skipped = table.Skipped,
             Lines = table.LineNumbers, // the line in the file, header counted: the numbering of skipped lines and of every other format
             Source = new CsvRecordSource(table),
-            Timestamp = table.Timestamps is { } times ? i => times[i] : _ => null,
+            Timestamp = timestamp,
             Identifier = table.Identifier,
             Reasons = i => CsvExplainer.Reasons(features, i),
             Labels = labels,
             Evidence = CsvEvidence.Of(table, features.Texts.Count > 0 ? features.Texts : null),
             Entities = new TableEntitySource(table),
             Facets = () => RecordFacets.OfTable(table),
+            Patterns = (options, notes) => PatternFinder.OfTable(table, table.LineNumbers, timestamp, options, notes),
             Table = table,
         };
         prepared.Notes.AddRange(notes);

@@ -25,6 +25,9 @@ public sealed class CsvTable
     /// <summary>The mined template of each row, when the reader mined its messages (a line log, JSON lines with a message).</summary>
     public LineLogs.RecordTemplates? Templates { get; set; }
 
+    /// <summary>The field <see cref="Templates"/> were mined or taken from (a line log's message, a JSON event type); null without templates.</summary>
+    public string? TemplateField { get; set; }
+
     /// <summary>How the reader read the file, for the user (which format, how many fields or templates, what it left out).</summary>
     public List<string> Notes { get; } = [];
 
@@ -67,7 +70,7 @@ public sealed class CsvTable
         var copy = new CsvTable
         {
             Delimiter = Delimiter, Columns = columns, RowCount = RowCount, LineNumbers = LineNumbers, RowNumbers = RowNumbers,
-            Skipped = Skipped, TotalLines = TotalLines, Timestamps = Timestamps, Templates = Templates,
+            Skipped = Skipped, TotalLines = TotalLines, Timestamps = Timestamps, Templates = Templates, TemplateField = TemplateField,
             Actor = Actor, IdentifierNamesEntities = IdentifierNamesEntities,
         };
         copy.Notes.AddRange(Notes);

@@ -65,6 +65,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         var records = Score(explainer, prepared, scores, thresholds, threshold.Score, cancellationToken);
         timings.Add(new StageTiming(PipelineStage.Explaining, clock.Elapsed));
         var (entities, spikes) = PopulationStage.Run(prepared, records, request, catalog, options, timings, progress, cancellationToken);
+        var patterns = PatternStage.Run(prepared, request, timings, progress, cancellationToken);
 
         var summary = Summarise(prepared, records);
         progress?.Report(new PipelineProgress(PipelineStage.Done, 1, $"{summary.Anomalies:N0} anomalies in {records.Count:N0} records"));
@@ -95,6 +96,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             EntityColumns = prepared.Entities?.Columns ?? [],
             Spikes = spikes,
             Base = new BaseScoring(raw, calibration, scores, prepared.Evidence),
+            Patterns = patterns,
         };
         return request.Rules is { Count: > 0 } rules ? result.WithRules(rules, cancellationToken) : result;
     }

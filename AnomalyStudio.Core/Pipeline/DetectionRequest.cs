@@ -27,4 +27,7 @@ public sealed record DetectionRequest
 
     /// <summary>The analyst's "this is expected" rules: records they match are never flagged and their evidence is not counted.</summary>
     public Feedback.ExpectedRules? Rules { get; init; }
+
+    /// <summary>Group records by pattern (template) and describe each; null leaves them out.</summary>
+    public Patterns.PatternOptions? Patterns { get; init; }
 }

@@ -80,6 +80,12 @@ public sealed class DetectionResult
     /// <summary>The scores as the model and the file's evidence gave them, before any rule; null for a result that cannot be rescored.</summary>
     internal BaseScoring? Base { get; init; }
 
+    /// <summary>Every record's pattern, when the request asked for them and the input has text to group.</summary>
+    public Patterns.PatternAnalysis? Patterns { get; init; }
+
+    /// <summary>The patterns of the records in <paramref name="range"/> (null: all) with the current severities; null without patterns.</summary>
+    public Patterns.PatternSummary? PatternSummary(Spikes.TimeWindow? range = null) => Patterns?.Summarise(Records.Severities, range);
+
     /// <summary>
     /// The same detection flagged from <paramref name="threshold"/> (null: the file's own again): severities, explanations,
     /// counts and the flag's precision and recall follow it, while scores, features, entities and spikes stay, so nothing is
@@ -145,7 +151,7 @@ public sealed class DetectionResult
             Summary = summary, Records = Records.WithScores(scores, severities, explanations), Features = Features,
             Thresholds = Thresholds, Threshold = threshold, FileThreshold = FileThreshold, Explainer = Explainer,
             SkippedExamples = SkippedExamples, Timings = Timings, Source = Source, ModelTrainedAt = ModelTrainedAt,
-            Notes = Notes, Labels = Labels, Evidence = evidence, Entities = Entities, Spikes = Spikes, Templates = Templates, EntityColumns = EntityColumns,
+            Notes = Notes, Labels = Labels, Evidence = evidence, Entities = Entities, Spikes = Spikes, Patterns = Patterns, Templates = Templates, EntityColumns = EntityColumns,
             Rules = rules, RuleMatches = matches, Base = Base,
         };
     }

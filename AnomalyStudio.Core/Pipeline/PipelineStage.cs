@@ -15,5 +15,8 @@ public enum PipelineStage
 
     /// <summary>Rate series, bursts and their explanations (only when asked for).</summary>
     Spikes,
+
+    /// <summary>Every record's pattern (template) for the patterns view (only when asked for).</summary>
+    Patterns,
     Done,
 }

@@ -6,4 +6,7 @@ public enum ReportFormat
     Table,
     Json,
     Csv,
+
+    /// <summary>One self-contained page to hand on (<see cref="HtmlReportWriter"/>).</summary>
+    Html,
 }

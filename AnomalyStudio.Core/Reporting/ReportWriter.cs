@@ -7,7 +7,7 @@ namespace AnomalyStudio.Core.Reporting;
 public static class ReportWriter
 {
     /// <summary>The names <see cref="Choose"/> accepts, for help texts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["table", "json", "csv"];
+    public static IReadOnlyList<string> Names { get; } = ["table", "json", "csv", "html"];
 
     /// <summary>The format named (case-insensitive), else the one the output's extension names, else the table.</summary>
     public static ReportFormat Choose(string? format, string? outputName = null) => format?.Trim().ToLowerInvariant() switch
@@ -16,10 +16,12 @@ public static class ReportWriter
         {
             ".json" => ReportFormat.Json,
             ".csv" => ReportFormat.Csv,
+            ".html" or ".htm" => ReportFormat.Html,
             _ => ReportFormat.Table,
         },
         "json" => ReportFormat.Json,
         "csv" => ReportFormat.Csv,
+        "html" => ReportFormat.Html,
         "table" => ReportFormat.Table,
         _ => throw new InvalidInputException($"Unknown report format '{format}'. Choose one of: {string.Join(", ", Names)}."),
     };
@@ -29,6 +31,7 @@ public static class ReportWriter
     {
         ReportFormat.Json => ".json",
         ReportFormat.Csv => ".csv",
+        ReportFormat.Html => ".html",
         _ => ".txt",
     };
 
@@ -42,6 +45,9 @@ public static class ReportWriter
                 break;
             case ReportFormat.Csv:
                 await CsvReportWriter.WriteAsync(output, result, limit, cancellationToken).ConfigureAwait(false);
+                break;
+            case ReportFormat.Html:
+                await HtmlReportWriter.WriteAsync(output, result, limit, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 await using (var writer = new StreamWriter(output, leaveOpen: true))

@@ -147,8 +147,8 @@ public static class WindowContrast
     internal static string Share(double share) =>
         (share >= 0.1 ? Math.Round(share * 100) : Math.Round(share * 100, share >= 0.001 ? 1 : 2)).ToString(CultureInfo.InvariantCulture) + " %";
 
-    private static string Lift(double lift) =>
+    internal static string Lift(double lift) =>
         (lift >= 10 ? Math.Round(lift).ToString("N0", CultureInfo.InvariantCulture) : lift.ToString("0.#", CultureInfo.InvariantCulture)) + "×";
 
-    private static string P(double p) => p < 1e-300 ? "p < 1e-300" : p < 0.001 ? "p = " + p.ToString("0.#e+0", CultureInfo.InvariantCulture) : "p = " + p.ToString("0.####", CultureInfo.InvariantCulture);
+    internal static string P(double p) => p < 1e-300 ? "p < 1e-300" : p < 0.001 ? "p = " + p.ToString("0.#e+0", CultureInfo.InvariantCulture) : "p = " + p.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -43,7 +43,7 @@ public sealed class TestPipeline : IDisposable
 
     public List<string> Log { get; } = [];
 
-    /// <param name="population">Ask for entities and spikes too, as the dashboard does.</param>
+    /// <param name="population">Ask for entities, spikes and patterns too, as the dashboard does.</param>
     public async Task<DetectionResult> RunFileAsync(string path, DetectionMode mode = DetectionMode.Pretrained, string model = DetectorNames.IsolationForest, string? labels = null, bool population = false)
     {
         await using var stream = File.OpenRead(path);
@@ -51,7 +51,7 @@ public sealed class TestPipeline : IDisposable
         return await Pipeline.RunAsync(stream, new DetectionRequest
         {
             FileName = Path.GetFileName(path), Mode = mode, Model = model, Labels = labelStream,
-            Entities = population ? new() : null, Spikes = population ? new() : null,
+            Entities = population ? new() : null, Spikes = population ? new() : null, Patterns = population ? new() : null,
         });
     }
 

@@ -26,14 +26,15 @@ public sealed class UploadReader(IOptions<AnomalyStudioOptions> options)
     /// <summary>The largest request body accepted: the file plus its envelope.</summary>
     public long MaxBodyBytes => MaxFileBytes + EnvelopeBytes;
 
-    public async Task<Upload> ReadAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <param name="field">The form field the file is sent in (<see cref="FileField"/>; a comparison's first file is 'baseline').</param>
+    public async Task<Upload> ReadAsync(HttpContext context, CancellationToken cancellationToken, string field = FileField)
     {
         var request = context.Request;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             return Upload.Refused(StatusCodes.Status400BadRequest,
-                $"Send the file as multipart/form-data in a field named '{FileField}' (the request's content type is '{request.ContentType ?? "none"}').");
+                $"Send the file as multipart/form-data in a field named '{field}' (the request's content type is '{request.ContentType ?? "none"}').");
         }
 
         if (request.ContentLength > MaxBodyBytes)
@@ -52,10 +53,10 @@ public sealed class UploadReader(IOptions<AnomalyStudioOptions> options)
         try
         {
             var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxBodyBytes }, cancellationToken);
-            var file = form.Files.GetFile(FileField);
+            var file = form.Files.GetFile(field);
             if (file is null)
             {
-                return Upload.Refused(StatusCodes.Status400BadRequest, $"No file was uploaded: send it in a multipart form field named '{FileField}'.");
+                return Upload.Refused(StatusCodes.Status400BadRequest, $"No file was uploaded: send it in a multipart form field named '{field}'.");
             }
 
             return file.Length > MaxFileBytes ? TooLarge() : Upload.Read(form, file);

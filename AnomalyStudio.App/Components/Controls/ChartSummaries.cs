@@ -10,8 +10,8 @@ public static class ChartSummaries
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     /// <summary>"22 critical, 85 high, 130 medium, 192 low, 4,571 normal."</summary>
-    public static string Severities(DetectionResult result) =>
-        string.Join(", ", ChartData.Severities(result).Select(s => $"{s.Count.ToString("N0", Culture)} {SeverityStyle.Name(s.Severity)}")) + ".";
+    public static string Severities(DetectionResult result, Core.Spikes.TimeWindow? range = null) =>
+        string.Join(", ", ChartData.Severities(result, range).Select(s => $"{s.Count.ToString("N0", Culture)} {SeverityStyle.Name(s.Severity)}")) + ".";
 
     /// <summary>Where most scores lie, and how many records the flag takes.</summary>
     public static string Histogram(DetectionResult result, double[] centers, int[] counts)

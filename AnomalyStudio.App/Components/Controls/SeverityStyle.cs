@@ -10,14 +10,7 @@ public static class SeverityStyle
     /// <summary>Most severe first, as the chips and bars are shown.</summary>
     public static readonly Severity[] Order = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Normal];
 
-    public static string Hex(Severity severity) => severity switch
-    {
-        Severity.Critical => "#c62828",
-        Severity.High => "#ef6c00",
-        Severity.Medium => "#f9a825",
-        Severity.Low => "#1e88e5",
-        _ => "#9e9e9e",
-    };
+    public static string Hex(Severity severity) => Core.Reporting.ReportColors.Of(severity);
 
     /// <summary>
     /// The text colour on a severity's fill: white on the dark red, near-black on the lighter shades. Each pair has a

@@ -15,5 +15,9 @@ public static class DashboardViewList
             (population, _) => population.Entities is { } e ? $"Entities ({e.Entities.Counts.Anomalies:N0} unusual of {e.Entities.Count:N0})" : "Entities (none)",
             population => population.Entities is not null),
         new("spikes", typeof(SpikesTab), (population, _) => $"Spikes ({population.Spikes?.Spikes.Count ?? 0})"),
+        new("patterns", typeof(PatternsTab),
+            (population, _) => population.Patterns is { } p ? $"Patterns ({p.Summary.Patterns.Count:N0})" : "Patterns (none)",
+            population => population.Patterns is not null),
+        new("compare", typeof(CompareTab), (_, _) => "Compare"),
     ]);
 }

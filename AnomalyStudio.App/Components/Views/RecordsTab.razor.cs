@@ -16,7 +16,7 @@ public sealed partial class RecordsTab
 
     [Inject] public required IJSRuntime Js { get; init; }
 
-    /// <summary>Downloads the rows the table shows, as CSV (formula-safe) or JSON.</summary>
+    /// <summary>Downloads the rows the table shows, as CSV (formula-safe) or JSON, or the whole detection as one self-contained HTML page.</summary>
     private async Task ExportAsync(ReportFormat format)
     {
         if (Session.Result is not { } result || Session.View is not { } view)
@@ -25,9 +25,17 @@ public sealed partial class RecordsTab
         }
 
         using var buffer = new MemoryStream();
-        await ReportWriter.WriteSelectionAsync(buffer, format, result, view.Indices, CancellationToken.None);
+        if (format == ReportFormat.Html)
+        {
+            await HtmlReportWriter.WriteAsync(buffer, result, null, CancellationToken.None);
+        }
+        else
+        {
+            await ReportWriter.WriteSelectionAsync(buffer, format, result, view.Indices, CancellationToken.None);
+        }
+
         buffer.Position = 0;
-        var name = Path.GetFileNameWithoutExtension(result.FileName) + ".anomalies" + ReportWriter.Extension(format);
+        var name = Path.GetFileNameWithoutExtension(result.FileName) + (format == ReportFormat.Html ? ".report" : ".anomalies") + ReportWriter.Extension(format);
         using var stream = new DotNetStreamReference(buffer, leaveOpen: true);
         await Js.InvokeVoidAsync("anomalyStudio.download", name, stream);
     }

@@ -2,6 +2,7 @@ using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Patterns;
 
 namespace AnomalyStudio.Core.Formats.AccessLog;
 
@@ -69,6 +70,7 @@ public sealed class AccessLogFormat : IInputFormat
             Evidence = AccessLogEvidence.Of(features),
             Entities = new AccessLogEntitySource(features),
             Facets = () => AccessLogFacets.Of(features),
+            Patterns = (options, _) => PatternFinder.OfAccessLog(features, options),
         };
     }
 }

@@ -93,11 +93,13 @@ public sealed class JsonLinesReader
         if (EventTypeTemplates.Find(table) is var (types, eventType))
         {
             table.Templates = types;
+            table.TemplateField = eventType.Name;
             table.Notes.Add($"Templates taken from the '{eventType.Name}' field: {types.Templates.Count:N0} event type{(types.Templates.Count == 1 ? "" : "s")}.");
         }
         else if (LineLogs.MessageColumnMiner.Mine(table) is var (templates, message))
         {
             table.Templates = templates;
+            table.TemplateField = message.Name;
             table.Notes.Add($"Templates mined from the '{message.Name}' field: {templates.Templates.Count:N0} template{(templates.Templates.Count == 1 ? "" : "s")}.");
         }
 

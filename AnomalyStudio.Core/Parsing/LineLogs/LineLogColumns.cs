@@ -13,6 +13,9 @@ internal sealed class LineLogColumns
 {
     public const string TemplateColumn = "template";
 
+    /// <summary>The column of each line's message, whose templates the reader mines.</summary>
+    public const string MessageColumn = "message";
+
     private static readonly (string Name, ColumnRole Role, Func<LineLogHeader, string?> Value)[] HeaderFields =
     [
         ("timestamp", ColumnRole.Timestamp, h => h.Timestamp?.ToString("o", CultureInfo.InvariantCulture)),
@@ -36,11 +39,11 @@ internal sealed class LineLogColumns
         _parameters = MessageParameters.Kinds
             .Where(kind => _fields.All(f => f.Name != kind) && sample.Count(r => MessageParameters.Of(kind, r.Message) is not null) >= needed)
             .ToArray();
-        Names = [.. _fields.Select(f => f.Name), "template_id", TemplateColumn, "message", .. _parameters];
+        Names = [.. _fields.Select(f => f.Name), "template_id", TemplateColumn, MessageColumn, .. _parameters];
         Presets = _fields.Select(f => (f.Name, f.Role))
             .Append(("template_id", ColumnRole.Categorical))
             .Append((TemplateColumn, ColumnRole.Categorical))
-            .Append(("message", ColumnRole.Text))
+            .Append((MessageColumn, ColumnRole.Text))
             .Concat(_parameters.Select(kind => (kind, ColumnRole.Identifier)))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
     }

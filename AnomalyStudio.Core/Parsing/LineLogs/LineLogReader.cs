@@ -160,6 +160,7 @@ public sealed class LineLogReader
         // row gets its template's final id and text.
         var templates = miner.Finish(templateOfRow);
         table.Templates = templates;
+        table.TemplateField = LineLogColumns.MessageColumn;
         var ids = table.Columns[layout!.TemplateIdIndex].Texts!;
         var texts = table.Columns[layout.TemplateIndex].Texts!;
         for (var row = 0; row < texts.Length; row++)

@@ -18,14 +18,20 @@ public static class MessageColumnMiner
             return null;
         }
 
+        return MineColumn(column, options) is { } templates ? (templates, column) : null;
+    }
+
+    /// <summary>The templates of a text column (any one: a chosen field); null when every row is empty.</summary>
+    public static RecordTemplates? MineColumn(CsvColumn column, DrainOptions? options = null)
+    {
         var miner = new DrainTemplateMiner(options);
-        var texts = column.Texts!;
+        var texts = column.Texts ?? throw new ArgumentException($"Column '{column.Name}' holds numbers, not text.", nameof(column));
         var groups = new LogTemplate?[texts.Length];
         for (var row = 0; row < texts.Length; row++)
         {
             groups[row] = string.IsNullOrWhiteSpace(texts[row]) ? null : miner.Add(texts[row]!);
         }
 
-        return groups.Any(g => g is not null) ? (miner.Finish(groups), column) : null;
+        return groups.Any(g => g is not null) ? miner.Finish(groups) : null;
     }
 }

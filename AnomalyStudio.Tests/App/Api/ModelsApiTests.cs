@@ -66,14 +66,14 @@ public sealed class ModelsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         using var json = await ApiRequests.JsonAsync(response);
         var paths = json.RootElement.GetProperty("paths");
         Assert.Equal(
-            ["/api/detect", "/api/models", "/api/session", "/api/session/entities", "/api/session/spikes", "/clear-session", "/detect", "/healthz"],
+            ["/api/compare", "/api/detect", "/api/models", "/api/session", "/api/session/entities", "/api/session/patterns", "/api/session/spikes", "/clear-session", "/detect", "/healthz"],
             paths.EnumerateObject().Select(p => p.Name).Order());
 
         var detect = paths.GetProperty("/api/detect").GetProperty("post");
         Assert.Equal("Detect", detect.GetProperty("operationId").GetString());
         Assert.False(string.IsNullOrEmpty(detect.GetProperty("summary").GetString()));
         Assert.Equal(["200", "400", "413", "500", "503"], detect.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order());
-        Assert.Equal(["entityColumn", "inputFormat", "limit", "logFormat", "mode", "model", "sessions", "threshold", "top", "view"], detect.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
+        Assert.Equal(["entityColumn", "inputFormat", "limit", "logFormat", "mode", "model", "patternField", "sessions", "threshold", "top", "view"], detect.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
         var form = detect.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
         Assert.Equal("binary", form.GetProperty("properties").GetProperty("file").GetProperty("format").GetString());
 

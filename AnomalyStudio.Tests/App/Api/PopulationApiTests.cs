@@ -41,7 +41,7 @@ public sealed class PopulationApiTests(ApiFactory factory) : IClassFixture<ApiFa
 
         using var bad = await client.PostAsync("/api/detect?view=people", Upload("x"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("view must be records, entities or spikes", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("view must be records, entities, spikes or patterns", await bad.Content.ReadAsStringAsync());
     }
 
     [Fact]

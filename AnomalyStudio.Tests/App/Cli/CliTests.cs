@@ -189,7 +189,7 @@ public sealed class CliTests(CliFixture fixture)
 
     [Theory]
     [InlineData("frobnicate")]
-    [InlineData("compare", "a", "b")]
+    [InlineData("diff", "a", "b")]
     [InlineData("detcet", "{samples}/sample_access.log")]
     public async Task An_unknown_verb_prints_the_usage_and_exits_2(params string[] args)
     {
@@ -198,7 +198,7 @@ public sealed class CliTests(CliFixture fixture)
         var (code, output, error) = await fixture.RunAsync(resolved);
 
         Assert.Equal(2, code);
-        Assert.StartsWith($"error: unknown verb '{args[0]}'; the verbs are detect, train, samples, bench, models and serve.", error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: unknown verb '{args[0]}'; the verbs are detect, compare, train, samples, bench, models and serve.", error, StringComparison.Ordinal);
         Assert.Contains("Usage:", error, StringComparison.Ordinal);
         Assert.Contains("detect", error[error.IndexOf("Usage:", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Empty(output);

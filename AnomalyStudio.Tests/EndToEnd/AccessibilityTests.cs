@@ -101,6 +101,16 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await ExpectFocusAsync(page, "#results-title");
         await Expect(page.Locator("[data-testid=grid] thead th[aria-sort=descending]")).ToHaveTextAsync("Score"); // the sort, told to screen readers
 
+        // The view tabs: one Tab stop, the arrow keys move between them and show each view.
+        await page.GetByTestId("tab-records").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(page.GetByTestId("tab-entities")).ToHaveAttributeAsync("aria-selected", "true");
+        await ExpectFocusAsync(page, "[data-testid=tab-entities]");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Expect(page.GetByTestId("tab-records")).ToHaveAttributeAsync("aria-selected", "true");
+        await ExpectFocusAsync(page, "[data-testid=tab-records]");
+        await page.GetByTestId("results-title").FocusAsync();
+
         // A severity bar's keyboard twin: the chart as a table, and its "Show only critical" filters the records.
         await TabToAsync(page, "[data-testid=severity-chart] [data-testid=chart-table-toggle]");
         await page.Keyboard.PressAsync("Enter");

@@ -14,7 +14,16 @@ public sealed class MetricContext
     public const int RegimePoints = 6;
 
     /// <summary>The points on either side compared for a level shift.</summary>
-    public const int ShiftPoints = 8;
+    public const int ShiftPoints = 16;
+
+    /// <summary>
+    /// The noise estimate moves at this share of the level's rate: a burst of noise widens the band for a while instead
+    /// of being absorbed at once, so the spike that follows a noisy hour is judged against that hour.
+    /// </summary>
+    public const double NoiseRate = 0.25;
+
+    /// <summary>The points a second, slower level averages over: a drift or a sustained change the fast level follows is still seen against it.</summary>
+    public const int SlowPoints = 144;
 
     public required string Name { get; init; }
 
@@ -28,7 +37,13 @@ public sealed class MetricContext
     /// <summary>(value − expected) / σ.</summary>
     public required double[] Deviation { get; init; }
 
-    /// <summary>(median of the next <see cref="ShiftPoints"/> − median of the previous ones), deseasonalised, in σ.</summary>
+    /// <summary>(value − expected) / σ against the slower level (<see cref="SlowPoints"/>).</summary>
+    public required double[] SlowDeviation { get; init; }
+
+    /// <summary>
+    /// (median of the next <see cref="ShiftPoints"/> − median of the previous ones), deseasonalised, in standard errors of
+    /// that difference (σ·1.25·√(2/<see cref="ShiftPoints"/>), the median's standard error being 1.25 σ/√n for normal noise).
+    /// </summary>
     public required double[] Shift { get; init; }
 
     /// <summary>The step's change (deseasonalised) in units of the series' typical step change.</summary>
@@ -43,8 +58,9 @@ public sealed class MetricContext
     public required double Noise { get; init; }
 
     /// <summary>Judges <paramref name="values"/> (time order, NaN = missing) at <paramref name="times"/>.</summary>
-    public static MetricContext Compute(string name, double[] values, DateTimeOffset[] times, TimeAxis axis)
+    public static MetricContext Compute(string name, double[] original, DateTimeOffset[] times, TimeAxis axis)
     {
+        var values = original;
         var season = SeasonalProfile.Fit(values, times, axis);
         var seasonal = new double[values.Length];
         var deseasonalised = new double[values.Length];
@@ -70,13 +86,15 @@ public sealed class MetricContext
         var perDay = axis.StepsPerDay;
         var window = perDay >= 48 ? perDay / 12 : 12;
         var (expected, sigma, deviation) = Track(deseasonalised, seasonal, noise, window);
+        var slow = Track(deseasonalised, seasonal, noise, SlowPoints).Deviation;
         return new MetricContext
         {
             Name = name,
-            Values = values,
+            Values = original,
             Expected = expected,
             Sigma = sigma,
             Deviation = deviation,
+            SlowDeviation = slow,
             Shift = Shifts(deseasonalised, sigma),
             Rate = Rates(deseasonalised, Math.Max(stepSpread, noise)),
             Flat = FlatRuns(values),
@@ -117,7 +135,7 @@ public sealed class MetricContext
             deviation[k] = z;
             var clipped = Math.Clamp(r, -ClipZ * s, ClipZ * s);
             level += alpha * clipped;
-            scale += alpha * ((1.25 * Math.Abs(clipped)) - scale);
+            scale += NoiseRate * alpha * ((1.25 * Math.Abs(clipped)) - scale);
             run = Math.Abs(z) <= ClipZ ? 0 : run == 0 || Math.Sign(z) == Math.Sign(run) ? run + Math.Sign(z) : Math.Sign(z);
             if (Math.Abs(run) >= RegimePoints)
             {
@@ -143,7 +161,7 @@ public sealed class MetricContext
             {
                 var a = MathNet.Numerics.Statistics.ArrayStatistics.MedianInplace(after);
                 var b = MathNet.Numerics.Statistics.ArrayStatistics.MedianInplace(before);
-                shifts[k] = (a - b) / sigma[k];
+                shifts[k] = (a - b) / (sigma[k] * 1.25 * Math.Sqrt(2.0 / ShiftPoints));
             }
         }
 

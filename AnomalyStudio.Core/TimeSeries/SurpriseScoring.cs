@@ -6,6 +6,8 @@ namespace AnomalyStudio.Core.TimeSeries;
 /// <summary>
 /// Turns a series' contextual distances into scores and flags. A point's distance is the larger of its deviation from
 /// the expected value (in the recent noise's σ) and the detector's robust distance over its context features or window.
+/// The level shift around it (in standard errors) and its deviation from the slower level (weighted by
+/// <see cref="TimeSeriesOptions.SlowWeight"/>, since a slow level lags any change) count as well.
 /// It is flagged when it is a new surprise: at least <see cref="TimeSeriesOptions.FlagDistance"/> σ, and at least
 /// <see cref="TimeSeriesOptions.NoveltyShare"/> of the largest distance of the <see cref="TimeSeriesOptions.HistoryPoints"/>
 /// before it, so a spike that recurs every day, or the noise of a noisy hour, is not flagged again and again (the idea of
@@ -28,6 +30,8 @@ public static class SurpriseScoring
             foreach (var metric in metrics)
             {
                 d = Math.Max(d, Math.Abs(metric.Deviation[k]));
+                d = Math.Max(d, Math.Abs(metric.Shift[k]));
+                d = Math.Max(d, options.SlowWeight * Math.Abs(metric.SlowDeviation[k]));
             }
 
             distance[k] = d;

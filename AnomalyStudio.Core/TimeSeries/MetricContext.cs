@@ -54,6 +54,9 @@ public sealed class MetricContext
 
     public required SeasonalProfile Season { get; init; }
 
+    /// <summary>Whether the metric never goes below 0 (a rate, a count, a share), so its typical range stops at 0.</summary>
+    public required bool NonNegative { get; init; }
+
     /// <summary>The series' typical point-to-point noise (σ of the deseasonalised steps / √2).</summary>
     public required double Noise { get; init; }
 
@@ -91,6 +94,7 @@ public sealed class MetricContext
         {
             Name = name,
             Values = original,
+            NonNegative = original.All(v => !(v < 0)),
             Expected = expected,
             Sigma = sigma,
             Deviation = deviation,

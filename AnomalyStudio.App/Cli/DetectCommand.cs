@@ -32,11 +32,12 @@ public static class DetectCommand
         {
             Description = "A line log's header in loghub's notation, when detection does not know it: fields in angle brackets (Date, Time, Level, Component, Pid, Thread, Host, Content), other text literal, e.g. '<Date> <Time> <Level> <Component>: <Content>'.",
         };
+        var analysis = new Option<string?>("--analysis") { Description = "auto (default: a table with a time column and numeric measurements at a regular step is judged as a time series), records (every row on its own) or time-series." };
         var spikes = new Option<bool>("--spikes") { Description = "Report the bursts in the per-minute rate and the field values that explain them instead of the records." };
 
         var command = new Command("detect", "Score a log, JSON-lines or CSV file and report anomalies.")
         {
-            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, inputFormat, logFormat,
+            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, inputFormat, logFormat, analysis,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,6 +48,7 @@ public static class DetectCommand
             var reportLimit = ReportLimit.Parse(parse.GetValue(limit));
             var detectionMode = DetectionModes.Parse(parse.GetValue(mode));
             var flag = FlagOverride.Parse(parse.GetValue(threshold), parse.GetValue(top));
+            var analysisChoice = AnalysisChoices.Parse(parse.GetValue(analysis));
             var labelFile = parse.GetValue(labels);
             if (!input.Exists)
             {
@@ -72,6 +74,7 @@ public static class DetectCommand
                 Format = inputChoice,
                 Labels = labelStream,
                 Flag = flag,
+                Analysis = analysisChoice,
                 Entities = population.Entities,
                 Spikes = population.Spikes,
             };

@@ -99,6 +99,15 @@ public sealed class AnalysisSession : IDisposable
         Touch();
     }
 
+    /// <summary>How the next run judges a table: as a time series when it is one (auto), row by row, or as a time series.</summary>
+    public AnalysisChoice Analysis { get; private set; } = AnalysisChoice.Auto;
+
+    public void ChooseAnalysis(AnalysisChoice analysis)
+    {
+        Analysis = analysis;
+        Touch();
+    }
+
     /// <summary>Reads the next run's file as <paramref name="format"/> (empty: detect); checked when the run starts.</summary>
     public void ChooseInputFormat(string? format)
     {
@@ -187,7 +196,7 @@ public sealed class AnalysisSession : IDisposable
             var choice = _admission.Pipeline.Formats.Choose(InputFormat, LogFormat);
             var admitted = await _admission.RunForSessionAsync(
                 () => new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
-                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Entities = new() { Column = EntityColumn }, Spikes = new() },
+                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Analysis = Analysis, Entities = new() { Column = EntityColumn }, Spikes = new() },
                 () => Current?.Memory,
                 () => Report(new PipelineProgress(PipelineStage.Reading, null, $"{WaitingMessage} ({_admission.Gate.MaxConcurrent} detections at once on this server)")),
                 new Progress<PipelineProgress>(Report),

@@ -64,6 +64,9 @@ public sealed class DetectionResult
     /// <summary>The entities scored against each other, when the request asked for them and the input has any.</summary>
     public Entities.EntityAnalysis? Entities { get; init; }
 
+    /// <summary>The series judged in context, when the table was analysed as a time series (its periods, expected values and bands); null otherwise.</summary>
+    public TimeSeries.TimeSeriesAnalysis? TimeSeries { get; init; }
+
     /// <summary>Rates over time, their bursts and their explanations, when the request asked for them.</summary>
     public Spikes.SpikeAnalysis? Spikes { get; init; }
 
@@ -115,6 +118,7 @@ public sealed class DetectionResult
             Thresholds = Thresholds, Threshold = threshold, FileThreshold = FileThreshold, Explainer = Explainer,
             SkippedExamples = SkippedExamples, Timings = Timings, Source = Source, ModelTrainedAt = ModelTrainedAt,
             Notes = Notes, Labels = Labels, Evidence = Evidence, Entities = Entities, Spikes = Spikes, Templates = Templates, EntityColumns = EntityColumns,
+            TimeSeries = TimeSeries,
         };
     }
 

@@ -49,6 +49,17 @@ public sealed class TimeSeriesAnalysis
     public MetricContext StrongestMetric(int position) =>
         Context.Metrics.MaxBy(m => Math.Abs(m.Deviation[position]))!;
 
+    /// <summary>Per metric at a row: its value, what was expected and the typical band (expected ± 2σ of the recent noise).</summary>
+    public IEnumerable<(string Metric, double Value, double Expected, double Low, double High)> Bands(int row)
+    {
+        var k = _position[row];
+        foreach (var metric in Context.Metrics)
+        {
+            var (low, high) = TimeSeriesExplainer.Typical(metric, k);
+            yield return (metric.Name, metric.Values[k], metric.Expected[k], low, high);
+        }
+    }
+
     /// <summary>The period a row belongs to, if any.</summary>
     public AnomalousPeriod? PeriodOf(int row)
     {

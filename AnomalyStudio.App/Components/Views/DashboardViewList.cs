@@ -15,5 +15,8 @@ public static class DashboardViewList
             (population, _) => population.Entities is { } e ? $"Entities ({e.Entities.Counts.Anomalies:N0} unusual of {e.Entities.Count:N0})" : "Entities (none)",
             population => population.Entities is not null),
         new("spikes", typeof(SpikesTab), (population, _) => $"Spikes ({population.Spikes?.Spikes.Count ?? 0})"),
+        new("series", typeof(SeriesTab),
+            (_, result) => result.TimeSeries is { } series ? $"Series ({series.Periods.Count:N0} anomalous periods)" : "Series (not a time series)",
+            population => population.Result?.TimeSeries is not null),
     ]);
 }

@@ -2,7 +2,6 @@ using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Models;
-using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Scoring;
 
 namespace AnomalyStudio.Core.Entities;
@@ -17,29 +16,16 @@ namespace AnomalyStudio.Core.Entities;
 /// </summary>
 public sealed class EntityAnalyzer(DetectorCatalog catalog, ITrainingSettings options)
 {
-    public EntityAnalysis AnalyzeAccessLog(AccessLogFeatures features, EntityOptions entityOptions, CancellationToken cancellationToken = default)
+    /// <summary>The entities a format's records are grouped into, scored against each other; null when the records have no actor to group by.</summary>
+    public EntityAnalysis? Analyze(IEntitySource source, Severity[] severities, EntityOptions entityOptions, CancellationToken cancellationToken = default)
     {
-        var (index, profiles) = AccessLogEntityProfiler.Profile(features, entityOptions.Validate(), cancellationToken);
-        return Score(entityOptions.Sessions ? EntityKind.Session : EntityKind.Client, index, profiles, entityOptions.Sessions ? "session" : "client", null, entityOptions, cancellationToken);
+        var groups = source.Group(entityOptions.Validate(), severities, cancellationToken);
+        return groups is null ? null : Score(groups, entityOptions, cancellationToken);
     }
 
-    /// <summary>The entities of a table, or null when it has no identifier column and none was chosen.</summary>
-    public EntityAnalysis? AnalyzeTable(CsvTable table, Severity[] severities, EntityOptions entityOptions, CancellationToken cancellationToken = default)
+    private EntityAnalysis Score(EntityGroups groups, EntityOptions entityOptions, CancellationToken cancellationToken)
     {
-        if (TableEntityProfiler.EntityColumn(table, entityOptions.Validate()) is not { } column)
-        {
-            return null;
-        }
-
-        var (index, profiles) = TableEntityProfiler.Profile(table, column, severities, cancellationToken);
-        var sessions = SessionEvents.Of(table, column, index);
-        return Score(EntityKind.Identifier, index, profiles, column.Name, TableEntityProfiler.TargetColumn(table, column)?.Name, entityOptions, cancellationToken, sessions);
-    }
-
-    private EntityAnalysis Score(
-        EntityKind kind, EntityIndex index, EntityProfile[] profiles, string column, string? targetName, EntityOptions entityOptions, CancellationToken cancellationToken,
-        SessionEvents? sessions = null)
-    {
+        var (kind, index, profiles, column, targetName, sessions) = groups;
         var matrix = EntityFeatures.Of(profiles, kind);
         if (sessions is not null)
         {

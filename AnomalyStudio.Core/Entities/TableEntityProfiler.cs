@@ -91,7 +91,7 @@ public static class TableEntityProfiler
                 }
 
                 var (active, peak) = MinuteCounts.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch.Minutes));
-                var (top, topCount) = scratch.Targets.Count == 0 ? (0, 0) : AccessLogEntityProfiler.Top(scratch.Targets);
+                var (top, topCount) = scratch.Targets.Count == 0 ? (0, 0) : TopCount.Of(scratch.Targets);
                 var timed = scratch.Minutes.Count > 0;
                 profiles[entity] = new EntityProfile
                 {

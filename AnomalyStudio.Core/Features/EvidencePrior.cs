@@ -45,27 +45,6 @@ public static class EvidencePrior
     public static double OfResponseSize(long bytes, double median) =>
         bytes <= 0 ? 0 : Math.Clamp((Math.Log10(bytes / Math.Max(median, 1024)) - 1) * PerDecadeOfSize, 0, MaxSize);
 
-    /// <summary>
-    /// Each request's evidence: its status class, an attack signature in its URI, raw bytes in its request line, a
-    /// scanner's user agent, a response far larger than the file's, and its URI's attack tokens.
-    /// </summary>
-    public static double[] OfAccessLog(AccessLogFeatures features)
-    {
-        var matrix = features.Matrix;
-        var evidence = new double[matrix.Rows];
-        for (var i = 0; i < evidence.Length; i++)
-        {
-            var row = matrix.Row(i);
-            evidence[i] = (row[AccessLogFeatureExtractor.Is5xx] * ServerError) + (row[AccessLogFeatureExtractor.Is4xx] * ClientError)
-                + (features.UriThreats[i] != UriThreat.None || features.UserAgents[i] == UserAgentKind.Scanner ? Signature : 0)
-                + (features.UriThreats[i].HasFlag(UriThreat.RawBytes) ? RawBytes : 0)
-                + OfResponseSize(features.Records.Bytes[i], features.Bytes.Median)
-                + OfPayload(row[AccessLogFeatureExtractor.UriPayload]);
-        }
-
-        return evidence;
-    }
-
     public static double OfLevel(int rank) => Math.Max(0, rank - 1) * PerLevel;
 
     public static double OfPayload(double tokens) => Math.Min(MaxPayload, Math.Max(0, tokens - 1) * PerPayloadToken);

@@ -4,6 +4,7 @@ using AnomalyStudio.Core.Formats.AccessLog;
 using AnomalyStudio.Core.Formats.Csv;
 using AnomalyStudio.Core.Formats.JsonLines;
 using AnomalyStudio.Core.Formats.LineLog;
+using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.LineLogs;
 
@@ -15,7 +16,7 @@ namespace AnomalyStudio.Core.Formats;
 /// folder under Formats/ and one registration in <see cref="Standard"/>. Decoding (gzip, UTF-16, Latin-1) comes first,
 /// in <see cref="InputDecoder"/>; what no format recognises is refused with a message naming what each expected.
 /// </summary>
-public sealed class InputFormatCatalog
+public sealed class InputFormatCatalog : IPretrainedFeatureSets
 {
     private const int SampleLines = 20;
 
@@ -96,6 +97,22 @@ public sealed class InputFormatCatalog
     public PretrainedFeatures PretrainedOf(FeatureKind kind) =>
         Pretrained.FirstOrDefault(p => p.Kind == kind)
         ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, $"No registered format has a pretrained {kind} model; pretrained: {string.Join(", ", Pretrained.Select(p => p.Kind))}.");
+
+    /// <summary>Generates the set's training data and prepares it as an upload of it is prepared, never fitted on itself.</summary>
+    public FeatureMatrix TrainingMatrix(PretrainedFeatures features, ParseLimits limits, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
+        {
+            features.Generate(writer);
+        }
+
+        buffer.Position = 0;
+        var prepared = InputPreparer.Prepare(buffer, features.TrainingFileName, _ => false, limits, cancellationToken: cancellationToken, formats: this);
+        return prepared.Kind == features.Kind
+            ? prepared.Matrix
+            : throw new InvalidOperationException($"The training data of the {features.Kind} model ({features.TrainingData}) gave {prepared.Kind} features.");
+    }
 
     /// <summary>Decodes the input and decides its format from the content (the file name only breaks doubt), or takes the user's choice.</summary>
     /// <param name="limits">Bounds for gzip decompression and line length; the defaults when null.</param>

@@ -1,11 +1,17 @@
+using AnomalyStudio.Core.Entities;
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.LineLogs;
+using AnomalyStudio.Core.Spikes;
 
 namespace AnomalyStudio.Core.Formats;
 
-/// <summary>An input parsed and turned into features, with what later stages need to name, explain and evaluate its records.</summary>
+/// <summary>
+/// What a format hands the pipeline: its records parsed and turned into features, with everything format-specific that
+/// later stages need to name, explain, weigh, group and contrast them (reasons, evidence, entities, facets). No stage
+/// after it asks which format the records came from.
+/// </summary>
 public sealed class PreparedInput
 {
     public required IInputFormat Format { get; init; }
@@ -38,10 +44,13 @@ public sealed class PreparedInput
     /// <summary>Ground truth per entity key (an HDFS block's label) when a labels file gave it, and the key column it names.</summary>
     public (IReadOnlyDictionary<string, bool> Labels, string KeyColumn)? EntityLabels { get; set; }
 
-    /// <summary>The access log's features, for the entity and spike stages; null for a table.</summary>
-    public AccessLogFeatures? AccessLog { get; init; }
+    /// <summary>How the records group into actors (clients, users, blocks …) for the entity stage; null when they have none.</summary>
+    public IEntitySource? Entities { get; init; }
 
-    /// <summary>The parsed table, for the entity and spike stages; null for an access log.</summary>
+    /// <summary>The records' time and categorical fields for the spike stage, built only when it runs; null when the format has none.</summary>
+    public Func<RecordFacets>? Facets { get; init; }
+
+    /// <summary>The parsed table of a table-shaped format (CSV, JSON lines, a line log); null for other records.</summary>
     public CsvTable? Table { get; init; }
 
     /// <summary>Each record's mined template, when the format mines its messages (a line log, JSON lines with a message); null otherwise.</summary>

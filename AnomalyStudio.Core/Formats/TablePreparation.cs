@@ -1,6 +1,9 @@
+using AnomalyStudio.Core.Entities;
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Spikes;
 
 namespace AnomalyStudio.Core.Formats;
 
@@ -74,6 +77,8 @@ public static class TablePreparation
             Reasons = i => CsvExplainer.Reasons(features, i),
             Labels = labels,
             Evidence = CsvEvidence.Of(table, features.Texts.Count > 0 ? features.Texts : null),
+            Entities = new TableEntitySource(table),
+            Facets = () => RecordFacets.OfTable(table),
             Table = table,
         };
         prepared.Notes.AddRange(notes);

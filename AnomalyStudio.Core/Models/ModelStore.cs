@@ -13,7 +13,7 @@ namespace AnomalyStudio.Core.Models;
 public sealed class ModelStore(string directory, DetectorCatalog catalog, PretrainedModelTrainer trainer, Action<string>? log = null)
 {
     /// <summary>The feature kinds that have pretrained models: those the registered input formats declare.</summary>
-    public IReadOnlyList<FeatureKind> PretrainedKinds => trainer.Formats.Pretrained.Select(p => p.Kind).ToList();
+    public IReadOnlyList<FeatureKind> PretrainedKinds => trainer.FeatureSets.Pretrained.Select(p => p.Kind).ToList();
 
     private readonly ConcurrentDictionary<(string, FeatureKind), StoredModel> _loaded = new();
     private readonly ConcurrentDictionary<(string, FeatureKind), SemaphoreSlim> _locks = new();
@@ -22,7 +22,7 @@ public sealed class ModelStore(string directory, DetectorCatalog catalog, Pretra
 
     /// <summary>The model file of a detector's pretrained model; a kind no format pretrains is refused, never given another's file.</summary>
     public string PathFor(string detector, FeatureKind kind) =>
-        Path.Combine(Directory, $"{detector}.{trainer.Formats.PretrainedOf(kind).Slug}.json");
+        Path.Combine(Directory, $"{detector}.{trainer.FeatureSets.PretrainedOf(kind).Slug}.json");
 
     /// <summary>The pretrained model, loaded from disk or trained (and saved) when there is none or it is unreadable.</summary>
     public async Task<StoredModel> GetOrTrainAsync(string detector, FeatureKind kind, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -143,10 +143,10 @@ public sealed class ModelStore(string directory, DetectorCatalog catalog, Pretra
 
         var model = trainer.Train(implementation, kind, progress, cancellationToken) with { BaselineScores = null };
         ModelFile.Write(PathFor(detector, kind), model, implementation);
-        log?.Invoke($"Trained the pretrained {implementation.DisplayName} for {trainer.Formats.PretrainedOf(kind).Slug} features and saved it to {PathFor(detector, kind)}.");
+        log?.Invoke($"Trained the pretrained {implementation.DisplayName} for {trainer.FeatureSets.PretrainedOf(kind).Slug} features and saved it to {PathFor(detector, kind)}.");
         return model;
     }
 
     /// <summary>The features this version extracts for a pretrained kind: a model file fitted on others is retrained.</summary>
-    public IReadOnlyList<string> FeatureNamesOf(FeatureKind kind) => trainer.Formats.PretrainedOf(kind).FeatureNames;
+    public IReadOnlyList<string> FeatureNamesOf(FeatureKind kind) => trainer.FeatureSets.PretrainedOf(kind).FeatureNames;
 }

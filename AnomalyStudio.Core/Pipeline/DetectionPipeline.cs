@@ -13,10 +13,12 @@ namespace AnomalyStudio.Core.Pipeline;
 /// parse → features → model (pretrained or fitted on the file) → raw scores → calibrated 0…1 scores →
 /// severities → explanations → summary (with ROC-AUC and average precision when there are labels).
 /// </summary>
-public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog catalog, ModelStore store, PretrainedModelTrainer trainer)
+public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog catalog, ModelStore store, PretrainedModelTrainer trainer, InputFormatCatalog formats)
 {
-    /// <summary>The input formats detected among: the trainer's, so the formats read and the pretrained models agree.</summary>
-    public InputFormatCatalog Formats => trainer.Formats;
+    /// <summary>The input formats detected among: the trainer's own, so the formats read and the pretrained models agree.</summary>
+    public InputFormatCatalog Formats { get; } = ReferenceEquals(trainer.FeatureSets, formats)
+        ? formats
+        : throw new ArgumentException("The pipeline must read the formats whose pretrained models its trainer trains.", nameof(formats));
 
     public PipelineOptions Options => options;
 
@@ -90,7 +92,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             Labels = prepared.Labels,
             Evidence = prepared.Evidence,
             Entities = entities,
-            EntityColumns = prepared.Table?.Columns.Where(c => c.Role == Parsing.ColumnRole.Identifier).Select(c => c.Name).ToArray() ?? [],
+            EntityColumns = prepared.Entities?.Columns ?? [],
             Spikes = spikes,
         };
     }
@@ -102,7 +104,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         Action<PreparationStage, double?, string>? preparing = progress is null ? null
             : (stage, fraction, message) => progress.Report(new PipelineProgress(stage.AsPipelineStage(), fraction, message));
         var prepared = await Task.Run(
-            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage.AsPipelineStage(), elapsed)), preparing, trainer.Formats, request.Format, cancellationToken),
+            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage.AsPipelineStage(), elapsed)), preparing, Formats, request.Format, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (request.Labels is not null && prepared.Labels is null)
         {

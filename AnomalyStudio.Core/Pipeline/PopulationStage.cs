@@ -7,9 +7,9 @@ using AnomalyStudio.Core.Spikes;
 namespace AnomalyStudio.Core.Pipeline;
 
 /// <summary>
-/// The optional stages after the records are scored: entities (who) and spikes (when). They read the parsed input and
-/// the records' severities, never change a record's score, and add to an anomalous record's explanation only what its
-/// entity did.
+/// The optional stages after the records are scored: entities (who) and spikes (when). They read what the format gave
+/// for them (<see cref="PreparedInput.Entities"/>, <see cref="PreparedInput.Facets"/>) and the records' severities,
+/// never change a record's score, and add to an anomalous record's explanation only what its entity did.
 /// </summary>
 internal static class PopulationStage
 {
@@ -24,9 +24,7 @@ internal static class PopulationStage
         {
             progress?.Report(new PipelineProgress(PipelineStage.Entities, null, "Scoring clients and identifiers against each other"));
             var analyzer = new EntityAnalyzer(catalog, options);
-            entities = prepared.AccessLog is { } log
-                ? analyzer.AnalyzeAccessLog(log, entityOptions, cancellationToken)
-                : prepared.Table is { } table ? analyzer.AnalyzeTable(table, records.Severities, entityOptions, cancellationToken) : null;
+            entities = prepared.Entities is { } source ? analyzer.Analyze(source, records.Severities, entityOptions, cancellationToken) : null;
             if (entities is null)
             {
                 prepared.Notes.Add("Entities: the file has no identifier column (IP, host, user …) to group its rows by; name one to use.");
@@ -49,8 +47,7 @@ internal static class PopulationStage
         if (request.Spikes is { } spikeOptions)
         {
             progress?.Report(new PipelineProgress(PipelineStage.Spikes, null, "Looking for bursts in the rate over time"));
-            var facets = prepared.AccessLog is { } log ? RecordFacets.OfAccessLog(log) : prepared.Table is { } table ? RecordFacets.OfTable(table) : null;
-            if (facets is not null)
+            if (prepared.Facets?.Invoke() is { } facets)
             {
                 spikes = SpikeAnalyzer.Analyze(facets, spikeOptions, cancellationToken);
             }

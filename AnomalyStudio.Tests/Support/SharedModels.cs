@@ -1,4 +1,5 @@
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Pipeline;
 
@@ -30,7 +31,7 @@ public static class SharedModels
 
         var options = new PipelineOptions();
         var catalog = new DetectorCatalog(options);
-        var store = new ModelStore(directory, catalog, new PretrainedModelTrainer(options, catalog));
+        var store = new ModelStore(directory, catalog, new PretrainedModelTrainer(options, catalog, InputFormatCatalog.Standard));
         foreach (var detector in catalog.Names)
         {
             foreach (var kind in store.PretrainedKinds)

@@ -21,9 +21,10 @@ public sealed class TestPipeline : IDisposable
         Catalog = unavailableAutoencoder is null
             ? new DetectorCatalog(Options)
             : new DetectorCatalog(Options, [IsolationForestDetector.Registration, AutoencoderDetector.RegistrationWith(() => DetectorAvailability.Unavailable(unavailableAutoencoder))]);
+        formats ??= InputFormatCatalog.Standard;
         Trainer = new PretrainedModelTrainer(Options, Catalog, formats);
         Store = new ModelStore(Directory, Catalog, Trainer, Log.Add);
-        Pipeline = new DetectionPipeline(Options, Catalog, Store, Trainer);
+        Pipeline = new DetectionPipeline(Options, Catalog, Store, Trainer, formats);
     }
 
     private readonly bool _owned;

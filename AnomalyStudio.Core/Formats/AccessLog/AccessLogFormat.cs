@@ -1,5 +1,6 @@
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 
 namespace AnomalyStudio.Core.Formats.AccessLog;
@@ -65,8 +66,9 @@ public sealed class AccessLogFormat : IInputFormat
             Timestamp = i => records.Timestamps[i],
             Identifier = i => records.Ips[i],
             Reasons = explainer.Reasons,
-            Evidence = EvidencePrior.OfAccessLog(features),
-            AccessLog = features,
+            Evidence = AccessLogEvidence.Of(features),
+            Entities = new AccessLogEntitySource(features),
+            Facets = () => AccessLogFacets.Of(features),
         };
     }
 }

@@ -1,3 +1,4 @@
+using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
 
 namespace AnomalyStudio.Core.Formats.Csv;

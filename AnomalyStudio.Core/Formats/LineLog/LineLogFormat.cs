@@ -1,5 +1,6 @@
-using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing.LineLogs;
+using AnomalyStudio.Core.Parsing;
 
 namespace AnomalyStudio.Core.Formats.LineLog;
 

@@ -1,9 +1,10 @@
-using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
 using AnomalyStudio.Core.Entities;
+using AnomalyStudio.Core.Formats.AccessLog;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Samples;
 using AnomalyStudio.Core.Scoring;
+using AnomalyStudio.Core;
 using AnomalyStudio.Tests.Support;
 using Xunit.Abstractions;
 
@@ -70,13 +71,13 @@ public sealed class EntityAnalyzerTests(ITestOutputHelper output)
         var options = new PipelineOptions();
         var catalog = new DetectorCatalog(options);
         var features = ElasticLog.Features;
-        var first = new EntityAnalyzer(catalog, options).AnalyzeAccessLog(features, new EntityOptions());
-        var second = new EntityAnalyzer(new DetectorCatalog(options), options).AnalyzeAccessLog(features, new EntityOptions());
+        var first = new EntityAnalyzer(catalog, options).Analyze(new AccessLogEntitySource(features), [], new EntityOptions())!;
+        var second = new EntityAnalyzer(new DetectorCatalog(options), options).Analyze(new AccessLogEntitySource(features), [], new EntityOptions())!;
         Assert.Equal(first.Index.Keys, second.Index.Keys);
         Assert.True(first.Scores.AsSpan().SequenceEqual(second.Scores));
 
         var reseeded = new PipelineOptions { Seed = 7 };
-        var other = new EntityAnalyzer(new DetectorCatalog(reseeded), reseeded).AnalyzeAccessLog(features, new EntityOptions());
+        var other = new EntityAnalyzer(new DetectorCatalog(reseeded), reseeded).Analyze(new AccessLogEntitySource(features), [], new EntityOptions())!;
         Assert.False(first.Scores.AsSpan().SequenceEqual(other.Scores));
     }
 
@@ -100,7 +101,7 @@ public sealed class EntityAnalyzerTests(ITestOutputHelper output)
     public void Sessions_split_a_client_by_its_user_agents()
     {
         var options = new PipelineOptions();
-        var sessions = new EntityAnalyzer(new DetectorCatalog(options), options).AnalyzeAccessLog(ElasticLog.Features, new EntityOptions { Sessions = true });
+        var sessions = new EntityAnalyzer(new DetectorCatalog(options), options).Analyze(new AccessLogEntitySource(ElasticLog.Features), [], new EntityOptions { Sessions = true })!;
         var clients = ElasticLog.Records.Ips.Distinct().Count();
         var pairs = ElasticLog.Records.Ips.Zip(ElasticLog.Records.UserAgents).Distinct().Count();
         Assert.Equal(EntityKind.Session, sessions.Kind);

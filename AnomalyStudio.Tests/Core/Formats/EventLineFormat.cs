@@ -1,15 +1,19 @@
 using System.Globalization;
+using AnomalyStudio.Core.Entities;
 using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Formats;
+using AnomalyStudio.Core.Models;
 using AnomalyStudio.Core.Parsing;
+using AnomalyStudio.Core.Spikes;
 
 namespace AnomalyStudio.Tests.Core.Formats;
 
 /// <summary>
 /// A record-shaped format the product does not ship, plugged in the way a new one would be: one event per line
 /// (<c>EVT timestamp user action milliseconds</c>), parsed by its own reader into features of its own kind, with its own
-/// reasons. It hands its records to the entity and spike stages as a table (user as identifier, action as category).
+/// reasons, its own evidence (a failed action), and its own sources for the entity stage (its users, profiled as a table's
+/// identifier column) and the spike stage (its actions and users over time), without handing the pipeline a table.
 /// </summary>
 public sealed class EventLineFormat : IInputFormat
 {
@@ -99,7 +103,20 @@ public sealed class EventLineFormat : IInputFormat
             Timestamp = i => times[i],
             Identifier = i => users[i]!,
             Reasons = i => [new Reason($"{actions[i]} took {durations[i]:0} ms", 50)],
-            Table = table,
+            Evidence = [.. actions.Select(a => a == "fail" ? EvidencePrior.Signature : 0)],
+            Entities = new TableEntitySource(table),
+            Facets = () => new RecordFacets
+            {
+                Ticks = [.. times.Select(t => t!.Value.UtcTicks)],
+                Noun = "events",
+                Facets = [Facet.Of("action", Codes(actions)), Facet.Of("user", Codes(users))],
+            },
         };
+    }
+
+    private static (int[] Codes, IReadOnlyList<string> Values) Codes(List<string?> texts)
+    {
+        var values = texts.Distinct().Select(t => t!).ToList();
+        return ([.. texts.Select(t => values.IndexOf(t!))], values);
     }
 }

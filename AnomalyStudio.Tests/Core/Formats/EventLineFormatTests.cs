@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AnomalyStudio.Core.Features;
 using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Tests.Support;
@@ -11,7 +12,7 @@ public sealed class EventLineFormatTests
 {
     private static readonly InputFormatCatalog WithEventLines = new([.. InputFormatCatalog.Standard.Formats, new EventLineFormat()]);
 
-    /// <summary>Twenty users clicking through six hours, and one who exports 240 times in two minutes.</summary>
+    /// <summary>Twenty users clicking through six hours, one who exports 240 times in two minutes, and three failed actions.</summary>
     private static string Events()
     {
         var random = new Random(1);
@@ -31,6 +32,12 @@ public sealed class EventLineFormatTests
             events.Add((at, $"{at.ToString("O", CultureInfo.InvariantCulture)} mallory export {900 + random.Next(100)}"));
         }
 
+        for (var i = 0; i < 3; i++)
+        {
+            var at = start.AddHours(1).AddMinutes(i);
+            events.Add((at, $"{at.ToString("O", CultureInfo.InvariantCulture)} user07 fail 30"));
+        }
+
         return string.Join('\n', events.OrderBy(e => e.At).Select(e => "EVT " + e.Line)) + "\n";
     }
 
@@ -46,7 +53,10 @@ public sealed class EventLineFormatTests
         });
 
         Assert.Equal(EventLineFormat.FormatName, result.Format.Name);
-        Assert.Equal(1440, result.Records.Count);
+        Assert.Equal(1443, result.Records.Count);
+        var failed = Enumerable.Range(0, result.Records.Count).Where(i => result.Source.Fields(i).Any(f => f.Value == "fail")).ToList();
+        Assert.Equal(3, failed.Count);
+        Assert.All(Enumerable.Range(0, result.Records.Count), i => Assert.Equal(failed.Contains(i) ? EvidencePrior.Signature : 0, result.Evidence![i]));
         var entities = Assert.IsType<AnomalyStudio.Core.Entities.EntityAnalysis>(result.Entities);
         Assert.Equal("user", entities.Column);
         var mallory = entities.Index.Keys.ToList().IndexOf("mallory");

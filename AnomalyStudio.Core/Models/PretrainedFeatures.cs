@@ -1,6 +1,6 @@
 using AnomalyStudio.Core.Features;
 
-namespace AnomalyStudio.Core.Formats;
+namespace AnomalyStudio.Core.Models;
 
 /// <summary>
 /// A feature set that has a pretrained model: its kind, the slug in the model file's name, the features this version

@@ -1,6 +1,8 @@
+using AnomalyStudio.Core.Entities;
+using AnomalyStudio.Core.Explanations;
 using AnomalyStudio.Core.Features;
 
-namespace AnomalyStudio.Core.Entities;
+namespace AnomalyStudio.Core.Formats.AccessLog;
 
 /// <summary>
 /// Groups an access log's requests by client IP (or IP + user agent) and measures what each client did: how many
@@ -8,7 +10,7 @@ namespace AnomalyStudio.Core.Entities;
 /// bytes and which kind of user agent. One pass over the records to number them, then one pass per entity over its
 /// own requests, in parallel.
 /// </summary>
-public static class AccessLogEntityProfiler
+internal static class AccessLogEntityProfiler
 {
     public static (EntityIndex Index, EntityProfile[] Profiles) Profile(AccessLogFeatures features, EntityOptions options, CancellationToken cancellationToken = default)
     {
@@ -32,7 +34,7 @@ public static class AccessLogEntityProfiler
                     id = names.Count;
                     sessions[key] = id;
                     var text = agentTexts[agents[i]];
-                    names.Add(text.Length == 0 ? records.Ips[i] : $"{records.Ips[i]} · {Explanations.AccessLogExplainer.Clip(text, 60)}");
+                    names.Add(text.Length == 0 ? records.Ips[i] : $"{records.Ips[i]} · {AccessLogExplainer.Clip(text, 60)}");
                 }
 
                 ofRecord[i] = id;
@@ -122,8 +124,8 @@ public static class AccessLogEntityProfiler
         }
 
         var (active, peak) = MinuteCounts.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(minutes));
-        var (topTarget, topTargetCount) = Top(targets);
-        var (topError, topErrorCount) = statuses.Count == 0 ? (0, 0) : Top(statuses);
+        var (topTarget, topTargetCount) = TopCount.Of(targets);
+        var (topError, topErrorCount) = statuses.Count == 0 ? (0, 0) : TopCount.Of(statuses);
         var agent = rows.Length == 0 ? UserAgentKind.NotLogged
             : scanner * 2 >= rows.Length ? UserAgentKind.Scanner
             : script * 2 >= rows.Length ? UserAgentKind.ScriptClient
@@ -154,20 +156,5 @@ public static class AccessLogEntityProfiler
             EmptyAgentRecords = empty,
             Tool = UserAgentClassifier.ToolName(agent == UserAgentKind.Scanner ? scannerAgent : agent == UserAgentKind.ScriptClient ? scriptAgent : scannerAgent ?? scriptAgent),
         };
-    }
-
-    /// <summary>The most frequent key; ties go to the smaller key, so the choice does not depend on hashing order.</summary>
-    internal static (int Key, int Count) Top(Dictionary<int, int> counts)
-    {
-        var best = (Key: int.MaxValue, Count: 0);
-        foreach (var (key, count) in counts)
-        {
-            if (count > best.Count || (count == best.Count && key < best.Key))
-            {
-                best = (key, count);
-            }
-        }
-
-        return best;
     }
 }

@@ -24,7 +24,8 @@ public static class NabCommand
         var mode = new Option<string>("--mode") { Description = "Detection mode.", DefaultValueFactory = _ => DetectionModes.Auto };
         mode.AcceptOnlyFromAmong([.. DetectionModes.Names]);
         var only = new Option<string?>("--only") { Description = "Score only the series whose name contains this text." };
-        var command = new Command("nab", "Print windows hit, flags outside every window, ROC-AUC and the NAB standard-profile score on every shared NAB series.") { data, model, mode, only };
+        var analysis = new Option<string?>("--analysis") { Description = "auto (default), records (today's row-by-row scoring, the baseline) or time-series." };
+        var command = new Command("nab", "Print windows hit, flags outside every window, ROC-AUC and the NAB standard-profile score on every shared NAB series.") { data, model, mode, only, analysis };
         command.Aliases.Add("timeseries");
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,7 +42,7 @@ public static class NabCommand
                 return CliApplication.BadInput;
             }
 
-            var request = new NabRequest(pipeline.Catalog.Resolve(parse.GetValue(model)!), DetectionModes.Parse(parse.GetValue(mode)));
+            var request = new NabRequest(pipeline.Catalog.Resolve(parse.GetValue(model)!), DetectionModes.Parse(parse.GetValue(mode)), AnalysisChoices.Parse(parse.GetValue(analysis)));
             await output.WriteLineAsync("| series | rows | analysis | windows hit | flags | outside windows | ROC-AUC | NAB |").ConfigureAwait(false);
             await output.WriteLineAsync("|---|---:|---|---:|---:|---:|---:|---:|").ConfigureAwait(false);
             var scores = new List<NabSeriesScore>();
@@ -56,7 +57,7 @@ public static class NabCommand
             var flags = scores.Sum(s => s.Flags);
             var outside = scores.Sum(s => s.FlagsOutside);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"| total ({scores.Count} series) | {corpus.Sum(s => s.Timestamps.Length):N0} | {request.Model}, {DetectionModes.Of(request.Mode)} | {scores.Sum(s => s.WindowsHit)}/{scores.Sum(s => s.Windows)} | {flags} | {outside} ({(flags == 0 ? 0 : 100.0 * outside / flags):0}%) | | **{NabScorer.Normalised(scores):0.0}** |")).ConfigureAwait(false);
+                $"| total ({scores.Count} series) | {corpus.Sum(s => s.Timestamps.Length):N0} | {request.Model}, {DetectionModes.Of(request.Mode)}, {AnalysisChoices.Of(request.Analysis)} | {scores.Sum(s => s.WindowsHit)}/{scores.Sum(s => s.Windows)} | {flags} | {outside} ({(flags == 0 ? 0 : 100.0 * outside / flags):0}%) | | **{NabScorer.Normalised(scores):0.0}** |")).ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;
@@ -70,7 +71,7 @@ public static class NabCommand
         DetectionResult result;
         try
         {
-            result = await pipeline.RunAsync(input, new DetectionRequest { FileName = Path.GetFileName(series.Path), Model = request.Model, Mode = request.Mode }, null, cancellationToken).ConfigureAwait(false);
+            result = await pipeline.RunAsync(input, new DetectionRequest { FileName = Path.GetFileName(series.Path), Model = request.Model, Mode = request.Mode, Analysis = request.Analysis }, null, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidInputException ex)
         {
@@ -87,10 +88,10 @@ public static class NabCommand
         return (score, Evaluation.RocAuc(result.Records.Scores, series.InsideWindow()), ReportAnalysis(result));
     }
 
-    private static string ReportAnalysis(DetectionResult result) => result.Format.Name;
+    private static string ReportAnalysis(DetectionResult result) => result.TimeSeries is null ? $"{result.Format.Name} records" : "time series";
 
     private static string Number(double? value, string format = "0.000") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
 }
 
-/// <summary>How <c>bench nab</c> runs each series: the model and the mode.</summary>
-public sealed record NabRequest(string Model, DetectionMode Mode);
+/// <summary>How <c>bench nab</c> runs each series: the model, the mode and the analysis.</summary>
+public sealed record NabRequest(string Model, DetectionMode Mode, AnalysisChoice Analysis = AnalysisChoice.Auto);

@@ -8,7 +8,7 @@ public static class TimeText
     public static string Duration(TimeSpan span) => span switch
     {
         { TotalSeconds: < 120 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s"),
-        { TotalMinutes: < 120 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} min"),
+        { TotalMinutes: < 60 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} min"),
         { TotalHours: < 48 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} h"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0.#} days"),
     };

@@ -8,7 +8,7 @@ namespace AnomalyStudio.Tests.App.Components;
 
 public sealed class SeriesComponentTests : IDisposable
 {
-    private readonly TestPipeline _test = new(sharedModels: true);
+    private readonly TestPipeline _test = new(); // fitted on each series: no pretrained model is needed
 
     public void Dispose() => _test.Dispose();
 

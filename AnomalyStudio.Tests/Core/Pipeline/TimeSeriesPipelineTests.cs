@@ -7,7 +7,7 @@ namespace AnomalyStudio.Tests.Core.Pipeline;
 
 public sealed class TimeSeriesPipelineTests : IDisposable
 {
-    private readonly TestPipeline _test = new(sharedModels: true);
+    private readonly TestPipeline _test = new(); // fitted on each series: no pretrained model is needed
 
     public void Dispose() => _test.Dispose();
 

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Sets up the machine (first time only does real work) and starts AnomalyStudio on http://localhost:5000.
-# Arguments are passed on: ./run.sh detect samples/sample_access.log runs a CLI verb instead.
+# Starts AnomalyStudio: with no arguments (or `serve`) the web app on http://localhost:5000, otherwise a CLI verb
+# (./run.sh detect samples/sample_access.log). scripts/setup.sh installs this script as the `anomalystudio` command.
+# The first time it sets the machine up; later it only checks, and builds again (quietly) when a source changed,
+# so a verb starts at once on a built tree. Paths are read from the caller's directory, not the repository's.
 set -euo pipefail
-cd "$(dirname "$0")"
-scripts/setup.sh
-app=AnomalyStudio.App/bin/Release/net10.0
+repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+SETUP_QUIET=1 "$repo/scripts/setup.sh"
+app="$repo/AnomalyStudio.App/bin/Release/net10.0"
 # The web app reads appsettings.json and its static assets from the build output; models and keys live in the data
 # directory (~/.local/share/AnomalyStudio by default), whatever the working directory.
-export ASPNETCORE_CONTENTROOT="$PWD/$app"
+export ASPNETCORE_CONTENTROOT="$app"
+# bench quality and bench parsing look for the shared data beside the repository and for its samples, from anywhere.
+[ -n "${ANOMALYSTUDIO_SHARED_DATA:-}" ] || [ ! -d "$repo/../shared/data" ] || export ANOMALYSTUDIO_SHARED_DATA="$repo/../shared/data"
+export ANOMALYSTUDIO_SAMPLES="${ANOMALYSTUDIO_SAMPLES:-$repo/samples}"
 exec dotnet "$app/AnomalyStudio.App.dll" "$@"

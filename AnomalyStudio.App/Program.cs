@@ -9,5 +9,17 @@ if (CliApplication.IsCliInvocation(args))
 }
 
 var serveArgs = args.Length > 0 && args[0] == "serve" ? args[1..] : args;
-await WebApp.Build(serveArgs).RunAsync();
+WebApplication app;
+try
+{
+    app = WebApp.Build(serveArgs);
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // A wrong setting is the operator's input: one line naming it and exit 2, as at the CLI; no server, no stack trace.
+    await Console.Error.WriteLineAsync("error: " + CliApplication.OneLine(string.Join(" ", ex.Failures)));
+    return CliApplication.BadInput;
+}
+
+await app.RunAsync();
 return 0;

@@ -29,6 +29,8 @@ public static class WebApp
     {
         PrivateTempDirectory.Use();
         var builder = WebApplication.CreateBuilder(args);
+        // Settings are checked like input before anything reads them: a wrong one ends the start with one line (Program).
+        ServiceCollectionExtensions.ThrowIfInvalid(builder.Configuration);
         if (!HasListenAddress(builder.Configuration))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -57,6 +59,7 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAnomalyStudioApi();
+        app.MapDashboardUploads();
         // Our own Content-Security-Policy forbids framing outright; Blazor's second policy header (frame-ancestors 'self') would only repeat it weaker.
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

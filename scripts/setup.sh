@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# SETUP_QUIET=1 (run.sh): say nothing when all is in place, so a verb's output is its own.
 log() { printf '[setup] %s\n' "$*" >&2; }
+say() { [ -n "${SETUP_QUIET:-}" ] || log "$@"; }
 
 if ! command -v dotnet >/dev/null 2>&1; then
   log "The .NET SDK 10 is required (dotnet was not found on PATH). Install it from your package registry and run again."
@@ -49,6 +51,28 @@ for pkg in ${SETUP_PACKAGES:-}; do
   fi
 done
 
-log "restoring and building (Release)"
-dotnet build AnomalyStudio.sln -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
-log "ready"
+# Build only when a source changed since the last build made here (a stamp beside the output), or the output is
+# missing: a second run only checks, in milliseconds. A build says one line when someone watches, and its errors only.
+stamp=AnomalyStudio.App/bin/Release/.setup-built
+built() {
+  [ -f "$stamp" ] && [ -f AnomalyStudio.App/bin/Release/net10.0/AnomalyStudio.App.dll ] && [ -f AnomalyStudio.Tests/bin/Release/net10.0/AnomalyStudio.Tests.dll ] \
+    && [ -z "$(find AnomalyStudio.sln Directory.Build.props Directory.Packages.props wwwroot-assets AnomalyStudio.Core AnomalyStudio.App AnomalyStudio.Tests \
+      \( -name bin -o -name obj -o -name wwwroot -o -name TestResults \) -prune -o -type f -newer "$stamp" -print -quit 2>/dev/null)" ]
+}
+if built; then
+  say "the build is up to date"
+else
+  if [ -z "${SETUP_QUIET:-}" ] || [ -t 2 ]; then log "restoring and building (Release)"; fi
+  started=$(date +%s.%N)
+  # MSBuild prints its summary whatever the verbosity: keep its output, and show it only when the build fails.
+  if ! build_output=$(dotnet build AnomalyStudio.sln -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary" 2>&1); then
+    printf '%s\n' "$build_output" >&2
+    log "the build failed"
+    exit 1
+  fi
+  # The stamp takes the time the build started: a source saved during the build is newer, and builds next time.
+  touch -d "@$started" "$stamp"
+fi
+
+ANOMALYSTUDIO_KEEP_COMMAND=${SETUP_QUIET:-} scripts/install-command.sh
+say "ready"

@@ -13,6 +13,9 @@ public static class ApiRoutes
     public const string Health = "/healthz";
     public const string OpenApi = "/openapi";
 
+    /// <summary>Where the dashboard's script posts a file for its circuit (not part of the public API).</summary>
+    public const string DashboardUpload = "/dashboard/upload/{ticket}";
+
     private static readonly PathString[] Prefixes = ["/api", SessionDetect, ClearSession, Health, OpenApi];
 
     /// <summary>True for the API's own paths (and unknown paths under <c>/api</c>), which answer errors as problem details.</summary>

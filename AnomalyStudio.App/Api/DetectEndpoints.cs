@@ -2,11 +2,12 @@ using System.ComponentModel;
 using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Api.Contracts;
 using AnomalyStudio.App.Api.Uploads;
-using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Feedback;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
 using AnomalyStudio.Core.Scoring;
+using AnomalyStudio.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,6 +29,7 @@ public static class DetectEndpoints
                 + "score, severity, explanation) and the threshold that flagged them (score, method, reason, flagged); threshold or top "
                 + "move it as 'detect --threshold/--top' do. With view=entities the answer is the entity report of 'detect --entities --format json' "
                 + "(clients or identifiers scored against each other), with view=spikes the spike report of 'detect --spikes --format json'. "
+                + "A JSON rules file in the field 'rules' marks records as expected, as 'detect --rules' does. "
                 + "Bad input answers 400, an upload over AnomalyStudio:MaxUploadBytes 413, and "
                 + "503 with Retry-After when every detection slot and queue place of the server is taken, all as problem "
                 + "details with an 'error' member.")
@@ -48,7 +50,7 @@ public static class DetectEndpoints
         [FromQuery, Description("auto (default: the file is its own baseline when it has enough records, else the pretrained model), pretrained (models trained on generated samples) or fit (train on this file).")] string? mode,
         [FromQuery, Description("Report only the N highest-scoring records, highest first (a whole number of 0 or more).")] string? limit,
         [FromQuery, Description("records (default), entities (the clients or identifiers scored against each other, as 'detect --entities') or spikes (bursts in the rate over time, explained, as 'detect --spikes').")] string? view,
-        [FromQuery, Description("With view=entities, for an access log: true to group by IP + user agent.")] bool? sessions,
+        [FromQuery, Description("With view=entities, for an access log: true to group by IP + user agent.")] string? sessions,
         [FromQuery, Description("With view=entities, for a table: the column to group rows by (default: the detected identifier column).")] string? entityColumn,
         [FromQuery, Description("Flag records scoring at least this (0–1) instead of the threshold chosen from the file's own scores.")] string? threshold,
         [FromQuery, Description("Flag the N highest-scoring records instead (records tied with the N-th too); not with threshold.")] string? top,
@@ -66,7 +68,7 @@ public static class DetectEndpoints
             var detector = admission.Pipeline.Catalog.Resolve(model);
             var detectionMode = DetectionModes.Parse(mode);
             var reportLimit = ReportLimit.Parse(limit);
-            var population = DetectParameters.View(view, sessions == true, entityColumn);
+            var population = DetectParameters.View(view, DetectParameters.Flag("sessions", sessions), entityColumn);
             var flag = FlagOverride.Parse(threshold, top);
             var choice = admission.Pipeline.Formats.Choose(inputFormat, logFormat);
             var analysisChoice = AnalysisChoices.Parse(analysis);
@@ -78,7 +80,11 @@ public static class DetectEndpoints
             }
 
             // The slot is taken after the upload is read, so a slow client holds a connection, never a detection slot.
-            var request = new DetectionRequest { FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Format = choice, Analysis = analysisChoice, Entities = population.Entities, Spikes = population.Spikes };
+            var rules = ReadRules(upload);
+            var request = new DetectionRequest
+            {
+                FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Format = choice, Analysis = analysisChoice, Entities = population.Entities, Spikes = population.Spikes, Rules = rules,
+            };
             var admitted = await admission.RunOnceAsync(upload.File!.OpenReadStream, request, cancellationToken);
             if (admitted.Result is not { } result)
             {
@@ -103,5 +109,19 @@ public static class DetectEndpoints
         {
             return ApiProblems.BadRequest(ex.Message);
         }
+    }
+
+    /// <summary>The form field that may carry a rules file beside the file (<c>detect --rules</c>).</summary>
+    public const string RulesField = "rules";
+
+    private static ExpectedRules? ReadRules(Upload upload)
+    {
+        if (upload.Form?.Files.GetFile(RulesField) is not { } file)
+        {
+            return null;
+        }
+
+        using var stream = file.OpenReadStream();
+        return ExpectedRules.Read(stream, $"rules file '{file.FileName}'");
     }
 }

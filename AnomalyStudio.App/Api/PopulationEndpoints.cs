@@ -36,6 +36,7 @@ public static class PopulationEndpoints
             .WithTags(Tag)
             .WithSummary("The bursts in the session's result's rate over time, each explained")
             .WithDescription("The JSON of 'detect --spikes --format json': rate series (overall and per status class or level) and spikes with the field values over-represented in them (lift, G-test p-value). 404 without a result in the session.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -78,20 +79,36 @@ public static class PopulationEndpoints
 
     public static async Task<Results<PopulationReportResult, ProblemHttpResult>> GetSpikes(
         HttpContext context,
-        [FromQuery, Description("true to include every series' counts per bucket.")] bool? counts,
+        [FromQuery, Description("true to include every series' counts per bucket.")] string? counts,
         [FromServices] IApiSessionStore sessions,
         CancellationToken cancellationToken)
     {
+        bool withCounts;
+        try
+        {
+            withCounts = DetectParameters.Flag("counts", counts);
+        }
+        catch (InvalidInputException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message);
+        }
+
         var loaded = await ResultAsync(context, sessions, cancellationToken);
-        return loaded.Result is { } result ? PopulationReportResult.Spikes(result, null, counts == true) : NoResult(context, loaded);
+        return loaded.Result is { } result ? PopulationReportResult.Spikes(result, null, withCounts) : NoResult(context, loaded);
     }
 
     public static async Task<Results<PopulationReportResult, ProblemHttpResult>> ExplainWindow(
         HttpContext context,
-        [FromBody] SpikeWindowRequest window,
         [FromServices] IApiSessionStore sessions,
         CancellationToken cancellationToken)
     {
+        // The body is read here, not bound: a body that is not JSON, or lacks its times, gets a 400 that says so.
+        var (asked, problem) = await SpikeWindowBody.ReadAsync(context.Request, cancellationToken);
+        if (asked is not { } window)
+        {
+            return ApiProblems.BadRequest(problem!);
+        }
+
         var loaded = await ResultAsync(context, sessions, cancellationToken);
         if (loaded.Result is not { } result)
         {

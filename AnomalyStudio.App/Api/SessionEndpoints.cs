@@ -102,8 +102,8 @@ public static class SessionEndpoints
             return Busy(context, admitted.Message!, admitted.RetryAfterSeconds);
         }
 
-        // Reference-design clients send and read isolation_forest, so the session speaks their spelling.
-        var state = new ApiSessionState(upload.FileName, result.Model.Replace('-', '_'), result, memory, requestedModel, inputFormat, logFormat);
+        // Every output spells a model one way (isolation-forest); the reference design's isolation_forest is still accepted as input.
+        var state = new ApiSessionState(upload.FileName, result.Model, result, memory, requestedModel, inputFormat, logFormat);
         try
         {
             // The caller's session as it is once the detection ran: it may have gone idle (and been released) meanwhile.

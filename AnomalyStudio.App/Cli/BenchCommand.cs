@@ -11,7 +11,9 @@ namespace AnomalyStudio.App.Cli;
 
 /// <summary>
 /// <c>bench</c>: generates a large access log (1,000,000 lines by default) and prints the time and throughput
-/// of every pipeline stage, the CSV report, and the process's peak memory. Speed targets live here, not in tests.
+/// of every pipeline stage, the CSV report, the cost of entities and spikes against the plain detect, moving the
+/// threshold, the autoencoder, line-log parsing with template mining (<see cref="LineLogBenchmark"/>), and the
+/// process's peak memory. Speed targets live here, not in tests.
 /// </summary>
 public static class BenchCommand
 {
@@ -22,10 +24,11 @@ public static class BenchCommand
         var keep = new Option<FileInfo?>("--keep") { Description = "Write the generated log here and keep it (e.g. to run the Python reference on the same file)." };
         var model = CliChoices.ModelOption("Model to score with");
         var runs = new Option<int>("--runs") { Description = "Timed runs after the first (cold) one.", DefaultValueFactory = _ => 1 };
+        var lineLog = new Option<FileInfo?>("--line-log") { Description = "A line log to time the line-log reader (header, template mining, parameters) on, repeated to --lines lines (default: the shared data's HDFS log)." };
 
         var mode = new Option<string>("--mode") { Description = "Detection mode to time (auto, pretrained or fit).", DefaultValueFactory = _ => DetectionModes.Auto };
         mode.AcceptOnlyFromAmong([.. DetectionModes.Names]);
-        var command = new Command("bench", "Print the throughput of each pipeline stage on a generated 1,000,000-line access log.") { lines, file, keep, model, mode, runs };
+        var command = new Command("bench", "Print the throughput of each pipeline stage on a generated 1,000,000-line access log.") { lines, file, keep, model, mode, runs, lineLog };
         command.Subcommands.Add(QualityCommand.Create(output));
         command.Subcommands.Add(ParsingCommand.Create(output));
         command.Subcommands.Add(Nab.NabCommand.Create(output));
@@ -68,6 +71,7 @@ public static class BenchCommand
 
                 await BenchRebandAsync(output, population).ConfigureAwait(false);
                 await BenchAutoencoderAsync(output, pipeline, last!.Features, cancellationToken).ConfigureAwait(false);
+                await LineLogBenchmark.RunAsync(output, parse.GetValue(lineLog)?.FullName, parse.GetValue(lines), pipeline.Options.Limits, cancellationToken).ConfigureAwait(false);
 
                 using var process = Process.GetCurrentProcess();
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

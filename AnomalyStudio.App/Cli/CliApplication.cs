@@ -70,7 +70,10 @@ public static class CliApplication
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
+            // What is wrong on the first line; then the usage of the verb it was meant for (an unknown option, a missing argument).
             await error.WriteLineAsync("error: " + OneLine(string.Join("; ", parse.Errors.Select(e => e.Message)))).ConfigureAwait(false);
+            await error.WriteLineAsync().ConfigureAwait(false);
+            await root.Parse([.. VerbPath(parse.CommandResult), "--help"]).InvokeAsync(new InvocationConfiguration { Output = error, Error = error }).ConfigureAwait(false);
             return BadInput;
         }
 
@@ -106,6 +109,18 @@ public static class CliApplication
                 : $"error: unexpected failure ({ex.GetType().Name}): {OneLine(ex.Message)} (run with --verbose for details)").ConfigureAwait(false);
             return Failure;
         }
+    }
+
+    /// <summary>The verbs leading to <paramref name="result"/> (<c>bench quality</c>), without the root.</summary>
+    private static List<string> VerbPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var path = new List<string>();
+        for (var at = result; at is not null && at.Command is not RootCommand; at = at.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            path.Insert(0, at.Command.Name);
+        }
+
+        return path;
     }
 
     private static string InertTextOf(string details) => Core.Reporting.InertText.ForDocument(details);

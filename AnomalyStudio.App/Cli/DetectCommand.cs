@@ -1,8 +1,9 @@
 using System.CommandLine;
-using AnomalyStudio.Core;
+using AnomalyStudio.Core.Feedback;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Reporting;
 using AnomalyStudio.Core.Scoring;
+using AnomalyStudio.Core;
 
 namespace AnomalyStudio.App.Cli;
 
@@ -33,11 +34,15 @@ public static class DetectCommand
             Description = "A line log's header in loghub's notation, when detection does not know it: fields in angle brackets (Date, Time, Level, Component, Pid, Thread, Host, Content), other text literal, e.g. '<Date> <Time> <Level> <Component>: <Content>'.",
         };
         var analysis = new Option<string?>("--analysis") { Description = "auto (default: a table with a time column and numeric measurements at a regular step is judged as a time series), records (every row on its own) or time-series." };
+        var rules = new Option<FileInfo?>("--rules")
+        {
+            Description = "A JSON file of 'this is expected' rules (the dashboard's export): records they match are never flagged and their evidence is not counted.",
+        };
         var spikes = new Option<bool>("--spikes") { Description = "Report the bursts in the per-minute rate and the field values that explain them instead of the records." };
 
         var command = new Command("detect", "Score a log, JSON-lines or CSV file and report anomalies.")
         {
-            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, inputFormat, logFormat, analysis,
+            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, inputFormat, logFormat, rules, analysis,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,6 +65,8 @@ public static class DetectCommand
                 throw new InvalidInputException($"Labels file '{labelFile.FullName}' does not exist.");
             }
 
+            var expected = ReadRules(parse.GetValue(rules));
+
             var population = PopulationReport.Request(parse.GetValue(entities), parse.GetValue(spikes), parse.GetValue(sessions), parse.GetValue(entityColumn));
             using var services = CliHost.Build();
             var pipeline = services.GetRequiredService<DetectionPipeline>();
@@ -77,6 +84,7 @@ public static class DetectCommand
                 Analysis = analysisChoice,
                 Entities = population.Entities,
                 Spikes = population.Spikes,
+                Rules = expected,
             };
             // At a terminal, show where a long run is (a fit reports every epoch); redirected stderr stays quiet.
             var progress = Console.IsErrorRedirected ? null : new TerminalProgress(Console.Error);
@@ -100,5 +108,22 @@ public static class DetectCommand
             return CliApplication.Success;
         });
         return command;
+    }
+
+    /// <summary>The rules file, read and checked before the input is: a wrong rule costs no detection.</summary>
+    private static ExpectedRules? ReadRules(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (!file.Exists)
+        {
+            throw new InvalidInputException($"Rules file '{file.FullName}' does not exist.");
+        }
+
+        using var stream = file.OpenRead();
+        return ExpectedRules.Read(stream, $"rules file '{file.Name}'");
     }
 }

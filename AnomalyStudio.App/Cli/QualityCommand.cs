@@ -20,7 +20,7 @@ public static class QualityCommand
             Description = "The shared data folder (ODDS tables, loghub logs, CSIC 2010, the real Apache log).",
             DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("ANOMALYSTUDIO_SHARED_DATA") ?? Path.Combine("..", "shared", "data")),
         };
-        var samples = new Option<DirectoryInfo>("--samples") { Description = "The samples folder.", DefaultValueFactory = _ => new DirectoryInfo("samples") };
+        var samples = new Option<DirectoryInfo>("--samples") { Description = "The samples folder.", DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("ANOMALYSTUDIO_SAMPLES") ?? "samples") };
         var models = new Option<string[]>("--model", "-m")
         {
             Description = $"Models to score with (repeat the option): {DetectorCatalog.Describe(DetectorCatalog.Standard)}; every one by default.",
@@ -38,6 +38,14 @@ public static class QualityCommand
             var runner = new QualityRunner(pipeline);
             var detectionMode = DetectionModes.Parse(parse.GetValue(mode));
             var chosen = parse.GetValue(models)!.Select(pipeline.Catalog.Resolve).ToList();
+            foreach (var (name, folder) in new[] { ("--data", parse.GetValue(data)!), ("--samples", parse.GetValue(samples)!) })
+            {
+                if (!folder.Exists)
+                {
+                    throw new DirectoryNotFoundException($"{name} {folder.FullName}: there is no such folder.");
+                }
+            }
+
             var sets = QualitySets.Find(parse.GetValue(data)!.FullName, parse.GetValue(samples)!.FullName)
                 .Where(s => parse.GetValue(only) is not { } filter || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
                 .ToList();

@@ -53,6 +53,8 @@ public static class SamplesCommand
                 throw new Core.InvalidInputException($"File '{source.FullName}' does not exist.");
             }
 
+            RefuseAllButAccessLogs(source);
+
             var injected = EntityScenarioInjector.Inject(await File.ReadAllLinesAsync(source.FullName, cancellationToken).ConfigureAwait(false), parse.GetValue(seed));
             var path = parse.GetValue(to)!.FullName;
             await File.WriteAllTextAsync(path, injected.Text, cancellationToken).ConfigureAwait(false);
@@ -60,5 +62,17 @@ public static class SamplesCommand
             return CliApplication.Success;
         });
         return command;
+    }
+
+    /// <summary>The behaviours are access-log lines placed by the log's own times: any other input would get them appended unread.</summary>
+    private static void RefuseAllButAccessLogs(FileInfo source)
+    {
+        using var stream = source.OpenRead();
+        using var sniffed = Core.Formats.FormatDetector.Detect(stream, source.Name);
+        if (sniffed.Format.Name != Core.Formats.AccessLog.AccessLogFormat.FormatName)
+        {
+            throw new Core.InvalidInputException(
+                $"'{source.Name}' reads as {sniffed.Format.DisplayName}, not an access log: samples behaviours adds access-log lines at the log's own times, so --from takes an Apache/Nginx access log (e.g. ../shared/data/logs/apache_access_elastic.log).");
+        }
     }
 }

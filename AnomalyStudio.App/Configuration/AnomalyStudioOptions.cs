@@ -43,7 +43,11 @@ public sealed class AnomalyStudioOptions
     public double Contamination { get; set; } = Defaults.Contamination;
 
     /// <summary>How raw scores become 0…1 scores and severities (robust distance from the baseline by default).</summary>
-    public CalibrationOptions Calibration { get; set; } = Defaults.Calibration;
+    /// <remarks>
+    /// A copy of the pipeline's default, never the shared instance: the binder sets a record's init properties in place, so
+    /// a <c>Calibration:LowZ</c> given once would otherwise become every later default in the process.
+    /// </remarks>
+    public CalibrationOptions Calibration { get; set; } = Defaults.Calibration with { };
 
     /// <summary>In auto mode, a file with at least this many records is its own baseline; smaller files use the pretrained model.</summary>
     public int MinBaselineRecords { get; set; } = Defaults.MinBaselineRecords;

@@ -22,11 +22,41 @@ public static class ServiceCollectionExtensions
     {
         var section = configuration.GetSection(AnomalyStudioOptions.Section);
         services.AddOptions<AnomalyStudioOptions>()
+            .Configure(_ => ThrowIfUnreadable(section))
             .Bind(section)
             .Configure(options => DetectorSettings.Bind(section, DetectorCatalog.Standard, options))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnomalyStudioOptions>, AnomalyStudioOptionsValidator>();
         return services;
+    }
+
+    /// <summary>
+    /// Refuses a value its setting cannot take (a word where a number belongs, an unknown name) before the binder meets
+    /// it, as an <see cref="OptionsValidationException"/> with one line, like any other invalid setting.
+    /// </summary>
+    public static void ThrowIfUnreadable(IConfigurationSection section)
+    {
+        if (SettingValueCheck.FirstProblem(section, DetectorCatalog.Standard) is { } problem)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(AnomalyStudioOptions), [problem]);
+        }
+    }
+
+    /// <summary>
+    /// Binds and validates the settings of <paramref name="configuration"/> now, as start-up would, so the web app can
+    /// refuse them before it builds anything that reads them; throws <see cref="OptionsValidationException"/>.
+    /// </summary>
+    public static void ThrowIfInvalid(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AnomalyStudioOptions.Section);
+        ThrowIfUnreadable(section);
+        var options = section.Get<AnomalyStudioOptions>() ?? new AnomalyStudioOptions();
+        DetectorSettings.Bind(section, DetectorCatalog.Standard, options);
+        var result = new AnomalyStudioOptionsValidator().Validate(Options.DefaultName, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(AnomalyStudioOptions), result.Failures);
+        }
     }
 
     /// <summary>Core's types only, as singletons made from the options of <see cref="AddAnomalyStudioOptions"/>.</summary>
@@ -58,12 +88,14 @@ public static class ServiceCollectionExtensions
             options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
         }).AddHubOptions(hub =>
         {
-            // Uploads stream through the circuit in chunks; one message must fit a chunk.
+            // The page's script posts files over plain HTTP (DashboardUploads); Blazor's own file input, the fallback
+            // without it, streams through the circuit in chunks, and one message must fit a chunk.
             hub.MaximumReceiveMessageSize = 512 * 1024;
         });
         services.AddMudServices();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DashboardViewList.Standard);
+        services.AddSingleton<DashboardUploads>();
         services.AddScoped<AnalysisSession>();
         services.AddScoped<PopulationSession>();
         services.AddScoped<TabHandoff>();

@@ -31,7 +31,13 @@ public static class ProxyHeaders
             var name = app.Services.GetRequiredService<ServerInstance>().Name;
             app.Use((context, next) =>
             {
-                context.Response.Headers[ServerInstance.Header] = name;
+                // Set as the response starts, not now: an exception handler clears the headers before it writes its
+                // answer (the 503 of a Redis outage), and every response must still name its server.
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers[ServerInstance.Header] = name;
+                    return Task.CompletedTask;
+                });
                 return next(context);
             });
         }

@@ -8,7 +8,7 @@ namespace AnomalyStudio.App.Scaling;
 /// <summary>The tab ledger in Redis: one small hash per tab (file, records, server name and run), expiring with the session idle timeout.</summary>
 public sealed class RedisTabLedger(IConnectionMultiplexer redis, RedisKeys keys, ServerInstance instance, IOptions<AnomalyStudioOptions> options) : ITabLedger
 {
-    private IDatabase Database => redis.GetDatabase();
+    private IDatabase Database => redis.AvailableDatabase(); // fails at once while Redis is unreachable
 
     public bool IsShared => true;
 

@@ -1,9 +1,10 @@
 using AnomalyStudio.App.Admission;
 using AnomalyStudio.App.Configuration;
-using AnomalyStudio.Core;
 using AnomalyStudio.Core.Detection;
+using AnomalyStudio.Core.Feedback;
 using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Core.Scoring;
+using AnomalyStudio.Core;
 using Microsoft.Extensions.Options;
 
 namespace AnomalyStudio.App.State;
@@ -27,18 +28,27 @@ public sealed class AnalysisSession : IDisposable
     private readonly ILogger<AnalysisSession> _logger;
     private readonly UploadStaging _uploads;
     private readonly IdleRelease _idle;
+    private readonly DashboardUploads? _tickets;
     private readonly Lock _sync = new();
     private SessionResult? _current;
     private CancellationTokenSource? _running;
 
-    public AnalysisSession(DetectionAdmission admission, IOptions<AnomalyStudioOptions> options, TimeProvider time, ILogger<AnalysisSession> logger)
+    /// <param name="tickets">Where the session takes its <see cref="UploadTicket"/> for uploads over plain HTTP; without it
+    /// (a test's session) files come only through <see cref="UploadAndRunAsync"/>.</param>
+    public AnalysisSession(
+        DetectionAdmission admission, IOptions<AnomalyStudioOptions> options, TimeProvider time, ILogger<AnalysisSession> logger, DashboardUploads? tickets = null)
     {
         _admission = admission;
         _options = options.Value;
         _logger = logger;
         _uploads = new UploadStaging(logger);
         _idle = new IdleRelease(time, TimeSpan.FromSeconds(_options.SessionIdleTimeoutSeconds), ReleaseIfIdle);
+        _tickets = tickets;
+        UploadTicket = tickets?.Register(this);
     }
+
+    /// <summary>The ticket the page's script posts files to (<see cref="DashboardUploads"/>); null when there is none.</summary>
+    public string? UploadTicket { get; }
 
     public event Action? Changed;
 
@@ -128,9 +138,50 @@ public sealed class AnalysisSession : IDisposable
     /// </summary>
     public async Task UploadAndRunAsync(string fileName, long size, Func<long, Stream> openUpload)
     {
+        if (await StageAsync(fileName, size, openUpload, CancellationToken.None) is { } staged)
+        {
+            await RunStagedAsync(staged);
+        }
+    }
+
+    /// <summary>
+    /// The plain-HTTP door of the dashboard (<see cref="DashboardUploads"/>): copies a request body of
+    /// <paramref name="size"/> bytes as <see cref="UploadAndRunAsync"/> does, within the same upload limit, then starts
+    /// the run in the background, through the same admission, and answers as soon as the file is here. The session's
+    /// Cancel stops the copy, and so does the browser abandoning the request (<paramref name="aborted"/>). False when
+    /// the file was not taken (a run is going on, too large, cut off); <see cref="Error"/> then says why.
+    /// </summary>
+    public async Task<bool> ReceiveUploadAsync(string fileName, long size, Stream body, CancellationToken aborted)
+    {
+        if (await StageAsync(fileName, size, max => new Api.Uploads.UploadLimitStream(body, max), aborted) is not { } staged)
+        {
+            return false;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunStagedAsync(staged);
+            }
+            catch (Exception ex)
+            {
+                // No circuit awaits this run: a bug must still end as a message on the page, never unobserved.
+                _logger.LogError(ex, "The detection of {FileName} failed", fileName);
+                _uploads.Delete(staged);
+                Error = SessionMessages.RunFailed(fileName);
+                Touch();
+            }
+        }, CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>Copies an upload to its private file; null (and <see cref="Error"/> set) when it was not taken.</summary>
+    private async Task<StagedUpload?> StageAsync(string fileName, long size, Func<long, Stream> openUpload, CancellationToken aborted)
+    {
         if (IsRunning)
         {
-            return;
+            return null;
         }
 
         Error = null;
@@ -140,33 +191,35 @@ public sealed class AnalysisSession : IDisposable
         {
             Error = SessionMessages.TooLargeToUpload(fileName, size, _options.MaxUploadBytes);
             Touch();
-            return;
+            return null;
         }
 
-        StagedUpload staged;
-        using (var uploading = Start())
+        using var uploading = Start();
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(uploading.Token, aborted);
+        try
         {
-            try
-            {
-                Report(new PipelineProgress(PipelineStage.Reading, 0, $"Uploading {fileName}"));
-                await using var upload = openUpload(_options.MaxUploadBytes);
-                staged = await _uploads.StageAsync(fileName, size, upload, Report, uploading.Token);
-            }
-            catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
-            {
-                _logger.LogWarning(ex, "Upload of {FileName} failed", fileName);
-                Error = SessionMessages.UploadFailed(fileName, ex);
-                return;
-            }
-            finally
-            {
-                Stop();
-            }
+            Report(new PipelineProgress(PipelineStage.Reading, 0, $"Uploading {fileName}"));
+            await using var upload = openUpload(_options.MaxUploadBytes);
+            return await _uploads.StageAsync(fileName, size, upload, Report, either.Token);
         }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            _logger.LogWarning(ex, "Upload of {FileName} failed", fileName);
+            Error = SessionMessages.UploadFailed(fileName, ex);
+            return null;
+        }
+        finally
+        {
+            Stop();
+        }
+    }
 
+    /// <summary>Runs on a freshly staged file; a failure deletes it and leaves the old file beside the old results.</summary>
+    private async Task RunStagedAsync(StagedUpload staged)
+    {
         if (!await RunOnAsync(staged))
         {
-            _uploads.Delete(staged); // the new file failed: the old one stays beside the old results
+            _uploads.Delete(staged);
         }
     }
 
@@ -196,7 +249,7 @@ public sealed class AnalysisSession : IDisposable
             var choice = _admission.Pipeline.Formats.Choose(InputFormat, LogFormat);
             var admitted = await _admission.RunForSessionAsync(
                 () => new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
-                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Analysis = Analysis, Entities = new() { Column = EntityColumn }, Spikes = new() },
+                new DetectionRequest { FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Analysis = Analysis, Entities = new() { Column = EntityColumn }, Spikes = new(), Rules = Rules },
                 () => Current?.Memory,
                 () => Report(new PipelineProgress(PipelineStage.Reading, null, $"{WaitingMessage} ({_admission.Gate.MaxConcurrent} detections at once on this server)")),
                 new Progress<PipelineProgress>(Report),
@@ -287,6 +340,71 @@ public sealed class AnalysisSession : IDisposable
         Touch();
     }
 
+    /// <summary>
+    /// The analyst's "this is expected" rules. They apply to the current result at once and to every later run of this
+    /// session, until removed; a rule never refits the model.
+    /// </summary>
+    public ExpectedRules Rules { get; private set; } = ExpectedRules.None;
+
+    /// <summary>Marks what <paramref name="rule"/> matches as expected: rescored now, listed in the rules, undone by <see cref="Unmark"/>.</summary>
+    public void MarkExpected(ExpectedRule rule) => SetRules(Rules.With(rule));
+
+    public void Unmark(ExpectedRule rule) => SetRules(Rules.Without(rule));
+
+    /// <summary>
+    /// Replaces the rules with those of a rules file (the export of <see cref="ExportRules"/>); a broken or oversized
+    /// file leaves them and says what is wrong (which rule, or the size).
+    /// </summary>
+    /// <param name="open">Opens the file, refusing to read more than the bytes it is given.</param>
+    public async Task ImportRulesAsync(string name, long size, Func<long, Stream> open)
+    {
+        try
+        {
+            if (size > ExpectedRules.MaxBytes)
+            {
+                throw new InvalidInputException($"The rules file '{name}' has {size:N0} bytes; a rules file may have at most {ExpectedRules.MaxBytes:N0}.");
+            }
+
+            using var buffer = new MemoryStream();
+            await using (var stream = open(ExpectedRules.MaxBytes))
+            {
+                await stream.CopyToAsync(buffer);
+            }
+
+            buffer.Position = 0;
+            SetRules(ExpectedRules.Read(buffer, $"rules file '{name}'"));
+        }
+        catch (InvalidInputException ex)
+        {
+            Error = ex.Message;
+            Touch();
+        }
+    }
+
+    /// <summary>The rules as the JSON file the CLI's --rules and the API's rules field read.</summary>
+    public byte[] ExportRules()
+    {
+        using var buffer = new MemoryStream();
+        Rules.Write(buffer);
+        return buffer.ToArray();
+    }
+
+    private void SetRules(ExpectedRules rules)
+    {
+        lock (_sync)
+        {
+            Rules = rules;
+            if (_current is { } current && !IsRunning)
+            {
+                var ruled = current.Result.WithRules(rules);
+                Volatile.Write(ref _current, current with { Result = ruled, View = current.View.For(ruled) });
+            }
+        }
+
+        Error = null;
+        Touch();
+    }
+
     /// <summary>Applies a change to the table's view and tells the components.</summary>
     public void UpdateView(Action<ResultsView> change)
     {
@@ -313,6 +431,11 @@ public sealed class AnalysisSession : IDisposable
 
     private void Report(PipelineProgress progress)
     {
+        if (!IsRunning)
+        {
+            return; // a report posted from a worker thread that arrives after the run ended must not bring its progress back
+        }
+
         Progress = progress;
         Changed?.Invoke();
     }
@@ -365,6 +488,11 @@ public sealed class AnalysisSession : IDisposable
 
     public void Dispose()
     {
+        if (UploadTicket is not null)
+        {
+            _tickets?.Unregister(UploadTicket);
+        }
+
         _idle.Dispose();
         Cancel();
         Current?.Memory.Dispose();

@@ -38,12 +38,13 @@ public sealed class ResultsView
     }
 
     /// <summary>
-    /// The view of <paramref name="rebanded"/>, the same detection flagged from another threshold, with this view's
-    /// filters and sort, reusing its orders.
+    /// The view of <paramref name="rebanded"/>, the same detection flagged from another threshold or under other rules,
+    /// with this view's filters and sort, reusing its orders while the scores are the same.
     /// </summary>
     public ResultsView For(DetectionResult rebanded)
     {
-        var view = new ResultsView(rebanded, _orders) { Search = Search, Sort = Sort, Range = Range };
+        var orders = ReferenceEquals(rebanded.Records.Scores, _result.Records.Scores) ? _orders : new Orders(rebanded.Records);
+        var view = new ResultsView(rebanded, orders) { Search = Search, Sort = Sort, Range = Range };
         view._severities.Clear();
         view._severities.UnionWith(_severities);
         view.Apply();

@@ -14,6 +14,9 @@ public static class SessionMessages
         ? "The upload was cancelled; the previous results are kept."
         : $"{fileName} could not be uploaded: {error.Message}";
 
+    /// <summary>A run started by an upload over HTTP failed unexpectedly (no circuit awaited it to show the error).</summary>
+    public static string RunFailed(string fileName) => $"{fileName} could not be analysed because of an unexpected error; the previous results are kept.";
+
     public static string BadInput(string fileName, InvalidInputException error) => $"{fileName}: {error.Message}";
 
     public const string Cancelled = "The detection was cancelled; the previous results are kept.";

@@ -29,4 +29,19 @@ public sealed record EntityOptions
 
         return this;
     }
+
+    /// <summary>
+    /// These options for an access log, whose entities are always its clients: a <see cref="Column"/> other than <c>ip</c>
+    /// (what they are grouped by anyway) is refused rather than silently ignored.
+    /// </summary>
+    public EntityOptions ForAccessLog()
+    {
+        if (Column is { } column && !string.Equals(column.Trim(), "ip", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidInputException(
+                $"An access log's entities are its clients (by IP; with sessions, IP and user agent), so the entity column '{column}' does not apply: it chooses a column of a CSV, JSON-lines file or line log.");
+        }
+
+        return this;
+    }
 }

@@ -119,13 +119,17 @@ public static class CsvExplainer
         }
     }
 
-    /// <summary>A measurement's distance from typical; a counter's growth in this record against its typical growth.</summary>
+    /// <summary>
+    /// A measurement's distance from typical; a counter's growth in this record against its typical growth. The distance is
+    /// counted in the column's own robust spread ("column spreads"), never in σ: σ is the record's distance from the
+    /// typical record that the severities are bands of, and one symbol for both read as "50σ" beside an 8σ critical.
+    /// </summary>
     private static string Deviation(string column, double value, double z, double center, bool counter) =>
         counter
             ? string.Create(CultureInfo.InvariantCulture, $"{column} grew by {FormatNumber(value)} (typically {FormatNumber(center)})")
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"{column} {FormatNumber(value)} is {Math.Abs(z):0.#}σ {(z > 0 ? "above" : "below")} typical ({FormatNumber(center)})");
+                $"{column} {FormatNumber(value)} is {Math.Abs(z):0.#} column spreads {(z > 0 ? "above" : "below")} typical ({FormatNumber(center)})");
 
     private static string FormatNumber(double value) =>
         Math.Abs(value) >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -74,6 +74,8 @@ public static class AccessLogFeatureExtractor
         ForEachDistinct(records.Methods.Codes, values.Count, code => rawBytes[code] = UriThreatDetector.HasRawBytes(values[code]), cancellationToken);
         ForEachDistinct(records.Protocols.Codes, values.Count, code => rawBytes[code] = UriThreatDetector.HasRawBytes(values[code]), cancellationToken);
 
+        var (shapes, shareOfCode) = ShapeShares(records, contents);
+        var shares = new double[n];
         var partitions = System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(4096, n / (Environment.ProcessorCount * 8) + 1));
         Parallel.ForEach(
             partitions,
@@ -105,11 +107,22 @@ public static class AccessLogFeatureExtractor
                     row[UriLength] = content.Length;
                     row[UriPayload] = content.Payload;
                     row[UriSymbols] = content.Symbols;
+                    shares[i] = shareOfCode[uriCodes[i]];
+                    row[UriShapeRarity] = -Math.Log(shares[i]);
                 }
             });
 
-        // Rarity needs the whole file's shapes: requests per URI, then per shape (several URIs share a shape).
-        var requests = new int[values.Count];
+        return new AccessLogFeatures(matrix, records, threats, userAgents, stats) { UriShapes = records.Uris.WithValues(shapes!), UriShapeShares = shares };
+    }
+
+    /// <summary>
+    /// Rarity needs the whole file's shapes: requests per URI, then per shape (several URIs share a shape); for every URI
+    /// code its shape and the share of the file's requests with that shape.
+    /// </summary>
+    private static (string[] Shapes, double[] ShareOfCode) ShapeShares(AccessLogTable records, UriContent[] contents)
+    {
+        var values = records.TextValues.Count;
+        var requests = new int[values];
         foreach (var code in records.Uris.Codes)
         {
             requests[code]++;
@@ -124,26 +137,18 @@ public static class AccessLogFeatureExtractor
             }
         }
 
-        var shapes = new string[values.Count];
-        var shareOfCode = new double[values.Count];
+        var shapes = new string[values];
+        var shareOfCode = new double[values];
         for (var code = 0; code < requests.Length; code++)
         {
             if (requests[code] > 0)
             {
                 shapes[code] = contents[code].Shape;
-                shareOfCode[code] = (double)byShape[shapes[code]] / n;
+                shareOfCode[code] = (double)byShape[shapes[code]] / records.Count;
             }
         }
 
-        var shares = new double[n];
-        var codes = records.Uris.Codes;
-        for (var i = 0; i < n; i++)
-        {
-            shares[i] = shareOfCode[codes[i]];
-            matrix[i, UriShapeRarity] = -Math.Log(shares[i]);
-        }
-
-        return new AccessLogFeatures(matrix, records, threats, userAgents, stats) { UriShapes = records.Uris.WithValues(shapes!), UriShapeShares = shares };
+        return (shapes, shareOfCode);
     }
 
     /// <summary>Runs <paramref name="measure"/> once for each distinct code in <paramref name="codes"/>, on all cores.</summary>

@@ -70,7 +70,7 @@ public static class TablePreparation
             Matrix = features.Matrix,
             Kind = features.Kind,
             Skipped = table.Skipped,
-            Lines = table.RowNumbers,
+            Lines = table.LineNumbers, // the line in the file, header counted: the numbering of skipped lines and of every other format
             Source = new CsvRecordSource(table),
             Timestamp = table.Timestamps is { } times ? i => times[i] : _ => null,
             Identifier = table.Identifier,

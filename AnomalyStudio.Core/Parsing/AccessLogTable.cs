@@ -100,10 +100,18 @@ public sealed class AccessLogTable : IReadOnlyList<AccessLogRecord>
     /// <summary>
     /// Joins tables in order (the parts of a file parsed in parallel). The parts' pool codes are recoded into one value
     /// table in order of first appearance, so the table is the same however the parts were shared out between threads.
+    /// Only the numbering is serial, and it reads each part's few distinct codes, not its rows: finding them, copying the
+    /// columns and recoding the rows run on all cores.
     /// </summary>
     public static AccessLogTable Concat(IReadOnlyList<AccessLogTableBuilder> parts)
     {
-        var count = parts.Sum(p => p.Count);
+        var offsets = new int[parts.Count + 1];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            offsets[p + 1] = offsets[p] + parts[p].Count;
+        }
+
+        var count = offsets[^1];
         var lines = new long[count];
         var timestamps = new DateTimeOffset[count];
         var statuses = new int[count];
@@ -114,53 +122,113 @@ public sealed class AccessLogTable : IReadOnlyList<AccessLogRecord>
             texts[f] = new int[count];
         }
 
+        var fields = AccessLogTableBuilder.TextFields;
+        var firsts = new int[parts.Count * fields][];
+        // A one-line table (format sniffing builds hundreds) stays on the caller's thread.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = count >= 1 << 16 ? -1 : 1 };
+        Parallel.For(0, parts.Count, parallel, () => new Dictionary<StringPool, bool[]>(ReferenceEqualityComparer.Instance), (p, _, seenByPool) =>
+        {
+            parts[p].CopyTo(lines, timestamps, statuses, bytes, offsets[p]);
+            var pool = parts[p].Pool;
+            if (!seenByPool.TryGetValue(pool, out var seen) || seen.Length < pool.Values.Count)
+            {
+                seenByPool[pool] = seen = new bool[pool.Values.Count];
+            }
+
+            for (var f = 0; f < fields; f++)
+            {
+                firsts[(p * fields) + f] = FirstAppearances(parts[p].Codes(f), seen);
+            }
+
+            for (var f = 0; f < fields; f++)
+            {
+                foreach (var code in firsts[(p * fields) + f])
+                {
+                    seen[code] = false; // the worker's next part starts clean without clearing the whole array
+                }
+            }
+
+            return seenByPool;
+        }, _ => { });
+
+        var (values, recodings) = Number(parts, firsts);
+        Parallel.For(0, parts.Count * fields, parallel, pf =>
+        {
+            var (p, f) = (pf / fields, pf % fields);
+            var recode = recodings[parts[p].Pool];
+            var source = parts[p].Codes(f);
+            var target = texts[f].AsSpan(offsets[p], source.Length);
+            for (var r = 0; r < source.Length; r++)
+            {
+                target[r] = recode[source[r]];
+            }
+        });
+
+        return new AccessLogTable(lines, timestamps, statuses, bytes, texts, values);
+    }
+
+    /// <summary>The distinct codes of one part's field, in order of first appearance (<paramref name="seen"/>: per part, shared by its fields, so a code an earlier field listed is not listed again).</summary>
+    private static int[] FirstAppearances(ReadOnlySpan<int> codes, bool[] seen)
+    {
+        var firsts = new List<int>();
+        foreach (var code in codes)
+        {
+            if (!seen[code])
+            {
+                seen[code] = true;
+                firsts.Add(code);
+            }
+        }
+
+        return [.. firsts];
+    }
+
+    /// <summary>
+    /// Numbers the distinct values part by part, field by field, each in its order of first appearance: exactly the
+    /// order a row-by-row walk meets them, since a value a part's earlier field already gave a code keeps it.
+    /// </summary>
+    private static (string?[] Values, Dictionary<StringPool, int[]> Recodings) Number(IReadOnlyList<AccessLogTableBuilder> parts, int[][] firsts)
+    {
         var values = new List<string?>(StringPool.Reserved);
         var codes = new Dictionary<string, int>(StringComparer.Ordinal);
         var recodings = new Dictionary<StringPool, int[]>(ReferenceEqualityComparer.Instance);
-        var at = 0;
-        foreach (var part in parts)
+        for (var p = 0; p < parts.Count; p++)
         {
-            part.CopyTo(lines, timestamps, statuses, bytes, at);
-            if (!recodings.TryGetValue(part.Pool, out var recode))
+            var pool = parts[p].Pool;
+            if (!recodings.TryGetValue(pool, out var recode))
             {
-                recode = new int[part.Pool.Values.Count];
+                recode = new int[pool.Values.Count];
                 Array.Fill(recode, -1);
                 for (var r = 0; r < StringPool.Reserved.Length; r++)
                 {
                     recode[r] = r;
                 }
 
-                recodings[part.Pool] = recode;
+                recodings[pool] = recode;
             }
 
-            for (var f = 0; f < texts.Length; f++)
+            for (var f = 0; f < AccessLogTableBuilder.TextFields; f++)
             {
-                var source = part.Codes(f);
-                var target = texts[f].AsSpan(at, source.Length);
-                for (var r = 0; r < source.Length; r++)
+                foreach (var local in firsts[(p * AccessLogTableBuilder.TextFields) + f])
                 {
-                    var local = source[r];
-                    var code = recode[local];
-                    if (code < 0)
+                    if (recode[local] >= 0)
                     {
-                        var text = part.Pool.Values[local]!;
-                        if (!codes.TryGetValue(text, out code))
-                        {
-                            code = values.Count;
-                            values.Add(text);
-                            codes.Add(text, code);
-                        }
-
-                        recode[local] = code;
+                        continue;
                     }
 
-                    target[r] = code;
+                    var text = pool.Values[local]!;
+                    if (!codes.TryGetValue(text, out var code))
+                    {
+                        code = values.Count;
+                        values.Add(text);
+                        codes.Add(text, code);
+                    }
+
+                    recode[local] = code;
                 }
             }
-
-            at += part.Count;
         }
 
-        return new AccessLogTable(lines, timestamps, statuses, bytes, texts, [.. values]);
+        return ([.. values], recodings);
     }
 }

@@ -43,6 +43,7 @@ public static class InputDecoder
             rest = new GzipDecompressingStream(new ReplayStream(head, input), limits);
             ownsRest = true;
             what = "The gzip file's content";
+            notes.Add("The file is gzip-compressed: it was decompressed as it was read.");
             head = ReadHead(rest);
             if (head.Length == 0)
             {

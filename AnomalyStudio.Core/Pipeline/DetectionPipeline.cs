@@ -58,9 +58,10 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         progress?.Report(new PipelineProgress(PipelineStage.Scoring, null, $"Scoring {prepared.Count:N0} records"));
         var raw = prepared.FitOnFile && stored.BaselineScores is { } fitted ? fitted : stored.Model.Score(prepared.Matrix, cancellationToken);
         var thresholds = catalog.Thresholds(model);
-        var (scores, threshold) = series is null
+        // A time series has no base scoring for rules to rescore from: its rules unflag what they match, scores stay.
+        var (scores, threshold, calibration) = series is null
             ? ScoreAndThreshold(prepared, stored.Calibration, raw, thresholds, request.Flag)
-            : series.Score(stored.Calibration, raw, options.Calibration, thresholds, request.Flag);
+            : series.Score(stored.Calibration, raw, options.Calibration, thresholds, request.Flag) is var (s, t) ? (s, t, (ScoreCalibration?)null) : default;
         timings.Add(new StageTiming(PipelineStage.Scoring, clock.Elapsed));
         clock.Restart();
 
@@ -73,7 +74,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         var summary = Summarise(prepared, records);
         progress?.Report(new PipelineProgress(PipelineStage.Done, 1, $"{summary.Anomalies:N0} anomalies in {records.Count:N0} records"));
 
-        return new DetectionResult
+        var result = new DetectionResult
         {
             FileName = request.FileName,
             Format = prepared.Format,
@@ -98,8 +99,10 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             Entities = entities,
             EntityColumns = prepared.Entities?.Columns ?? [],
             Spikes = spikes,
+            Base = calibration is null ? null : new BaseScoring(raw, calibration, scores, prepared.Evidence),
             TimeSeries = series?.Analysis,
         };
+        return request.Rules is { Count: > 0 } rules ? result.WithRules(rules, cancellationToken) : result;
     }
 
     /// <summary>Parses the input and extracts its features (off the caller's thread), reads the labels file and notes the baseline.</summary>
@@ -114,6 +117,12 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         if (request.Labels is not null && prepared.Labels is null)
         {
             ReadLabels(prepared, request);
+        }
+
+        // Every report says how the file was read (a chosen format has its note from the catalog) and which baseline it used.
+        if (request.Format is null)
+        {
+            prepared.Notes.Add($"Format: {prepared.Format.DisplayName}, detected from the content (an input format can be chosen instead).");
         }
 
         // Every report says which baseline it used, whichever mode chose it.
@@ -194,7 +203,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
     /// file scored against a pretrained baseline is flagged at the fixed distance; a quota calibration at its quota. An
     /// analyst's <paramref name="flag"/> then moves the threshold on the scores as they are.
     /// </summary>
-    private (double[] Scores, FlagThreshold Threshold) ScoreAndThreshold(
+    private (double[] Scores, FlagThreshold Threshold, ScoreCalibration Calibration) ScoreAndThreshold(
         PreparedInput prepared, ScoreCalibration calibration, double[] raw, SeverityThresholds thresholds, FlagOverride? flag)
     {
         FlagThreshold threshold;
@@ -214,7 +223,7 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         }
 
         var scores = calibration.Normalise(raw, prepared.Evidence);
-        return (scores, flag is null ? threshold : flag.Resolve(scores));
+        return (scores, flag is null ? threshold : flag.Resolve(scores), calibration);
     }
 
     private static ScoredRecords Score(RecordExplainer explainer, PreparedInput prepared, double[] scores, SeverityThresholds thresholds, double flagAt, CancellationToken cancellationToken)

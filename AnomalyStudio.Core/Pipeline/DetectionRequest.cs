@@ -27,4 +27,7 @@ public sealed record DetectionRequest
 
     /// <summary>Find bursts in the rate over time and explain them; null leaves them out.</summary>
     public Spikes.SpikeOptions? Spikes { get; init; }
+
+    /// <summary>The analyst's "this is expected" rules: records they match are never flagged and their evidence is not counted.</summary>
+    public Feedback.ExpectedRules? Rules { get; init; }
 }

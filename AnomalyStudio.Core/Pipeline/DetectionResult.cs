@@ -1,4 +1,5 @@
 using AnomalyStudio.Core.Features;
+using AnomalyStudio.Core.Feedback;
 using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Core.Parsing;
 using AnomalyStudio.Core.Parsing.LineLogs;
@@ -70,21 +71,51 @@ public sealed class DetectionResult
     /// <summary>Rates over time, their bursts and their explanations, when the request asked for them.</summary>
     public Spikes.SpikeAnalysis? Spikes { get; init; }
 
+    /// <summary>The analyst's rules the records are flagged under (<see cref="ExpectedRules.None"/> until some are given).</summary>
+    public ExpectedRules Rules { get; init; } = ExpectedRules.None;
+
+    /// <summary>How many records each of <see cref="Rules"/> matched, in their order (a record counts for the first rule that matches it).</summary>
+    public IReadOnlyList<int> RuleMatches { get; init; } = [];
+
+    /// <summary>Records a rule marks as expected.</summary>
+    public int Expected => RuleMatches.Sum();
+
+    /// <summary>The scores as the model and the file's evidence gave them, before any rule; null for a result that cannot be rescored.</summary>
+    internal BaseScoring? Base { get; init; }
+
     /// <summary>
     /// The same detection flagged from <paramref name="threshold"/> (null: the file's own again): severities, explanations,
     /// counts and the flag's precision and recall follow it, while scores, features, entities and spikes stay, so nothing is
-    /// scored again. A record the new threshold flags is explained as the detection would have explained it.
+    /// scored again. A record the new threshold flags is explained as the detection would have explained it. The rules stay.
     /// </summary>
-    public DetectionResult WithThreshold(FlagThreshold? threshold, CancellationToken cancellationToken = default)
+    public DetectionResult WithThreshold(FlagThreshold? threshold, CancellationToken cancellationToken = default) =>
+        Rebanded(threshold ?? FileThreshold, Rules, cancellationToken);
+
+    /// <summary>
+    /// The same detection under other rules (<see cref="ExpectedRules.None"/>: none again): a record a rule matches is
+    /// never flagged and its evidence is left out of its score; every other record keeps the model's score. The model,
+    /// its raw scores and the threshold stay, so the same file, seed and rules give the same scores.
+    /// </summary>
+    public DetectionResult WithRules(ExpectedRules rules, CancellationToken cancellationToken = default) =>
+        Rebanded(Threshold, rules, cancellationToken);
+
+    private DetectionResult Rebanded(FlagThreshold threshold, ExpectedRules rules, CancellationToken cancellationToken)
     {
-        threshold ??= FileThreshold;
-        var scores = Records.Scores;
+        var (ruleOf, matches) = rules.Count == 0 ? (null, []) : RuleMatcher.Match(this, rules, cancellationToken);
+        var (scores, evidence) = Base is { } origin ? origin.Without(ruleOf) : (Records.Scores, Evidence);
         var old = Records.Severities;
         var severities = new Severity[scores.Length];
         var explanations = (string[])Records.Explanations.Clone();
         var newlyFlagged = new List<int>();
         for (var i = 0; i < scores.Length; i++)
         {
+            if (ruleOf is not null && ruleOf[i] >= 0)
+            {
+                severities[i] = Severity.Normal;
+                explanations[i] = $"Expected: {rules.Rules[ruleOf[i]].Describe()} (an analyst's rule; never flagged, its evidence not counted).";
+                continue;
+            }
+
             severities[i] = Thresholds.ClassifyFrom(scores[i], threshold.Score);
             if (severities[i] == Severity.Normal)
             {
@@ -114,11 +145,11 @@ public sealed class DetectionResult
         return new DetectionResult
         {
             FileName = FileName, Format = Format, Model = Model, ModelDisplayName = ModelDisplayName, Mode = Mode,
-            Summary = summary, Records = Records.WithBands(severities, explanations), Features = Features,
+            Summary = summary, Records = Records.WithScores(scores, severities, explanations), Features = Features,
             Thresholds = Thresholds, Threshold = threshold, FileThreshold = FileThreshold, Explainer = Explainer,
             SkippedExamples = SkippedExamples, Timings = Timings, Source = Source, ModelTrainedAt = ModelTrainedAt,
-            Notes = Notes, Labels = Labels, Evidence = Evidence, Entities = Entities, Spikes = Spikes, Templates = Templates, EntityColumns = EntityColumns,
-            TimeSeries = TimeSeries,
+            Notes = Notes, Labels = Labels, Evidence = evidence, Entities = Entities, Spikes = Spikes, Templates = Templates, EntityColumns = EntityColumns,
+            Rules = rules, RuleMatches = matches, Base = Base, TimeSeries = TimeSeries,
         };
     }
 

@@ -29,6 +29,10 @@ public sealed class ScoredRecords : IReadOnlyList<ScoredRecord>
     internal ScoredRecords WithBands(Severity[] severities, string[] explanations) =>
         new(_lines, Scores, severities, explanations, _timestamp, _identifier);
 
+    /// <summary>The same records with other scores too (rules that leave a record's evidence out); lines and times are shared.</summary>
+    internal ScoredRecords WithScores(double[] scores, Severity[] severities, string[] explanations) =>
+        new(_lines, scores, severities, explanations, _timestamp, _identifier);
+
     /// <summary>Normalised scores, 0 = normal … 1 = anomalous.</summary>
     public double[] Scores { get; }
 

@@ -76,9 +76,9 @@ internal sealed class TimeSeriesStage
     /// scores and the flag (an analyst's <paramref name="flag"/> moves it), and the analysis with its periods and notes.
     /// </summary>
     public (double[] Scores, FlagThreshold Threshold) Score(
-        ScoreCalibration calibration, double[] raw, CalibrationOptions options, SeverityThresholds thresholds, FlagOverride? flag)
+        ScoreCalibration calibration, IReadOnlyList<double> raw, CalibrationOptions options, SeverityThresholds thresholds, FlagOverride? flag)
     {
-        var distances = calibration.MeasuresDistance ? calibration.Distances(raw, null) : new double[raw.Length];
+        double[] distances = calibration.MeasuresDistance ? [.. calibration.Distances(raw as double[] ?? [.. raw], null)] : new double[raw.Count];
         var (analysis, scores, threshold) = TimeSeriesScorer.Score(Context, distances, new TimeSeriesOptions(), options, thresholds);
         Analysis = analysis;
         Prepared.Notes.AddRange(analysis.Notes());

@@ -60,6 +60,11 @@ public static class JsonReportWriter
         writer.WriteNumber("flagged", summary.Anomalies);
         writer.WriteEndObject();
 
+        if (result.Rules.Count > 0)
+        {
+            WriteRules(writer, result);
+        }
+
         writer.WriteStartObject("thresholds");
         writer.WriteNumber("critical", result.Thresholds.Critical);
         writer.WriteNumber("high", result.Thresholds.High);
@@ -164,5 +169,20 @@ public static class JsonReportWriter
         {
             writer.WriteNull(name);
         }
+    }
+
+    /// <summary>The analyst's rules, each with the records it marked as expected (<c>detect --rules</c>).</summary>
+    private static void WriteRules(Utf8JsonWriter writer, DetectionResult result)
+    {
+        writer.WriteStartArray("rules");
+        for (var r = 0; r < result.Rules.Count; r++)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("rule", result.Rules.Rules[r].Describe());
+            writer.WriteNumber("expected", result.RuleMatches[r]);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 }

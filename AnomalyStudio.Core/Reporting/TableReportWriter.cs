@@ -23,6 +23,13 @@ public static class TableReportWriter
         var t = result.Threshold;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"threshold: {t.Score:0.###} ({t.MethodName}). {InertText.ForTerminal(t.Reason)}")).ConfigureAwait(false);
+        if (result.Rules.Count > 0)
+        {
+            var rules = result.Rules.Rules.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{InertText.ForTerminal(r.Describe())} ({result.RuleMatches[i]:N0})"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"expected by your rules: {result.Expected:N0} records, never flagged: {string.Join("; ", rules)}")).ConfigureAwait(false);
+        }
+
         if (s.SkippedLines > 0)
         {
             var first = result.SkippedExamples.Take(3).Select(x => string.Create(CultureInfo.InvariantCulture, $"line {x.LineNumber}: {InertText.ForTerminal(x.Reason)}"));

@@ -33,25 +33,9 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
     /// </summary>
     public static ScoreCalibration Robust(IReadOnlyCollection<double> baselineScores, CalibrationOptions options, SeverityThresholds thresholds)
     {
-        var finite = baselineScores.Where(double.IsFinite).ToArray();
-        if (finite.Length == 0)
-        {
-            throw new ArgumentException("Calibration needs at least one finite baseline score.", nameof(baselineScores));
-        }
-
-        // A log scale needs positive scores; a reconstruction error of exactly 0 is rare but possible, so zeros do not
-        // switch it off: they map to the lowest score.
-        var log = finite.All(v => v >= 0) && finite.Any(v => v > 0);
-        if (log)
-        {
-            finite = finite.Where(v => v > 0).ToArray();
-        }
-
-        var sorted = log ? finite.Select(v => Math.Log(v)).ToArray() : finite;
-        Array.Sort(sorted);
+        var sorted = SortedScale(baselineScores, out var log);
         var median = SortedArrayStatistics.Median(sorted);
-        var deviations = sorted.Select(v => Math.Abs(v - median)).ToArray();
-        Array.Sort(deviations);
+        var deviations = SortedDeviations(sorted, median);
         var mad = 1.4826 * SortedArrayStatistics.Median(deviations);
         // The upper decile's distance from the median (1.2816 σ for normal data) measures the spread of the tail that
         // anomalies are judged against: anomaly scores are skewed to the right even on clean data, and where more than
@@ -64,6 +48,78 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
         // keeps the model's whole order (ROC-AUC is measured on it) instead of tying half the file at 0.
         double[] scores = [thresholds.Low / 4, thresholds.Low, thresholds.Medium, thresholds.High, thresholds.Critical];
         return new ScoreCalibration(raw, scores, spread * options.TailZ, 0, log, spread);
+    }
+
+    /// <summary>
+    /// The finite baseline scores on the scale the anchors use, sorted ascending: their logarithms when every one is
+    /// non-negative and some positive (zeros are left out: they map to the lowest score), else the scores themselves.
+    /// </summary>
+    private static double[] SortedScale(IReadOnlyCollection<double> baselineScores, out bool log)
+    {
+        // One pass to count and classify, one to copy: a million-record baseline is not copied three times over.
+        int finite = 0, negative = 0, positive = 0;
+        foreach (var v in baselineScores)
+        {
+            if (double.IsFinite(v))
+            {
+                finite++;
+                negative += v < 0 ? 1 : 0;
+                positive += v > 0 ? 1 : 0;
+            }
+        }
+
+        if (finite == 0)
+        {
+            throw new ArgumentException("Calibration needs at least one finite baseline score.", nameof(baselineScores));
+        }
+
+        // A log scale needs positive scores; a reconstruction error of exactly 0 is rare but possible, so zeros do not
+        // switch it off: they map to the lowest score.
+        log = negative == 0 && positive > 0;
+        var sorted = new double[log ? positive : finite];
+        var at = 0;
+        foreach (var v in baselineScores)
+        {
+            if (double.IsFinite(v) && (!log || v > 0))
+            {
+                sorted[at++] = log ? Math.Log(v) : v;
+            }
+        }
+
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    /// <summary>
+    /// |v − <paramref name="median"/>| of every sorted value, sorted: the values below the median give falling
+    /// deviations and those above rising ones, so merging the two runs sorts them without a second sort.
+    /// </summary>
+    private static double[] SortedDeviations(double[] sorted, double median)
+    {
+        var deviations = new double[sorted.Length];
+        var split = Array.BinarySearch(sorted, median);
+        var right = split >= 0 ? split : ~split;
+        while (right > 0 && sorted[right - 1] >= median)
+        {
+            right--; // the first value at or above the median
+        }
+
+        var left = right - 1;
+        for (var k = 0; k < deviations.Length; k++)
+        {
+            var below = left >= 0 ? median - sorted[left] : double.PositiveInfinity;
+            var above = right < sorted.Length ? sorted[right] - median : double.PositiveInfinity;
+            if (below <= above && left >= 0)
+            {
+                deviations[k] = Math.Abs(sorted[left--] - median);
+            }
+            else
+            {
+                deviations[k] = Math.Abs(sorted[right++] - median);
+            }
+        }
+
+        return deviations;
     }
 
     /// <summary>Fits the anchors on raw training scores (higher = more anomalous).</summary>
@@ -129,16 +185,27 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
         return ((at - RawAnchors[0]) / Spread) + Math.Max(evidence, 0);
     }
 
-    /// <summary>The distances of many records (<paramref name="evidence"/> may be null).</summary>
-    public double[] Distances(double[] raw, double[]? evidence)
+    /// <summary>
+    /// The distances of many records (<paramref name="evidence"/> may be null), each worked out when it is read: the
+    /// file's threshold reads a sample of them (<see cref="FileThreshold"/>), not a million.
+    /// </summary>
+    public IReadOnlyList<double> Distances(double[] raw, double[]? evidence) => new RecordDistances(this, raw, evidence);
+
+    private sealed class RecordDistances(ScoreCalibration calibration, double[] raw, double[]? evidence) : IReadOnlyList<double>
     {
-        var distances = new double[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
+        public double this[int index] => calibration.Distance(raw[index], evidence?[index] ?? 0);
+
+        public int Count => raw.Length;
+
+        public IEnumerator<double> GetEnumerator()
         {
-            distances[i] = Distance(raw[i], evidence?[i] ?? 0);
+            for (var i = 0; i < raw.Length; i++)
+            {
+                yield return this[i];
+            }
         }
 
-        return distances;
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>
@@ -200,14 +267,29 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
         return top + ((1 - top) * (1 - Math.Pow(2, -units)));
     }
 
+    /// <summary>The 0…1 scores of many records, on all cores for a large file (each record's score is its own).</summary>
     public double[] Normalise(double[] raw, double[]? evidence = null)
     {
         var scores = new double[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
+        const int Chunk = 1 << 15;
+        if (raw.Length <= 2 * Chunk)
         {
-            scores[i] = evidence is null ? Normalise(raw[i]) : Normalise(raw[i], evidence[i]);
+            NormaliseRange(raw, evidence, scores, 0, raw.Length);
+        }
+        else
+        {
+            Parallel.For(0, (raw.Length + Chunk - 1) / Chunk, chunk =>
+                NormaliseRange(raw, evidence, scores, chunk * Chunk, Math.Min(raw.Length, (chunk + 1) * Chunk)));
         }
 
         return scores;
+    }
+
+    private void NormaliseRange(double[] raw, double[]? evidence, double[] scores, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            scores[i] = evidence is null ? Normalise(raw[i]) : Normalise(raw[i], evidence[i]);
+        }
     }
 }

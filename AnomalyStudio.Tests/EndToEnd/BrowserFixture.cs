@@ -116,8 +116,8 @@ public class BrowserFixture : IAsyncLifetime
         {
             for (var attempt = 0; attempt < 4; attempt++)
             {
-                // MudFileUpload adds a fresh input after each choice; the last one is live.
-                await page.Locator("input[type=file]").Last.SetInputFilesAsync(path);
+                // MudFileUpload adds a fresh input after each choice; the last one is live (the rules panel's import is another input).
+                await page.Locator("input[type=file]:not([data-testid=rules-import])").Last.SetInputFilesAsync(path);
                 try
                 {
                     await reacted.First.WaitForAsync(new() { Timeout = 5_000 });

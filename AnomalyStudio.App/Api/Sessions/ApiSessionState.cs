@@ -5,7 +5,7 @@ namespace AnomalyStudio.App.Api.Sessions;
 
 /// <summary>What a session holds after an upload: the file's name, the model as the caller named it, and the result.</summary>
 /// <param name="FileName">The uploaded file's display name.</param>
-/// <param name="Model">The model in the reference design's spelling (<c>isolation_forest</c>, <c>autoencoder</c>).</param>
+/// <param name="Model">The model's name as every output spells it (<c>isolation-forest</c>, <c>autoencoder</c>).</param>
 /// <param name="Result">The detection, shared read-only with anything that reads the session.</param>
 /// <param name="Memory">The result's share of the server's result budget, given back when the session drops the result.</param>
 /// <param name="RequestedModel">The model field as the caller sent it (empty for the default), so the upload can be scored again the same way.</param>

@@ -81,7 +81,7 @@ public sealed class RedisApiSessionStore(
     /// <summary>One load at a time per session, so concurrent reads on this server score a stored upload once.</summary>
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _loading = new(StringComparer.Ordinal);
 
-    private IDatabase Database => redis.GetDatabase();
+    private IDatabase Database => redis.AvailableDatabase(); // fails at once while Redis is unreachable
 
     public TimeSpan IdleTimeout => TimeSpan.FromSeconds(options.Value.SessionIdleTimeoutSeconds);
 

@@ -11,7 +11,7 @@ public sealed class AccessLogEntitySource(AccessLogFeatures features) : IEntityS
 
     public EntityGroups Group(EntityOptions options, Severity[] severities, CancellationToken cancellationToken = default)
     {
-        var (index, profiles) = AccessLogEntityProfiler.Profile(features, options, cancellationToken);
+        var (index, profiles) = AccessLogEntityProfiler.Profile(features, options.ForAccessLog(), cancellationToken);
         return options.Sessions
             ? new EntityGroups(EntityKind.Session, index, profiles, "session")
             : new EntityGroups(EntityKind.Client, index, profiles, "client");

@@ -282,4 +282,27 @@ public sealed class DetectApiTests(ApiFactory factory) : IClassFixture<ApiFactor
             Assert.Contains(record["severity"]!.GetValue<string>(), SeverityKeys);
         }
     }
+
+    [Fact]
+    public async Task Detect_takes_a_rules_file_beside_the_upload_as_the_cli_does()
+    {
+        using var client = factory.CreateClient();
+        using var form = ApiRequests.UploadFile(TestData.Samples("sample_access.log"));
+        form.Add(new StringContent("""{"rules":[{"field":"status","equals":"404"}]}"""), "rules", "rules.json");
+
+        using var response = await client.PostAsync("/api/detect?limit=0", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var rule = report["rules"]![0]!;
+        Assert.Equal("status = 404", rule["rule"]!.GetValue<string>());
+        Assert.Equal(File.ReadLines(TestData.Samples("sample_access.log")).Count(l => l.Contains("\" 404 ", StringComparison.Ordinal)), rule["expected"]!.GetValue<int>());
+
+        using var broken = ApiRequests.UploadFile(TestData.Samples("sample_access.log"));
+        broken.Add(new StringContent("""{"rules":[{"status":"404"}]}"""), "rules", "rules.json");
+        using var refused = await client.PostAsync("/api/detect", broken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        Assert.StartsWith("Rule 1 of the rules file 'rules.json': unknown key \"status\"", problem["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

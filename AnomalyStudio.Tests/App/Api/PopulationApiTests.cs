@@ -83,6 +83,37 @@ public sealed class PopulationApiTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
     }
 
+    [Theory]
+    [InlineData("start=2015-05-19", "The body is not JSON: ")]
+    [InlineData("{}", "The body has no 'start'. Send {\"start\": ")]
+    [InlineData("{\"start\":\"2015-05-19T14:30:00Z\"}", "The body has no 'end'.")]
+    [InlineData("{\"start\":\"yesterday\",\"end\":\"2015-05-19T14:55:00Z\"}", "'start' is \"yesterday\", not an ISO 8601 time such as 2015-05-20T02:40:00Z.")]
+    [InlineData("{\"start\":\"2015-05-19T14:30:00Z\",\"end\":3}", "'end' is 3, not an ISO 8601 time")]
+    [InlineData("[1,2]", "The body is JSON but not an object (it is array).")]
+    [InlineData("", "The body is empty.")]
+    public async Task A_window_body_that_is_wrong_gets_a_400_saying_what_is_wrong(string body, string message)
+    {
+        using var client = factory.CreateClient(); // the body is read first: with or without a session, a wrong one is a 400
+        using var response = await client.PostAsync("/api/session/spikes", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        Assert.Contains(message, json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/session/spikes?counts=maybe", "counts must be true or false, not 'maybe'.")]
+    [InlineData("/api/session/entities?limit=abc", "limit must be a whole number of 0 or more, not 'abc'.")]
+    public async Task A_query_value_that_is_wrong_gets_a_400_naming_the_parameter(string path, string message)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(message, json.RootElement.GetProperty("error").GetString());
+    }
+
     [Fact]
     public async Task The_openapi_document_lists_the_entity_and_spike_endpoints()
     {

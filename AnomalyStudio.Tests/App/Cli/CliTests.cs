@@ -27,6 +27,29 @@ public sealed class CliTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task Detect_takes_a_rules_file_reports_what_each_rule_marked_and_refuses_a_broken_one_by_its_number()
+    {
+        var rules = Path.Combine(fixture.Directory, "rules.json");
+        await File.WriteAllTextAsync(rules, """{"rules":[{"field":"uri","like":"/wp-*"},{"entity":"nobody"}]}""");
+        var output = Path.Combine(fixture.Directory, "ruled.json");
+
+        var (code, _, error) = await fixture.RunAsync("detect", ElasticLog.Path, "--rules", rules, "--format", "json", "--out", output, "--limit", "0");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
+        var reported = json.RootElement.GetProperty("rules");
+        Assert.Equal("uri like /wp-*", reported[0].GetProperty("rule").GetString());
+        Assert.Equal(File.ReadLines(ElasticLog.Path).Count(l => l.Contains("\"GET /wp-", StringComparison.Ordinal) || l.Contains("\"POST /wp-", StringComparison.Ordinal)),
+            reported[0].GetProperty("expected").GetInt32());
+        Assert.Equal(0, reported[1].GetProperty("expected").GetInt32());
+
+        await File.WriteAllTextAsync(rules, """{"rules":[{"entity":"a"},{"field":"uri","like":""}]}""");
+        var (refused, _, message) = await fixture.RunAsync("detect", ElasticLog.Path, "--rules", rules);
+        Assert.Equal(2, refused);
+        Assert.Contains("Rule 2 of the rules file 'rules.json': \"like\" must be a non-empty string.", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Detect_reports_the_files_threshold_and_moves_it_with_threshold_or_top()
     {
         var table = TestData.Shared("tabular", "thyroid.csv");
@@ -247,7 +270,102 @@ public sealed class CliTests(CliFixture fixture)
 
         Assert.Equal(2, code);
         Assert.StartsWith("error: ", error);
-        Assert.Single(error.TrimEnd().Split('\n'));
+        var rest = error.TrimEnd().Split('\n').Skip(1).ToList();
+        Assert.True(rest.Count == 0 || rest.Any(l => l.StartsWith("Usage:", StringComparison.Ordinal)), error); // one line, or one line and the verb's usage
+    }
+
+    [Fact]
+    public async Task Every_report_notes_how_the_file_was_read_and_csv_lines_are_lines_of_the_file()
+    {
+        var gzip = Path.Combine(fixture.Directory, "metrics.csv.gz");
+        var malformed = Path.Combine(fixture.Directory, "metrics-with-a-bad-row.csv");
+        var lines = (await File.ReadAllLinesAsync(TestData.Samples("sample_metrics.csv"))).Take(301).ToList();
+        lines.Insert(5, string.Join(",", Enumerable.Repeat("9", 40))); // line 6 of the file: far too many fields
+        await File.WriteAllLinesAsync(malformed, lines);
+        await using (var target = File.Create(gzip))
+        await using (var zip = new System.IO.Compression.GZipStream(target, System.IO.Compression.CompressionLevel.Fastest))
+        await using (var source = File.OpenRead(TestData.Samples("sample_metrics.csv")))
+        {
+            await source.CopyToAsync(zip);
+        }
+
+        async Task<JsonElement> Report(params string[] args)
+        {
+            var output = Path.Combine(fixture.Directory, $"notes-{Guid.NewGuid():N}.json");
+            var (code, _, error) = await fixture.RunAsync(["detect", .. args, "--format", "json", "--out", output]);
+            Assert.True(code == 0, error);
+            using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
+            return json.RootElement.Clone();
+        }
+
+        static List<string> Notes(JsonElement report) => [.. report.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!)];
+        var zipped = Notes(await Report(gzip, "--mode", "pretrained", "--limit", "0"));
+        var chosen = Notes(await Report(TestData.Samples("sample_metrics.csv"), "--input-format", "csv", "--mode", "fit", "--limit", "0"));
+        var bad = await Report(malformed);
+
+        Assert.Contains("The file is gzip-compressed: it was decompressed as it was read.", zipped);
+        Assert.Contains("Format: CSV table, detected from the content (an input format can be chosen instead).", zipped);
+        Assert.Contains(zipped, n => n.StartsWith("Baseline: the pretrained Isolation Forest, as pretrained mode asks", StringComparison.Ordinal));
+        Assert.Contains(chosen, n => n.StartsWith("Read as a ", StringComparison.Ordinal) && n.EndsWith("as asked: the format was not detected.", StringComparison.Ordinal));
+        Assert.Contains(chosen, n => n.StartsWith("Baseline: the file itself (5,000 records), as fit mode asks", StringComparison.Ordinal));
+        var skipped = bad.GetProperty("skipped");
+        Assert.Equal(6, skipped[0].GetProperty("line").GetInt64());
+        var lineNumbers = bad.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("line").GetInt64()).Order().ToList();
+        Assert.Equal([2, 3, 4, 5, .. Enumerable.Range(7, 296).Select(i => (long)i)], lineNumbers); // header line 1, bad line 6: one numbering
+    }
+
+    [Fact]
+    public async Task Options_that_do_not_apply_are_refused_with_a_reason_never_ignored()
+    {
+        var jsonLines = Path.Combine(fixture.Directory, "events.jsonl");
+        await File.WriteAllTextAsync(jsonLines, "{\"time\":\"2024-01-01T00:00:00Z\",\"msg\":\"started\"}\n{\"time\":\"2024-01-01T00:00:01Z\",\"msg\":\"stopped\"}\n");
+
+        var column = await fixture.RunAsync("detect", TestData.Samples("sample_access.log"), "--entities", "--entity-column", "foo");
+        var data = await fixture.RunAsync("bench", "quality", "--data", "/nonexistent");
+        var behaviours = await fixture.RunAsync("samples", "behaviours", "--from", jsonLines, "-o", Path.Combine(fixture.Directory, "never.log"));
+
+        Assert.Equal((2, "error: An access log's entities are its clients (by IP; with sessions, IP and user agent), so the entity column 'foo' does not apply"),
+            (column.Code, column.Error[..column.Error.IndexOf(':', 10)]));
+        Assert.Equal((2, "error: --data /nonexistent: there is no such folder.\n"), (data.Code, data.Error.ReplaceLineEndings("\n")));
+        Assert.Equal(2, behaviours.Code);
+        Assert.StartsWith("error: 'events.jsonl' reads as JSON lines, not an access log", behaviours.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(fixture.Directory, "never.log")));
+    }
+
+    [Theory]
+    [InlineData("detect", "detect")]
+    [InlineData("bench quality", "bench quality")]
+    [InlineData("samples behaviours", "samples behaviours")]
+    [InlineData("models", "models")]
+    public async Task An_unknown_option_says_so_and_prints_the_verbs_usage(string verb, string usage)
+    {
+        string[] file = verb == "detect" ? [TestData.Samples("sample_access.log")] : [];
+        var (code, output, error) = await fixture.RunAsync([.. verb.Split(' '), .. file, "--no-such-option"]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: Unrecognized command or argument '--no-such-option'", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+        Assert.Matches(@"Usage:\s+\S+ " + usage + " ", error);
+    }
+
+    [Theory]
+    [InlineData("detect")]
+    [InlineData("train")]
+    [InlineData("samples")]
+    [InlineData("samples behaviours")]
+    [InlineData("bench")]
+    [InlineData("bench quality")]
+    [InlineData("bench parsing")]
+    [InlineData("models")]
+    [InlineData("serve")]
+    public async Task Every_verb_prints_its_help(string verb)
+    {
+        var (code, output, _) = await fixture.RunAsync([.. verb.Split(' '), "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains(" " + verb, output, StringComparison.Ordinal);
     }
 
     [Theory]

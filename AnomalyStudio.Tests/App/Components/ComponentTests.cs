@@ -64,13 +64,13 @@ public sealed class ComponentTests(SampleResults samples) : IClassFixture<Sample
         await using var context = NewContext();
 
         var histogram = context.Render<ScoreHistogram>(p => p.Add(c => c.Result, samples.Table));
-        Assert.Contains($"{samples.Table.Summary.Anomalies:N0} of 223", histogram.Find("[data-testid=score-histogram]").GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains($"({samples.Table.Summary.Anomalies:N0} of 223)", histogram.Find("[data-testid=score-histogram-summary]").TextContent, StringComparison.Ordinal);
 
         var curve = ChartData.PrecisionRecall(samples.Table);
         Assert.NotEmpty(curve);
         Assert.Equal(1.0, curve[^1].Recall);
         var chart = context.Render<PrecisionRecallChart>(p => p.Add(c => c.Result, samples.Table));
-        Assert.Contains("recall", chart.Find("[data-testid=precision-recall-chart]").GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains("recall", chart.Find("[data-testid=precision-recall-chart-summary]").TextContent, StringComparison.Ordinal);
         Assert.Empty(ChartData.PrecisionRecall(samples.Log));
     }
 

@@ -27,7 +27,7 @@ public sealed class AnomalyStudioOptionsTests
         Assert.Equal(5_000_000, limits.ExpansionCheckedAfterBytes);
         Assert.Equal(40, limits.MaxExpansionRatio);
         Assert.Equal(100, new AnomalyStudioOptions().ToPipelineOptions().Limits.MaxExpansionRatio);
-        Assert.Contains("AnomalyStudio:MaxExpansionRatio (0) must be at least 1.",
+        Assert.Contains("setting AnomalyStudio:MaxExpansionRatio = '0' is invalid: it must be a whole number, at least 1.",
             new AnomalyStudioOptionsValidator().Validate(null, new AnomalyStudioOptions { MaxExpansionRatio = 0 }).FailureMessage, StringComparison.Ordinal);
     }
 
@@ -39,7 +39,7 @@ public sealed class AnomalyStudioOptionsTests
         var result = new AnomalyStudioOptionsValidator().Validate(null, new AnomalyStudioOptions { MaxDecompressedBytes = value });
 
         Assert.True(result.Failed);
-        Assert.Contains($"AnomalyStudio:MaxDecompressedBytes ({value}) must be positive.", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains($"setting AnomalyStudio:MaxDecompressedBytes = '{value}' is invalid: it must be a whole number of bytes, at least 1.", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,11 +48,11 @@ public sealed class AnomalyStudioOptionsTests
         static string? Failure(AnomalyStudioOptions options) => new AnomalyStudioOptionsValidator().Validate(null, options).FailureMessage;
 
         Assert.Null(Failure(new AnomalyStudioOptions { Redis = "127.0.0.1:6379,password=secret", InstanceName = "a-1", AffinityCookie = "anomalystudio_affinity", KnownProxies = ["10.0.0.5", "::1"] }));
-        Assert.Contains("KnownProxies holds 'proxy.example'", Failure(new AnomalyStudioOptions { KnownProxies = ["proxy.example"] }), StringComparison.Ordinal);
-        Assert.Contains("InstanceName ('a b')", Failure(new AnomalyStudioOptions { InstanceName = "a b" }), StringComparison.Ordinal);
-        Assert.Contains("AffinityCookie ('x;y')", Failure(new AnomalyStudioOptions { AffinityCookie = "x;y" }), StringComparison.Ordinal);
-        Assert.Contains("AnomalyStudio:Redis is not a Redis configuration string", Failure(new AnomalyStudioOptions { Redis = "127.0.0.1:6379,connectTimeout=soon" }), StringComparison.Ordinal);
-        Assert.Contains("RedisKeyPrefix must not be empty", Failure(new AnomalyStudioOptions { Redis = "127.0.0.1:6379", RedisKeyPrefix = "" }), StringComparison.Ordinal);
+        Assert.Contains("setting AnomalyStudio:KnownProxies = 'proxy.example' is invalid: each must be an IP address", Failure(new AnomalyStudioOptions { KnownProxies = ["proxy.example"] }), StringComparison.Ordinal);
+        Assert.Contains("setting AnomalyStudio:InstanceName = 'a b' is invalid", Failure(new AnomalyStudioOptions { InstanceName = "a b" }), StringComparison.Ordinal);
+        Assert.Contains("setting AnomalyStudio:AffinityCookie = 'x;y' is invalid", Failure(new AnomalyStudioOptions { AffinityCookie = "x;y" }), StringComparison.Ordinal);
+        Assert.Contains("setting AnomalyStudio:Redis = '127.0.0.1:6379,connectTimeout=soon' is invalid: it must be a Redis configuration string", Failure(new AnomalyStudioOptions { Redis = "127.0.0.1:6379,connectTimeout=soon" }), StringComparison.Ordinal);
+        Assert.Contains("setting AnomalyStudio:RedisKeyPrefix = '' is invalid: it must not be empty", Failure(new AnomalyStudioOptions { Redis = "127.0.0.1:6379", RedisKeyPrefix = "" }), StringComparison.Ordinal);
     }
 }
 
@@ -88,7 +88,7 @@ public sealed class DetectorSettingsTests
     {
         var error = Assert.Throws<OptionsValidationException>(() => CatalogFrom(new() { ["AnomalyStudio:IsolationForest:Trees"] = "0" }));
 
-        Assert.Contains("Trees must be between 1 and 10,000.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("setting AnomalyStudio:IsolationForest:Trees = '0' is invalid: Trees must be between 1 and 10,000.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -62,6 +62,16 @@ public sealed class ClusterClient : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A GET with the server that answered (its <c>X-AnomalyStudio-Instance</c>, null when missing) and how long the answer took.</summary>
+    public async Task<(HttpStatusCode Status, string? Instance, TimeSpan Elapsed)> TimedGetAsync(Uri server, string path)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await _http.GetAsync(new Uri(server, path));
+        await response.Content.ReadAsStringAsync();
+        var instance = response.Headers.TryGetValues(ServerInstance.Header, out var values) ? values.Single() : null;
+        return (response.StatusCode, instance, clock.Elapsed);
+    }
+
     public async Task ClearAsync(Uri server)
     {
         using var response = await _http.PostAsync(new Uri(server, "/clear-session"), null);

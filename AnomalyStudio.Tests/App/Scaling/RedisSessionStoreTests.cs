@@ -72,13 +72,13 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime, IDisposable
         var request = ApiSessionRequest.For("sample_access.log", "");
         await using var input = File.OpenRead(path);
         var result = await _test.Pipeline.RunAsync(input, request);
-        var state = new ApiSessionState("sample_access.log", "isolation_forest", result, budgetA.TryReserve(result, null, out _));
+        var state = new ApiSessionState("sample_access.log", "isolation-forest", result, budgetA.TryReserve(result, null, out _));
 
         var session = await a.CreateAsync(CancellationToken.None);
         Assert.True(await a.StoreAsync(session!, state, () => File.OpenRead(path), CancellationToken.None));
 
         var onB = await b.FindAsync(session!.Id, CancellationToken.None);
-        Assert.Equal(new ApiSessionDescription("sample_access.log", "isolation_forest", 1), onB!.Description);
+        Assert.Equal(new ApiSessionDescription("sample_access.log", "isolation-forest", 1), onB!.Description);
         var scoredAgain = (await b.LoadResultAsync(onB, CancellationToken.None)).Result!;
         Assert.NotSame(result, scoredAgain);
         Assert.Equal(result.Records.Scores, scoredAgain.Records.Scores);
@@ -103,7 +103,7 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime, IDisposable
         var bytes = System.Text.Encoding.UTF8.GetBytes(CustomHeaderLog.Text);
         var request = ApiSessionRequest.For("payments.log", "", _test.Pipeline.Formats.Choose(null, CustomHeaderLog.Format));
         var result = await _test.Pipeline.RunAsync(new MemoryStream(bytes), request);
-        var state = new ApiSessionState("payments.log", "isolation_forest", result, budgetA.TryReserve(result, null, out _), LogFormat: CustomHeaderLog.Format);
+        var state = new ApiSessionState("payments.log", "isolation-forest", result, budgetA.TryReserve(result, null, out _), LogFormat: CustomHeaderLog.Format);
 
         var session = await a.CreateAsync(CancellationToken.None);
         Assert.True(await a.StoreAsync(session!, state, () => new MemoryStream(bytes), CancellationToken.None));

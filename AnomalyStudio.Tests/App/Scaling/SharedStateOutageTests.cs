@@ -2,13 +2,14 @@ using System.Net;
 using AnomalyStudio.Tests.App.Api;
 using AnomalyStudio.Tests.EndToEnd;
 using AnomalyStudio.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AnomalyStudio.Tests.App.Scaling;
 
 /// <summary>A server configured for Redis while Redis is down: it starts, says why sessions fail, and keeps scoring.</summary>
 [Collection(ScaleTests.Name)]
 [Trait("Category", ScaleTests.Category)]
-public sealed class SharedStateOutageTests
+public sealed class SharedStateOutageTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task With_Redis_down_session_requests_answer_503_naming_the_store_and_stateless_detection_still_works()
@@ -28,8 +29,9 @@ public sealed class SharedStateOutageTests
         // A caller with a session cookie needs the store; one without needs nothing from it.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(server.Address, "/api/session")).Status);
         client.Cookies.Add(server.Address, new Cookie(ApiRequests.SessionCookie, "a-session-created-before-the-outage"));
-        var session = await client.GetAsync(server.Address, "/api/session");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, session.Status);
+        var session = await client.TimedGetAsync(server.Address, "/api/session");
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "alone"), (session.Status, session.Instance)); // the 503 names its server too
+        output.WriteLine($"Redis never reached: a session request answered 503 in {session.Elapsed.TotalMilliseconds:F0} ms");
 
         // The dashboard needs the shared key ring: its page says what is down, and the server keeps serving.
         var page = await client.GetAsync(server.Address, "/");
@@ -47,7 +49,7 @@ public sealed class SharedStateOutageTests
         var port = redis.Port;
         await using var server = await AppServer.StartAsync(new Dictionary<string, string>
         {
-            ["AnomalyStudio__Redis"] = $"127.0.0.1:{port},connectTimeout=1000,asyncTimeout=2000,syncTimeout=2000",
+            ["AnomalyStudio__Redis"] = $"127.0.0.1:{port}", // the app's own outage timeouts (1 s), not the client's 5 s
             ["AnomalyStudio__InstanceName"] = "survivor",
             ["AnomalyStudio__DataDirectory"] = Directory.CreateTempSubdirectory("anomalystudio-outage-").FullName,
         });
@@ -58,7 +60,9 @@ public sealed class SharedStateOutageTests
         await redis.DisposeAsync();
         await Task.Delay(TimeSpan.FromSeconds(6));
         Assert.Equal("survivor", await client.ServedByAsync(server.Address));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(server.Address, "/api/session")).Status);
+        var down = await client.TimedGetAsync(server.Address, "/api/session");
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "survivor"), (down.Status, down.Instance));
+        output.WriteLine($"Redis stopped: a session request answered 503 in {down.Elapsed.TotalMilliseconds:F0} ms (the circuit is open while the client is disconnected)");
 
         // Back (empty: it kept nothing on disk): the client reconnects by itself and a new upload makes a new session.
         await using var restarted = await LoopbackService.StartRedisAsync(port);

@@ -363,6 +363,39 @@ public sealed class AnalysisSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Marking_a_value_as_expected_rescores_at_once_is_undone_exported_imported_and_kept_for_the_next_run()
+    {
+        using var session = NewSession();
+        await UploadAsync(session, TestData.Samples("sample_access.log"));
+        var scored = session.Result!;
+        var flagged = Enumerable.Range(0, scored.Records.Count).First(i => scored.Records.Severities[i] != AnomalyStudio.Core.Scoring.Severity.Normal);
+        var client = scored.Records.Identifier(flagged);
+        var rule = AnomalyStudio.Core.Feedback.ExpectedRule.FieldEquals("client", client);
+
+        session.MarkExpected(rule);
+
+        Assert.Equal(AnomalyStudio.Core.Scoring.Severity.Normal, session.Result!.Records.Severities[flagged]);
+        Assert.Equal(Enumerable.Range(0, scored.Records.Count).Count(i => scored.Records.Identifier(i) == client), session.Result.Expected);
+        Assert.True(session.Result.Summary.Anomalies < scored.Summary.Anomalies);
+        Assert.Contains(flagged, session.View!.Indices);
+
+        var exported = session.ExportRules();
+        session.Unmark(rule);
+        Assert.Equal(scored.Summary, session.Result!.Summary);
+        Assert.Equal(0, session.Rules.Count);
+
+        await session.ImportRulesAsync("rules.json", exported.Length, _ => new MemoryStream(exported));
+        Assert.Equal([rule], session.Rules.Rules);
+        await session.RunAsync(); // a run of the same file keeps the analyst's rules
+        Assert.Equal(AnomalyStudio.Core.Scoring.Severity.Normal, session.Result!.Records.Severities[flagged]);
+
+        var broken = "{\"rules\":[{\"field\":\"client\"}]}"u8.ToArray();
+        await session.ImportRulesAsync("broken.json", broken.Length, _ => new MemoryStream(broken));
+        Assert.Contains("Rule 1 of the rules file 'broken.json'", session.Error, StringComparison.Ordinal);
+        Assert.Equal([rule], session.Rules.Rules); // a broken file leaves the rules as they were
+    }
+
+    [Fact]
     public async Task Says_how_it_read_the_file_and_reads_it_again_with_the_format_the_analyst_chooses()
     {
         using var session = NewSession();

@@ -39,7 +39,7 @@ public sealed class CsvExplainerTests
     [Fact]
     public void Names_a_value_far_above_typical_with_its_distance_in_robust_sigma_clipped_at_50()
     {
-        Assert.Equal("latency_ms 5,210 is 50σ above typical (179)", Explain(Slow));
+        Assert.Equal("latency_ms 5,210 is 50 column spreads above typical (179)", Explain(Slow));
         Assert.Equal(99, CsvExplainer.Reasons(Metrics.Value, Slow).Single().Strength);
     }
 
@@ -69,6 +69,6 @@ public sealed class CsvExplainerTests
 
         Assert.Equal(2, named.Length);
         Assert.Equal("service 'bitcoin-pool' is rare (0.33% of rows)", named[0]);
-        Assert.Matches(@"^latency_ms 230 is \d+(\.\d)?σ above typical \(179\)$", named[1]);
+        Assert.Matches(@"^latency_ms 230 is \d+(\.\d)? column spreads above typical \(179\)$", named[1]);
     }
 }

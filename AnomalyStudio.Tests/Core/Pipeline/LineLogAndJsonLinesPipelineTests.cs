@@ -62,7 +62,7 @@ public sealed class LineLogAndJsonLinesPipelineTests : IDisposable
         Assert.Equal(MetricsJsonLog.BurstRecord, top);
         Assert.Contains($"requests_total grew by {MetricsJsonLog.BurstRequests} (typically {MetricsJsonLog.TypicalRequests})", result.Records.Explanations[top], StringComparison.Ordinal);
         Assert.Contains("Cumulative counters scored on their growth per record: requests_total, errors_total.", result.Notes);
-        Assert.DoesNotContain(result.Records.Explanations, e => e.Contains("σ above typical", StringComparison.Ordinal) && e.Contains("_total", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Records.Explanations, e => e.Contains("column spreads above typical", StringComparison.Ordinal) && e.Contains("_total", StringComparison.Ordinal));
         Assert.Equal(MetricsJsonLog.Start.AddSeconds(15 * MetricsJsonLog.BurstRecord), result.Records.Timestamp(top));
     }
 

@@ -38,7 +38,7 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Equal(5_000, records.GetArrayLength());
         var first = records[0];
         Assert.Equal(["line", "timestamp", "identifier", "score", "severity", "explanation"], first.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(1, first.GetProperty("line").GetInt64());
+        Assert.Equal(2, first.GetProperty("line").GetInt64()); // the line in the file: the header is line 1, as for skipped lines
         Assert.Equal("2026-11-02T00:00:00+00:00", first.GetProperty("timestamp").GetString());
         Assert.InRange(first.GetProperty("score").GetDouble(), 0, 1);
         Assert.Equal(result.Records[0].Score, first.GetProperty("score").GetDouble());

@@ -32,7 +32,7 @@ internal static class NabData
         var features = context.ContextFeatures();
         var raw = new IsolationForestDetector().Fit(features).Score(features);
         var calibration = ScoreCalibration.Robust(raw, new CalibrationOptions(), SeverityThresholds.IsolationForestDefaults);
-        return TimeSeriesScorer.Score(context, calibration.Distances(raw, null), new TimeSeriesOptions(), new CalibrationOptions(), SeverityThresholds.IsolationForestDefaults);
+        return TimeSeriesScorer.Score(context, [.. calibration.Distances(raw, null)], new TimeSeriesOptions(), new CalibrationOptions(), SeverityThresholds.IsolationForestDefaults);
     }
 
     /// <summary>Per row, whether the analysis flagged it.</summary>

@@ -44,6 +44,7 @@ public sealed class MainLayoutTests : IDisposable
         context.Services.AddSingleton(session);
         context.Services.AddSingleton(new PopulationSession(session, DashboardViewList.Standard));
         context.Services.AddSingleton(new TabHandoff(session, AnomalyStudio.App.Scaling.LocalTabLedger.Instance));
+        context.Services.AddSingleton(new AnomalyStudio.App.Scaling.SharedStoreStatus());
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the page reads it for the browser tests' marker
         var page = context.Render<MainLayout>(p => p.Add(l => l.Body, body =>

@@ -1,0 +1,208 @@
+using AnomalyStudio.Core.Samples;
+using AnomalyStudio.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AnomalyStudio.Tests.EndToEnd;
+
+/// <summary>
+/// WCAG 2.1 AA in the real app: axe-core over every view (the empty page, Records, Entities, Spikes, the drawer) in
+/// both themes, on a log with known entities and a burst, so every view has content to check.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_view_has_no_critical_serious_or_moderate_axe_violation(bool dark)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"elastic_with_behaviours-{Guid.NewGuid():N}.log");
+        await File.WriteAllTextAsync(path, EntityScenarioLog.Injected.Text);
+        try
+        {
+            var page = await browser.OpenDashboardAsync();
+            if (dark)
+            {
+                await page.GetByTestId("theme-toggle").ClickAsync();
+                await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to the light theme");
+            }
+
+            var violations = new List<string>();
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "empty page"));
+
+            await browser.UploadAsync(page, path);
+            await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync(EntityScenarioLog.Injected.Lines.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(page.GetByTestId("severity-chart").Locator(".main-svg").First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("cell-score").First).ToBeVisibleAsync();
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "Records"));
+
+            // Every chart as its table twin, kept so for the other views too.
+            var toggles = page.GetByTestId("chart-table-toggle");
+            var charts = await toggles.CountAsync();
+            Assert.True(charts >= 3, $"{charts} charts"); // severities, scores, timeline
+            for (var i = 0; i < charts; i++)
+            {
+                await toggles.Nth(i).ClickAsync();
+            }
+
+            await Expect(page.GetByTestId("chart-table")).ToHaveCountAsync(charts);
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "Records, the charts as tables"));
+
+            await page.GetByTestId("tab-entities").ClickAsync();
+            await page.GetByTestId("entity-open").First.ClickAsync();
+            await Expect(page.GetByTestId("entity-card")).ToBeVisibleAsync();
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "Entities"));
+
+            await page.GetByTestId("tab-spikes").ClickAsync();
+            await page.GetByTestId("spike").First.ClickAsync();
+            await Expect(page.GetByTestId("spike-why-text")).ToBeVisibleAsync();
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "Spikes"));
+
+            await page.GetByTestId("tab-records").ClickAsync();
+            await page.GetByTestId("cell-explanation").First.ClickAsync();
+            await Expect(page.GetByTestId("drawer-raw")).ToBeVisibleAsync();
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "drawer"));
+
+            // A labelled table brings the ROC-AUC card and the precision-recall chart (and its table).
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(page.GetByTestId("drawer-raw")).ToHaveCountAsync(0);
+            await browser.UploadAsync(page, TestData.Samples("sample_metrics.csv"));
+            await Expect(page.GetByTestId("kpi-auc")).ToBeVisibleAsync();
+            await page.GetByTestId("precision-recall-chart").GetByTestId("chart-table-toggle").ClickAsync();
+            await Expect(page.GetByTestId("precision-recall-chart").GetByTestId("chart-table")).ToBeVisibleAsync();
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "Records of a labelled table"));
+
+            Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", $"dashboard-axe-{(dark ? "dark" : "light")}.png") });
+            Assert.True(violations.Count == 0, $"{(dark ? "Dark" : "Light")} theme, {violations.Count} violations:\n{string.Join('\n', violations)}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task The_keyboard_alone_goes_from_the_upload_to_a_records_details_and_back()
+    {
+        var page = await browser.OpenDashboardAsync();
+
+        // Tab to Browse…, open the file chooser with Enter and pick the sample log.
+        await TabToAsync(page, "[data-testid=browse]");
+        var chooser = page.WaitForFileChooserAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await (await chooser).SetFilesAsync(TestData.Samples("sample_access.log"));
+
+        // The run is announced with its counts, and focus lands on the results.
+        var announcer = page.GetByTestId("announcer");
+        await Expect(announcer).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Scored sample_access\\.log: 5,000 records, [0-9,]+ anomalies; [0-9,]+ critical, .* normal\\.$"));
+        await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync("5,000");
+        await ExpectFocusAsync(page, "#results-title");
+        await Expect(page.Locator("[data-testid=grid] thead th[aria-sort=descending]")).ToHaveTextAsync("Score"); // the sort, told to screen readers
+
+        // A severity bar's keyboard twin: the chart as a table, and its "Show only critical" filters the records.
+        await TabToAsync(page, "[data-testid=severity-chart] [data-testid=chart-table-toggle]");
+        await page.Keyboard.PressAsync("Enter");
+        await TabToAsync(page, "[data-testid=chart-only-critical]");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("chip-critical")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.GetByTestId("chip-normal")).ToHaveAttributeAsync("aria-pressed", "false");
+        // The table has fetched the critical rows (their buttons are drawn anew) before the keyboard goes on.
+        var grid = page.GetByTestId("grid");
+        await Expect(grid.Locator("[data-severity]").First).ToHaveAttributeAsync("data-severity", "critical");
+        await Expect(grid.Locator("[data-severity]:not([data-severity=critical])")).ToHaveCountAsync(0);
+
+        // On to the first row's details button; Enter opens the drawer with focus on its heading.
+        await TabToAsync(page, "button[aria-label^='Details of line']");
+        var opener = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("drawer-raw")).ToBeVisibleAsync();
+        await ExpectFocusAsync(page, "#drawer-title");
+        await Expect(page.GetByTestId("drawer-title")).ToHaveTextAsync("Line " + opener.Replace("Details of line ", "", StringComparison.Ordinal));
+
+        // Escape closes it and focus goes back to the button that opened it.
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByTestId("drawer-raw")).ToHaveCountAsync(0);
+        await ExpectFocusAsync(page, $"button[aria-label='{opener}']");
+    }
+
+    [Fact]
+    public async Task At_400_percent_zoom_the_views_reflow_without_sideways_scrolling_and_pass_axe()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"elastic_with_behaviours-{Guid.NewGuid():N}.log");
+        await File.WriteAllTextAsync(path, EntityScenarioLog.Injected.Text);
+        try
+        {
+            // 1366×768 at 400 %: a viewport of 342×192 CSS pixels.
+            var page = await browser.OpenDashboardAsync(1366 / 4, 768 / 4);
+            var problems = new List<string>();
+            async Task CheckAsync(string where)
+            {
+                var (scrollWidth, width) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
+                if (scrollWidth > width + 1)
+                {
+                    problems.Add($"{where}: the page is {scrollWidth} px wide in a {width} px viewport");
+                }
+
+                problems.AddRange(await AxeAudit.ViolationsAsync(page, where));
+            }
+
+            await CheckAsync("empty page");
+            await browser.UploadAsync(page, path);
+            await Expect(page.GetByTestId("kpi-total-value")).ToHaveTextAsync(EntityScenarioLog.Injected.Lines.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(page.GetByTestId("cell-score").First).ToBeAttachedAsync();
+            await CheckAsync("Records");
+
+            await page.GetByTestId("tab-entities").ClickAsync();
+            await page.GetByTestId("entity-open").First.ClickAsync();
+            await Expect(page.GetByTestId("entity-card")).ToBeAttachedAsync();
+            await CheckAsync("Entities");
+
+            await page.GetByTestId("tab-spikes").ClickAsync();
+            await page.GetByTestId("spike").First.ClickAsync();
+            await Expect(page.GetByTestId("spike-why-text")).ToBeAttachedAsync();
+            await CheckAsync("Spikes");
+
+            await page.GetByTestId("tab-records").ClickAsync();
+            await page.Locator("button[aria-label^='Details of line']").First.ClickAsync();
+            await Expect(page.GetByTestId("drawer-raw")).ToBeVisibleAsync();
+            await CheckAsync("drawer");
+
+            Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", "dashboard-400-percent.png"), FullPage = true });
+            Assert.True(problems.Count == 0, $"{problems.Count} problems at 400 %:\n{string.Join('\n', problems)}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Presses Tab until the focused element matches <paramref name="selector"/> (a keyboard user's only way there).</summary>
+    private static async Task TabToAsync(IPage page, string selector, int most = 200)
+    {
+        for (var i = 0; i < most; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                return;
+            }
+        }
+
+        var at = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing'");
+        Assert.Fail($"{most} presses of Tab never reached {selector}; focus is on {at}");
+    }
+
+    private static async Task ExpectFocusAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 100 && !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var at = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing'");
+        Assert.True(await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector), $"focus is not on {selector} but on {at}");
+    }
+}

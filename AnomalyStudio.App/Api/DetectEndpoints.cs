@@ -58,6 +58,7 @@ public static class DetectEndpoints
         [FromQuery, Description("Flag the N highest-scoring records instead (records tied with the N-th too); not with threshold.")] string? top,
         [FromQuery, Description("Read the file as access, line, json or csv instead of detecting its format.")] string? inputFormat,
         [FromQuery, Description("A line log's header in loghub's notation, when detection does not know it, e.g. '<Date> <Time> <Level> <Component>: <Content>' (fields in angle brackets, other text literal).")] string? logFormat,
+        [FromQuery, Description("auto (default: a table with a time column and numeric measurements at a regular step is judged as a time series), records (every row on its own) or time-series.")] string? analysis,
         [FromServices] DetectionAdmission admission,
         [FromServices] UploadReader uploads,
         CancellationToken cancellationToken)
@@ -72,6 +73,7 @@ public static class DetectEndpoints
             var population = DetectParameters.View(view, DetectParameters.Flag("sessions", sessions), entityColumn, patternField);
             var flag = FlagOverride.Parse(threshold, top);
             var choice = admission.Pipeline.Formats.Choose(inputFormat, logFormat);
+            var analysisChoice = AnalysisChoices.Parse(analysis);
 
             var upload = await uploads.ReadAsync(context, cancellationToken);
             if (upload.Error is { } error)
@@ -83,8 +85,8 @@ public static class DetectEndpoints
             var rules = ReadRules(upload);
             var request = new DetectionRequest
             {
-                FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Format = choice, Entities = population.Entities, Spikes = population.Spikes,
-                Patterns = population.Patterns?.Validate(), Rules = rules,
+                FileName = upload.FileName, Model = detector, Mode = detectionMode, Flag = flag, Format = choice, Analysis = analysisChoice, Entities = population.Entities,
+                Spikes = population.Spikes, Patterns = population.Patterns?.Validate(), Rules = rules,
             };
             var admitted = await admission.RunOnceAsync(upload.File!.OpenReadStream, request, cancellationToken);
             if (admitted.Result is not { } result)

@@ -33,6 +33,7 @@ public static class DetectCommand
         {
             Description = "A line log's header in loghub's notation, when detection does not know it: fields in angle brackets (Date, Time, Level, Component, Pid, Thread, Host, Content), other text literal, e.g. '<Date> <Time> <Level> <Component>: <Content>'.",
         };
+        var analysis = new Option<string?>("--analysis") { Description = "auto (default: a table with a time column and numeric measurements at a regular step is judged as a time series), records (every row on its own) or time-series." };
         var rules = new Option<FileInfo?>("--rules")
         {
             Description = "A JSON file of 'this is expected' rules (the dashboard's export): records they match are never flagged and their evidence is not counted.",
@@ -43,7 +44,7 @@ public static class DetectCommand
 
         var command = new Command("detect", "Score a log, JSON-lines or CSV file and report anomalies.")
         {
-            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, patterns, patternField, inputFormat, logFormat, rules,
+            file, model, mode, format, outPath, labels, limit, threshold, top, entities, sessions, entityColumn, spikes, patterns, patternField, inputFormat, logFormat, rules, analysis,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,6 +55,7 @@ public static class DetectCommand
             var reportLimit = ReportLimit.Parse(parse.GetValue(limit));
             var detectionMode = DetectionModes.Parse(parse.GetValue(mode));
             var flag = FlagOverride.Parse(parse.GetValue(threshold), parse.GetValue(top));
+            var analysisChoice = AnalysisChoices.Parse(parse.GetValue(analysis));
             var labelFile = parse.GetValue(labels);
             if (!input.Exists)
             {
@@ -83,6 +85,7 @@ public static class DetectCommand
                 Format = inputChoice,
                 Labels = labelStream,
                 Flag = flag,
+                Analysis = analysisChoice,
                 // The HTML report holds everything, so it asks for the entities, spikes and patterns too.
                 Entities = html ? new() : population.Entities,
                 Spikes = html ? new() : population.Spikes,

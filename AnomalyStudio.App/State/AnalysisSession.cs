@@ -112,6 +112,15 @@ public sealed class AnalysisSession : IDisposable
         Touch();
     }
 
+    /// <summary>How the next run judges a table: as a time series when it is one (auto), row by row, or as a time series.</summary>
+    public AnalysisChoice Analysis { get; private set; } = AnalysisChoice.Auto;
+
+    public void ChooseAnalysis(AnalysisChoice analysis)
+    {
+        Analysis = analysis;
+        Touch();
+    }
+
     /// <summary>Reads the next run's file as <paramref name="format"/> (empty: detect); checked when the run starts.</summary>
     public void ChooseInputFormat(string? format)
     {
@@ -253,7 +262,7 @@ public sealed class AnalysisSession : IDisposable
                 () => new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
                 new DetectionRequest
                 {
-                    FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Entities = new() { Column = EntityColumn }, Spikes = new(),
+                    FileName = upload.Name, Model = Model, Mode = Mode, Format = choice, Analysis = Analysis, Entities = new() { Column = EntityColumn }, Spikes = new(),
                     Patterns = new() { Field = PatternField }, Rules = Rules,
                 },
                 () => Current?.Memory,

@@ -15,6 +15,9 @@ public sealed class PopulationSession : IDisposable
     private readonly DashboardViews _views;
     private DetectionResult? _result;
 
+    /// <summary>The result the views show; null before the first.</summary>
+    public DetectionResult? Result => _result;
+
     public PopulationSession(AnalysisSession session, DashboardViews views)
     {
         _session = session;

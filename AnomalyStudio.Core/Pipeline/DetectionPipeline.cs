@@ -46,6 +46,8 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
 
         var timings = new List<StageTiming>();
         var prepared = await PrepareAsync(input, request, detector, timings, progress, cancellationToken).ConfigureAwait(false);
+        var series = TimeSeriesStage.Choose(prepared, request, detector, timings, cancellationToken);
+        prepared = series?.Prepared ?? prepared;
 
         var clock = Stopwatch.StartNew();
         var stored = await TrainOrLoadAsync(detector, model, prepared, request.FileName, progress, cancellationToken).ConfigureAwait(false);
@@ -56,7 +58,10 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         progress?.Report(new PipelineProgress(PipelineStage.Scoring, null, $"Scoring {prepared.Count:N0} records"));
         var raw = prepared.FitOnFile && stored.BaselineScores is { } fitted ? fitted : stored.Model.Score(prepared.Matrix, cancellationToken);
         var thresholds = catalog.Thresholds(model);
-        var (scores, threshold, calibration) = ScoreAndThreshold(prepared, stored.Calibration, raw, thresholds, request.Flag);
+        // A time series has no base scoring for rules to rescore from: its rules unflag what they match, scores stay.
+        var (scores, threshold, calibration) = series is null
+            ? ScoreAndThreshold(prepared, stored.Calibration, raw, thresholds, request.Flag)
+            : series.Score(stored.Calibration, raw, options.Calibration, thresholds, request.Flag) is var (s, t) ? (s, t, (ScoreCalibration?)null) : default;
         timings.Add(new StageTiming(PipelineStage.Scoring, clock.Elapsed));
         clock.Restart();
 
@@ -95,7 +100,8 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
             Entities = entities,
             EntityColumns = prepared.Entities?.Columns ?? [],
             Spikes = spikes,
-            Base = new BaseScoring(raw, calibration, scores, prepared.Evidence),
+            Base = calibration is null ? null : new BaseScoring(raw, calibration, scores, prepared.Evidence),
+            TimeSeries = series?.Analysis,
             Patterns = patterns,
         };
         return request.Rules is { Count: > 0 } rules ? result.WithRules(rules, cancellationToken) : result;

@@ -22,6 +22,9 @@ public sealed record DetectionRequest
     /// <summary>Group records into entities (clients, sessions, identifiers) and score them against each other; null leaves them out.</summary>
     public Entities.EntityOptions? Entities { get; init; }
 
+    /// <summary>Whether a table is judged as a time series (auto: when it is one) or row by row.</summary>
+    public AnalysisChoice Analysis { get; init; } = AnalysisChoice.Auto;
+
     /// <summary>Find bursts in the rate over time and explain them; null leaves them out.</summary>
     public Spikes.SpikeOptions? Spikes { get; init; }
 

@@ -65,6 +65,9 @@ public sealed class DetectionResult
     /// <summary>The entities scored against each other, when the request asked for them and the input has any.</summary>
     public Entities.EntityAnalysis? Entities { get; init; }
 
+    /// <summary>The series judged in context, when the table was analysed as a time series (its periods, expected values and bands); null otherwise.</summary>
+    public TimeSeries.TimeSeriesAnalysis? TimeSeries { get; init; }
+
     /// <summary>Rates over time, their bursts and their explanations, when the request asked for them.</summary>
     public Spikes.SpikeAnalysis? Spikes { get; init; }
 
@@ -152,7 +155,7 @@ public sealed class DetectionResult
             Thresholds = Thresholds, Threshold = threshold, FileThreshold = FileThreshold, Explainer = Explainer,
             SkippedExamples = SkippedExamples, Timings = Timings, Source = Source, ModelTrainedAt = ModelTrainedAt,
             Notes = Notes, Labels = Labels, Evidence = evidence, Entities = Entities, Spikes = Spikes, Patterns = Patterns, Templates = Templates, EntityColumns = EntityColumns,
-            Rules = rules, RuleMatches = matches, Base = Base,
+            Rules = rules, RuleMatches = matches, Base = Base, TimeSeries = TimeSeries,
         };
     }
 

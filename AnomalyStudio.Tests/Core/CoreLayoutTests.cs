@@ -17,7 +17,7 @@ public sealed partial class CoreLayoutTests
     /// </summary>
     private static readonly string[] Journey =
     [
-        "Parsing", "Features", "Scoring", "Detection", "Models", "Explanations", "Entities", "Spikes", "Patterns", "Feedback", "Formats", "Pipeline", "Reporting",
+        "Parsing", "Features", "Scoring", "Detection", "Models", "Explanations", "Entities", "Spikes", "TimeSeries", "Patterns", "Feedback", "Formats", "Pipeline", "Reporting",
     ];
 
     /// <summary>Folders beside the journey: they may use it, it never uses them.</summary>

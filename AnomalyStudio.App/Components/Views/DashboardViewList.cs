@@ -19,5 +19,8 @@ public static class DashboardViewList
             (population, _) => population.Patterns is { } p ? $"Patterns ({p.Summary.Patterns.Count:N0})" : "Patterns (none)",
             population => population.Patterns is not null),
         new("compare", typeof(CompareTab), (_, _) => "Compare"),
+        new("series", typeof(SeriesTab),
+            (_, result) => result.TimeSeries is { } series ? $"Series ({series.Periods.Count:N0} anomalous periods)" : "Series (not a time series)",
+            population => population.Result?.TimeSeries is not null),
     ]);
 }

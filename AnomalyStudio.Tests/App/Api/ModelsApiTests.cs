@@ -73,7 +73,7 @@ public sealed class ModelsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal("Detect", detect.GetProperty("operationId").GetString());
         Assert.False(string.IsNullOrEmpty(detect.GetProperty("summary").GetString()));
         Assert.Equal(["200", "400", "413", "500", "503"], detect.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order());
-        Assert.Equal(["entityColumn", "inputFormat", "limit", "logFormat", "mode", "model", "patternField", "sessions", "threshold", "top", "view"], detect.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
+        Assert.Equal(["analysis", "entityColumn", "inputFormat", "limit", "logFormat", "mode", "model", "patternField", "sessions", "threshold", "top", "view"], detect.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
         var form = detect.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
         Assert.Equal("binary", form.GetProperty("properties").GetProperty("file").GetProperty("format").GetString());
 

@@ -16,11 +16,11 @@ public sealed class DashboardViewsTests : IDisposable
     public void Dispose() => _test.Dispose();
 
     [Fact]
-    public void The_standard_views_are_records_entities_spikes_patterns_and_compare_each_with_its_own_component()
+    public void The_standard_views_are_records_entities_spikes_patterns_compare_and_series_each_with_its_own_component()
     {
         var views = DashboardViewList.Standard.All;
 
-        Assert.Equal(["records", "entities", "spikes", "patterns", "compare"], views.Select(v => v.Tab));
+        Assert.Equal(["records", "entities", "spikes", "patterns", "compare", "series"], views.Select(v => v.Tab));
         Assert.Equal(views.Count, views.Select(v => v.Component).Distinct().Count());
         Assert.Equal("records", DashboardViewList.Standard.Default.Tab);
     }

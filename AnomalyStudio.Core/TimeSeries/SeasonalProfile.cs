@@ -1,0 +1,176 @@
+using System.Globalization;
+
+namespace AnomalyStudio.Core.TimeSeries;
+
+/// <summary>
+/// The repeating part of a series, an STL-like decomposition written for this project (after Cleveland et al. 1990,
+/// "STL: a seasonal-trend decomposition procedure based on loess", with medians in place of loess for robustness): the
+/// trend is a centred moving average over one period, the seasonal profile the median of the detrended values at each
+/// phase (time of day, and weekday or weekend when that differs), and the season is kept only when it explains a real
+/// share of the detrended variance (Wang, Smith &amp; Hyndman 2006's seasonal strength, 1 − var(remainder)/var(detrended)).
+/// </summary>
+public sealed class SeasonalProfile
+{
+    /// <summary>The least seasonal strength for a daily cycle to be used.</summary>
+    public const double MinimumStrength = 0.25;
+
+    /// <summary>The share by which a weekday/weekend split must further cut the remainder's variance to be used.</summary>
+    public const double WeekSplitGain = 0.1;
+
+    private readonly double[] _profile;
+    private readonly int _slotsPerDay;
+    private readonly long _stepTicks;
+
+    private SeasonalProfile(double[] profile, int slotsPerDay, long stepTicks, bool weekSplit, double strength)
+    {
+        _profile = profile;
+        _slotsPerDay = slotsPerDay;
+        _stepTicks = stepTicks;
+        WeekSplit = weekSplit;
+        Strength = strength;
+    }
+
+    /// <summary>No season: every phase expects 0.</summary>
+    public static SeasonalProfile None { get; } = new([0], 1, 1, false, 0);
+
+    public bool IsDaily => _slotsPerDay > 1;
+
+    /// <summary>Whether weekdays and weekends have profiles of their own.</summary>
+    public bool WeekSplit { get; }
+
+    /// <summary>1 − var(remainder)/var(detrended): the share of the detrended variance the season explains.</summary>
+    public double Strength { get; }
+
+    /// <summary>The seasonal offset expected at <paramref name="time"/>.</summary>
+    public double At(DateTimeOffset time) => _profile[Slot(time)];
+
+    /// <summary>"at this hour on weekdays", "at this hour", or empty without a season.</summary>
+    public string PhaseText(DateTimeOffset time) => !IsDaily ? string.Empty
+        : WeekSplit ? (IsWeekend(time) ? "at this hour on weekends" : "at this hour on weekdays") : "at this hour";
+
+    /// <summary>A short description ("daily cycle (strength 0.62), weekdays and weekends apart"), or "no daily cycle".</summary>
+    public string Describe() => !IsDaily ? "no daily cycle"
+        : string.Create(CultureInfo.InvariantCulture, $"daily cycle (strength {Strength:0.00}){(WeekSplit ? ", weekdays and weekends apart" : "")}");
+
+    /// <summary>The phase slot of a time: its step of the day, and the day kind when weekdays and weekends differ.</summary>
+    public int Slot(DateTimeOffset time)
+    {
+        if (!IsDaily)
+        {
+            return 0;
+        }
+
+        var utc = time.UtcDateTime;
+        var slot = (int)(utc.TimeOfDay.Ticks / _stepTicks) % _slotsPerDay;
+        return WeekSplit && IsWeekend(time) ? _slotsPerDay + slot : slot;
+    }
+
+    private static bool IsWeekend(DateTimeOffset time) => time.UtcDateTime.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+
+    /// <summary>
+    /// Finds the daily (and weekday/weekend) profile of <paramref name="values"/> (time order, NaN = missing) at
+    /// <paramref name="times"/>; <see cref="None"/> when the series is too short (under three days), too coarse (a step
+    /// over six hours) or its cycle too weak.
+    /// </summary>
+    public static SeasonalProfile Fit(double[] values, DateTimeOffset[] times, TimeAxis axis)
+    {
+        var perDay = axis.StepsPerDay;
+        if (perDay < 4 || axis.Span < TimeSpan.FromDays(3))
+        {
+            return None;
+        }
+
+        var detrended = Detrend(values, perDay);
+        var daily = Build(detrended, times, perDay, axis.Step.Ticks, false);
+        var baseVariance = Variance(detrended, null, times);
+        if (baseVariance <= 0)
+        {
+            return None;
+        }
+
+        var dailyVariance = Variance(detrended, daily, times);
+        var strength = 1 - (dailyVariance / baseVariance);
+        if (strength < MinimumStrength)
+        {
+            return None;
+        }
+
+        if (axis.Span >= TimeSpan.FromDays(14))
+        {
+            var split = Build(detrended, times, perDay, axis.Step.Ticks, true);
+            var splitVariance = Variance(detrended, split, times);
+            if (splitVariance < (1 - WeekSplitGain) * dailyVariance)
+            {
+                return new SeasonalProfile(split._profile, perDay, axis.Step.Ticks, true, 1 - (splitVariance / baseVariance));
+            }
+        }
+
+        return new SeasonalProfile(daily._profile, perDay, axis.Step.Ticks, false, strength);
+    }
+
+    private static SeasonalProfile Build(double[] detrended, DateTimeOffset[] times, int perDay, long stepTicks, bool weekSplit)
+    {
+        var shell = new SeasonalProfile(new double[weekSplit ? 2 * perDay : perDay], perDay, stepTicks, weekSplit, 0);
+        var buckets = new List<double>[shell._profile.Length];
+        for (var b = 0; b < buckets.Length; b++)
+        {
+            buckets[b] = [];
+        }
+
+        for (var k = 0; k < detrended.Length; k++)
+        {
+            if (!double.IsNaN(detrended[k]))
+            {
+                buckets[shell.Slot(times[k])].Add(detrended[k]);
+            }
+        }
+
+        for (var b = 0; b < buckets.Length; b++)
+        {
+            shell._profile[b] = buckets[b].Count == 0 ? 0 : RobustStatistics.Median(buckets[b]);
+        }
+
+        return shell;
+    }
+
+    /// <summary>Values minus their centred moving average over one period (missing values left out of the average).</summary>
+    private static double[] Detrend(double[] values, int period)
+    {
+        var detrended = new double[values.Length];
+        double sum = 0;
+        var count = 0;
+        int lo = 0, hi = 0, half = period / 2;
+        for (var k = 0; k < values.Length; k++)
+        {
+            for (; hi < values.Length && hi <= k + half; hi++)
+            {
+                if (!double.IsNaN(values[hi])) { sum += values[hi]; count++; }
+            }
+
+            for (; lo < k - half; lo++)
+            {
+                if (!double.IsNaN(values[lo])) { sum -= values[lo]; count--; }
+            }
+
+            detrended[k] = count == 0 || double.IsNaN(values[k]) ? double.NaN : values[k] - (sum / count);
+        }
+
+        return detrended;
+    }
+
+    /// <summary>The robust variance (MAD²) of the detrended values less the profile's offsets.</summary>
+    private static double Variance(double[] detrended, SeasonalProfile? profile, DateTimeOffset[] times)
+    {
+        var rest = new List<double>(detrended.Length);
+        for (var k = 0; k < detrended.Length; k++)
+        {
+            if (!double.IsNaN(detrended[k]))
+            {
+                rest.Add(detrended[k] - (profile?._profile[profile.Slot(times[k])] ?? 0));
+            }
+        }
+
+        var spread = RobustStatistics.Spread(rest);
+        return spread * spread;
+    }
+}

@@ -62,6 +62,14 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await Expect(page.GetByTestId("spike-why-text")).ToBeVisibleAsync();
             violations.AddRange(await AxeAudit.ViolationsAsync(page, "Spikes"));
 
+            await page.GetByTestId("tab-patterns").ClickAsync();
+            await Expect(page.GetByTestId("pattern-row").First).ToBeVisibleAsync();
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "Patterns"));
+
+            await page.GetByTestId("tab-compare").ClickAsync();
+            await Expect(page.GetByTestId("compare-view")).ToBeVisibleAsync();
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "Compare"));
+
             await page.GetByTestId("tab-records").ClickAsync();
             await page.GetByTestId("cell-explanation").First.ClickAsync();
             await Expect(page.GetByTestId("drawer-raw")).ToBeVisibleAsync();
@@ -75,6 +83,12 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await page.GetByTestId("precision-recall-chart").GetByTestId("chart-table-toggle").ClickAsync();
             await Expect(page.GetByTestId("precision-recall-chart").GetByTestId("chart-table")).ToBeVisibleAsync();
             violations.AddRange(await AxeAudit.ViolationsAsync(page, "Records of a labelled table"));
+
+            // A metric over time brings the Series view: its chart against the typical band and its anomalous periods.
+            await browser.UploadAsync(page, TestData.Shared("nab", "realAdExchange", "exchange-2_cpm_results.csv"));
+            await page.GetByTestId("tab-series").ClickAsync();
+            await Expect(page.GetByTestId("series-chart").First).ToBeVisibleAsync();
+            violations.AddRange(await AxeAudit.ViolationsAsync(page, "Series"));
 
             Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", $"dashboard-axe-{(dark ? "dark" : "light")}.png") });

@@ -29,6 +29,8 @@ public sealed class CompareDashboardTests(BrowserFixture browser)
             await Expect(values).ToContainTextAsync(EntityScenarioInjector.BruteForceIp);
             await Expect(values).ToContainTextAsync(EntityScenarioInjector.BurstAgent);
             await Expect(page.GetByTestId("comparison-entities").Locator("li").First).ToContainTextAsync("scanner agent (nikto)");
+            Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", "dashboard-compare.png") });
         }
         finally
         {

@@ -28,6 +28,10 @@ public sealed class FeedbackDashboardTests(BrowserFixture browser)
 
         await page.GetByLabel("Close the details").ClickAsync();
         await Expect(page.GetByTestId("drawer-explanation")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "dashboard-expected.png");
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await ScreenshotAsync(page, "dashboard-expected-dark.png");
+        await page.GetByTestId("theme-toggle").ClickAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("rules-export").ClickAsync());
         var exported = Path.Combine(Path.GetTempPath(), $"anomalystudio-rules-{Guid.NewGuid():N}.json");
         await download.SaveAsAsync(exported);
@@ -47,5 +51,15 @@ public sealed class FeedbackDashboardTests(BrowserFixture browser)
         {
             File.Delete(exported);
         }
+    }
+
+    /// <summary>The page with its rules panel in view and its charts drawn, for the README.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.GetByTestId("rules").ScrollIntoViewIfNeededAsync();
+        await Expect(page.GetByTestId("timeline").Locator(".main-svg").First).ToBeVisibleAsync();
+        await page.Mouse.MoveAsync(700, 740); // away from the theme button's tooltip
+        Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", name) });
     }
 }

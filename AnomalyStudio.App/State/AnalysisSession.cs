@@ -279,6 +279,8 @@ public sealed class AnalysisSession : IDisposable
             lock (_sync)
             {
                 replaced = _current;
+                // Rules marked or undone while the run was going apply to its results too.
+                result = ReferenceEquals(result.Rules, Rules) || (result.Rules.Count == 0 && Rules.Count == 0) ? result : result.WithRules(Rules);
                 Volatile.Write(ref _current, new SessionResult(result, new ResultsView(result), upload.Name, memory));
                 SelectedIndex = null;
                 _uploads.Promote(upload);

@@ -337,14 +337,12 @@ public sealed class AnalysisSession : IDisposable
         {
             lock (_sync)
             {
-                if (_current is not { } current || IsRunning)
+                if (_current is null || IsRunning)
                 {
                     return;
                 }
 
-                var threshold = flag?.Resolve(current.Result.Records.Scores, current.View.ScoresDescending);
-                var moved = current.Result.WithThreshold(threshold);
-                Volatile.Write(ref _current, current with { Result = moved, View = current.View.For(moved) });
+                Reband(current => current.Result.WithThreshold(flag?.Resolve(current.Result.Records.Scores, current.View.ScoresDescending)));
             }
 
             Error = null;
@@ -388,8 +386,8 @@ public sealed class AnalysisSession : IDisposable
                 await stream.CopyToAsync(buffer);
             }
 
-            buffer.Position = 0;
-            SetRules(ExpectedRules.Read(buffer, $"rules file '{name}'"));
+            // The size was bounded on the way in; the bytes are parsed where they are, not copied again.
+            SetRules(ExpectedRules.Parse(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), $"rules file '{name}'"));
         }
         catch (InvalidInputException ex)
         {
@@ -411,15 +409,24 @@ public sealed class AnalysisSession : IDisposable
         lock (_sync)
         {
             Rules = rules;
-            if (_current is { } current && !IsRunning)
-            {
-                var ruled = current.Result.WithRules(rules);
-                Volatile.Write(ref _current, current with { Result = ruled, View = current.View.For(ruled) });
-            }
+            Reband(current => current.Result.WithRules(rules));
         }
 
         Error = null;
         Touch();
+    }
+
+    /// <summary>
+    /// Replaces the current result with the same detection re-banded (a moved flag, other rules), the table keeping its
+    /// filters; nothing while a run is going or without a result. Called under <c>_sync</c>.
+    /// </summary>
+    private void Reband(Func<SessionResult, DetectionResult> reband)
+    {
+        if (_current is { } current && !IsRunning)
+        {
+            var result = reband(current);
+            Volatile.Write(ref _current, current with { Result = result, View = current.View.For(result) });
+        }
     }
 
     /// <summary>Applies a change to the table's view and tells the components.</summary>

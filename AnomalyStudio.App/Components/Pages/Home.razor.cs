@@ -115,8 +115,7 @@ public sealed partial class Home
     private async Task ExportRulesAsync()
     {
         using var buffer = new MemoryStream(Session.ExportRules());
-        using var stream = new DotNetStreamReference(buffer, leaveOpen: true);
-        await Js.InvokeVoidAsync("anomalyStudio.download", "anomalystudio.rules.json", stream);
+        await Js.DownloadAsync("anomalystudio.rules.json", buffer);
     }
 
     /// <summary>Each registered view's tab, labelled from the circuit's state.</summary>

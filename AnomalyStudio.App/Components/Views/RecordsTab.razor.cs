@@ -34,9 +34,7 @@ public sealed partial class RecordsTab
             await ReportWriter.WriteSelectionAsync(buffer, format, result, view.Indices, CancellationToken.None);
         }
 
-        buffer.Position = 0;
         var name = Path.GetFileNameWithoutExtension(result.FileName) + (format == ReportFormat.Html ? ".report" : ".anomalies") + ReportWriter.Extension(format);
-        using var stream = new DotNetStreamReference(buffer, leaveOpen: true);
-        await Js.InvokeVoidAsync("anomalyStudio.download", name, stream);
+        await Js.DownloadAsync(name, buffer);
     }
 }

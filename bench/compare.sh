@@ -12,7 +12,7 @@ runs=${2:-3}
 peer=${PEER_SCRIPT:-../shared/bench/peer_seed.py}
 [ -f "$peer" ] || { echo "reference design not found at $peer (set PEER_SCRIPT)" >&2; exit 2; }
 
-SETUP_PACKAGES="python3-sklearn python3-pandas time" scripts/setup.sh
+SETUP_PACKAGES="python3-sklearn python3-pandas time" scripts/setup.sh >&2
 app="dotnet AnomalyStudio.App/bin/Release/net10.0/AnomalyStudio.App.dll"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

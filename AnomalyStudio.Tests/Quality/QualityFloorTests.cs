@@ -195,4 +195,39 @@ public sealed class QualityFloorTests(QualityFloorTests.Runner runner, ITestOutp
             Assert.True(row.FlaggedPercent <= 6, $"{set.Name}: {row.FlaggedPercent:0.0}% flagged");
         }
     }
+
+    [Fact]
+    public async Task The_readme_quality_tables_are_what_bench_quality_prints()
+    {
+        var rows = new List<QualityRow>();
+        foreach (var set in runner.Sets)
+        {
+            foreach (var model in new[] { DetectorNames.IsolationForest, DetectorNames.Autoencoder })
+            {
+                rows.Add(await RunAsync(set.Name, model));
+            }
+        }
+
+        List<string> printed =
+        [
+            .. QualityTable.Header, .. rows.Select(QualityTable.Row), "",
+            .. QualityTable.MediansHeader, .. new[] { DetectorNames.IsolationForest, DetectorNames.Autoencoder }.Select(m => QualityTable.Medians(m, rows)),
+        ];
+        var quoted = ReadmeRegion("<!-- figures: ./run.sh bench quality -->");
+        var first = Enumerable.Range(0, Math.Max(printed.Count, quoted.Count))
+            .FirstOrDefault(i => i >= printed.Count || i >= quoted.Count || printed[i] != quoted[i], -1);
+        Assert.True(first < 0,
+            $"The README's quality table differs from bench quality's at its line {first + 1}:\n README: {quoted.ElementAtOrDefault(first)}\n bench:  {printed.ElementAtOrDefault(first)}\n" +
+            "Run scripts/readme-figures.py to write the tables again.");
+    }
+
+    /// <summary>The lines of the README between a figures marker and its end.</summary>
+    private static List<string> ReadmeRegion(string marker)
+    {
+        var lines = File.ReadAllLines(Path.Combine(TestData.RepositoryRoot, "README.md"));
+        var start = Array.IndexOf(lines, marker);
+        Assert.True(start >= 0, $"the README has no '{marker}'");
+        var end = Array.IndexOf(lines, "<!-- /figures -->", start);
+        return [.. lines[(start + 1)..end]];
+    }
 }

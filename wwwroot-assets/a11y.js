@@ -36,6 +36,28 @@ window.anomalyStudioA11y = {
   },
 };
 
+// Keeps the keyboard inside an open modal panel (one marked data-focus-trap, such as the record drawer, which covers
+// the page with its overlay): Tab from its last control goes to its first, and Shift+Tab from its first (or from its
+// heading, where focus lands when it opens) to its last, as in a dialog. Escape still closes it.
+const focusableSelector = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), ' +
+  'textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+document.addEventListener("keydown", e => {
+  if (e.key !== "Tab" || e.altKey || e.ctrlKey || e.metaKey) return;
+  const panel = document.querySelector("[data-focus-trap].mud-drawer--open");
+  if (!panel) return;
+  const items = [...panel.querySelectorAll(focusableSelector)].filter(el => el.getClientRects().length > 0);
+  if (items.length === 0) return;
+  const index = items.indexOf(document.activeElement);
+  const inside = panel.contains(document.activeElement);
+  if (e.shiftKey && index <= 0) {
+    e.preventDefault();
+    items[items.length - 1].focus();
+  } else if (!e.shiftKey && (index === items.length - 1 || !inside)) {
+    e.preventDefault();
+    items[0].focus();
+  }
+});
+
 document.addEventListener("focusin", e => {
   if (e.target instanceof Element && !e.target.closest(".mud-drawer")) window.anomalyStudioA11y.lastOutside = e.target;
 });

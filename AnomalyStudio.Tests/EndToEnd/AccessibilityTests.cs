@@ -167,6 +167,22 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await ExpectFocusAsync(page, "#drawer-title");
         await Expect(page.GetByTestId("drawer-title")).ToHaveTextAsync("Line " + opener.Replace("Details of line ", "", StringComparison.Ordinal));
 
+        // The drawer is modal: a dialog to screen readers, and Tab cycles inside it. Shift+Tab from its heading goes to
+        // its last control, Tab from there back to its first (the close button), and a walk of Tabs never leaves it.
+        var drawer = page.GetByTestId("record-drawer");
+        await Expect(drawer).ToHaveAttributeAsync("role", "dialog");
+        await Expect(drawer).ToHaveAttributeAsync("aria-modal", "true");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => { const d = document.querySelector('[data-testid=record-drawer]'); const all = [...d.querySelectorAll('button, a[href], input, [tabindex]:not([tabindex=\"-1\"])')].filter(e => e.getClientRects().length > 0); return document.activeElement === all[all.length - 1]; }"),
+            "Shift+Tab from the drawer's heading did not go to its last control");
+        await page.Keyboard.PressAsync("Tab");
+        await ExpectFocusAsync(page, "[data-testid=record-drawer] button[aria-label='Close the details']");
+        for (var i = 0; i < 12; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-testid=record-drawer]').contains(document.activeElement)"), $"Tab {i + 1} left the open drawer");
+        }
+
         // Escape closes it and focus goes back to the button that opened it.
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByTestId("drawer-raw")).ToHaveCountAsync(0);

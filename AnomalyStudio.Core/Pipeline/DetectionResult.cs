@@ -83,6 +83,15 @@ public sealed class DetectionResult
     /// <summary>The scores as the model and the file's evidence gave them, before any rule; null for a result that cannot be rescored.</summary>
     internal BaseScoring? Base { get; init; }
 
+    /// <summary>
+    /// Bytes of <see cref="Base"/> beyond the result's own columns: the raw scores, and the scores and evidence before
+    /// any rule where rules gave the result new ones.
+    /// </summary>
+    public long BaseScoringBytes => Base is not { } origin ? 0
+        : MemoryFootprint.Of(origin.Raw)
+            + (ReferenceEquals(origin.Scores, Records.Scores) ? 0 : MemoryFootprint.Of(origin.Scores))
+            + (ReferenceEquals(origin.Evidence, Evidence) ? 0 : MemoryFootprint.Of(origin.Evidence));
+
     /// <summary>Every record's pattern, when the request asked for them and the input has text to group.</summary>
     public Patterns.PatternAnalysis? Patterns { get; init; }
 

@@ -1,4 +1,6 @@
 using AnomalyStudio.App.Admission;
+using AnomalyStudio.Core.Feedback;
+using AnomalyStudio.Core.Formats;
 using AnomalyStudio.Tests.Support;
 
 namespace AnomalyStudio.Tests.App.Admission;
@@ -27,7 +29,20 @@ public sealed class ResultFootprintTests
         using var pipeline = new TestPipeline(sharedModels: true);
         var log = await pipeline.RunFileAsync(TestData.Samples("sample_access.log"));
 
-        var numeric = (log.Features.Values.Length * 8L) + (log.Records.Count * (8L + 8 + 1));
+        var numeric = (log.Features.Values.Length * 8L) + (log.Records.Count * (8L + 8 + 8 + 1)); // features, scores, raw scores, evidence, severities
         Assert.InRange(ResultFootprint.Of(log), numeric, numeric * 6);
+    }
+
+    [Fact]
+    public async Task The_raw_scores_kept_for_rules_are_counted_and_a_ruled_result_also_counts_the_scores_before_its_rules()
+    {
+        using var pipeline = new TestPipeline(sharedModels: true);
+        var plain = await pipeline.RunFileAsync(TestData.Shared("logs", "apache_access_elastic.log"));
+        var ruled = plain.WithRules(new ExpectedRules([ExpectedRule.FieldEquals("status", "404")]));
+
+        var column = MemoryFootprint.Of(plain.Records.Scores); // a double per record
+        Assert.Equal(column, plain.BaseScoringBytes); // the raw scores; the scores and evidence are the result's own
+        Assert.Equal(3 * column, ruled.BaseScoringBytes); // and the scores and evidence before the rule
+        Assert.True(ResultFootprint.Of(plain) >= MemoryFootprint.Of(plain.Features.Values) + (3 * column), "the raw scores are not in the estimate");
     }
 }

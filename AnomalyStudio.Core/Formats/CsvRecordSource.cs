@@ -8,6 +8,11 @@ public sealed class CsvRecordSource(CsvTable table) : IRecordSource
     public IReadOnlyList<RecordField> Fields(int index) =>
         table.Columns.Select(c => new RecordField(c.Name, c.Display(index))).ToList();
 
+    public Func<int, string?> FieldReader(string name) =>
+        table.Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } column
+            ? column.Display
+            : _ => null;
+
     public string RawText(int index) =>
         string.Join(table.Delimiter, table.Columns.Select(c => Quote(c.Display(index))));
 

@@ -12,7 +12,6 @@ internal static class RuleMatcher
         var ruleOf = new int[count];
         var matches = new int[rules.Count];
         var tests = rules.Rules.Select(rule => Test(result, rule)).ToArray();
-        var needsFields = rules.Rules.Any(r => r.Target == RuleTarget.Field);
         for (var i = 0; i < count; i++)
         {
             if ((i & 4095) == 0)
@@ -20,11 +19,10 @@ internal static class RuleMatcher
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var fields = needsFields ? result.Source.Fields(i) : null;
             ruleOf[i] = -1;
             for (var r = 0; r < tests.Length; r++)
             {
-                if (tests[r](i, fields))
+                if (tests[r](i))
                 {
                     ruleOf[i] = r;
                     matches[r]++;
@@ -36,19 +34,22 @@ internal static class RuleMatcher
         return (ruleOf, matches);
     }
 
-    private static Func<int, IReadOnlyList<Formats.RecordField>?, bool> Test(DetectionResult result, ExpectedRule rule)
+    private static Func<int, bool> Test(DetectionResult result, ExpectedRule rule)
     {
         switch (rule.Target)
         {
             case RuleTarget.Field:
+                // One field of each record, read from its column; a value repeats, so each distinct one is judged once.
                 var matches = rule.ValueMatcher();
-                return (_, fields) => fields!.Any(f => string.Equals(f.Name, rule.Field, StringComparison.OrdinalIgnoreCase) && matches(f.Value));
+                var read = result.Source.FieldReader(rule.Field!);
+                var judged = new Dictionary<string, bool>(StringComparer.Ordinal);
+                return i => read(i) is { } value && (judged.TryGetValue(value, out var known) ? known : judged[value] = matches(value));
             case RuleTarget.Template:
-                return result.Templates is { } templates ? (i, _) => templates[i]?.Text == rule.Value : (_, _) => false;
+                return result.Templates is { } templates ? i => templates[i]?.Text == rule.Value : _ => false;
             default:
                 var entities = result.Entities;
                 var entity = entities is null ? -1 : entities.Index.Keys.ToList().IndexOf(rule.Value);
-                return entity < 0 ? (_, _) => false : (i, _) => entities!.EntityOf(i) == entity;
+                return entity < 0 ? _ => false : i => entities!.EntityOf(i) == entity;
         }
     }
 }

@@ -34,6 +34,23 @@ public sealed class AccessLogRecordSource(AccessLogTable records) : IRecordSourc
         return fields;
     }
 
+    /// <summary>One of <see cref="Fields"/>, read from its column alone.</summary>
+    public Func<int, string?> FieldReader(string name) => name.ToLowerInvariant() switch
+    {
+        "client" => i => records.Ips[i],
+        "ident" => i => records.Idents[i],
+        "user" => i => records.Users[i],
+        "time" => i => records.Timestamps[i].ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+        "method" => i => records.Methods[i],
+        "uri" => i => records.Uris[i],
+        "protocol" => i => records.Protocols[i],
+        "status" => i => records.Statuses[i].ToString(CultureInfo.InvariantCulture),
+        "bytes" => i => records.Bytes[i].ToString(CultureInfo.InvariantCulture),
+        "referrer" => i => records.Referrers[i],
+        "user agent" => i => records.UserAgents[i],
+        _ => _ => null,
+    };
+
     /// <summary>The line rebuilt in combined log format from its fields.</summary>
     public string RawText(int index)
     {

@@ -40,7 +40,40 @@ public static class CompareEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             // No cookie or other ambient credential is involved, so there is nothing for a forged request to borrow.
             .DisableAntiforgery();
+        endpoints.MapPost(ApiRoutes.SessionCompare, CompareSessionAsync)
+            .WithName("CompareSessionRanges")
+            .WithTags("Detection")
+            .WithSummary("Compare two time ranges of the session's result")
+            .WithDescription(
+                "JSON body {baselineStart?, baselineEnd?, incidentStart?, incidentEnd?} (ISO 8601; one range or both, the range left out is the rest "
+                + "of the file). The answer is the JSON of 'compare FILE --baseline … --incident …'. 400 says what is wrong with the body or the ranges, "
+                + "404 without a result in the session.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            // Like the other session endpoints: a plain HTTP client with the SameSite=Strict cookie, no form to protect.
+            .DisableAntiforgery();
         return endpoints;
+    }
+
+    /// <summary>Two ranges of the cookie session's result, compared without scoring anything again.</summary>
+    public static async Task<Results<PopulationReportResult, ProblemHttpResult>> CompareSessionAsync(
+        HttpContext context,
+        [FromServices] Sessions.IApiSessionStore sessions,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var windows = await RangesBody.ReadAsync(context.Request, cancellationToken);
+            var loaded = await PopulationEndpoints.ResultAsync(context, sessions, cancellationToken);
+            return loaded.Result is { } result
+                ? PopulationReportResult.Comparison(WindowComparer.Compare(result, windows))
+                : PopulationEndpoints.NoResult(context, loaded);
+        }
+        catch (InvalidInputException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message);
+        }
     }
 
     public static async Task<Results<PopulationReportResult, ProblemHttpResult>> CompareAsync(

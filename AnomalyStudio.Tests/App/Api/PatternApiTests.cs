@@ -167,4 +167,49 @@ public sealed class PatternApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.BadRequest, bothResponse.StatusCode);
         Assert.Contains("not both", await bothResponse.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_session_compares_two_ranges_of_its_result_and_says_what_is_wrong_with_a_body()
+    {
+        using var client = factory.CreateClient();
+        static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+        const string Around = """{"incidentStart": "2015-05-18T03:00:00Z", "incidentEnd": "2015-05-20T03:00:00Z"}""";
+        using (var none = await client.PostAsync("/api/session/compare", Json(Around)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        }
+
+        using (var detect = await client.PostAsync("/detect", Upload(System.Text.Encoding.UTF8.GetBytes(EntityScenarioLog.Injected.Text), "behaviours.log")))
+        {
+            Assert.Equal(HttpStatusCode.OK, detect.StatusCode);
+        }
+
+        using (var response = await client.PostAsync("/api/session/compare", Json(Around)))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            var root = json.RootElement;
+            Assert.Equal("the rest of behaviours.log", root.GetProperty("baseline").GetString());
+            var values = root.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("value").GetString()).ToList();
+            Assert.Contains(EntityScenarioInjector.ScannerIp, values);
+            Assert.Contains(EntityScenarioInjector.BruteForceIp, values);
+            Assert.Contains(EntityScenarioInjector.BurstAgent, values);
+        }
+
+        foreach (var (body, message) in new[]
+        {
+            ("", "The body is empty."),
+            ("[1]", "The body is JSON but not an object (it is array)"),
+            ("{", "The body is not JSON"),
+            ("{}", "Choose a baseline range, an incident range or both"),
+            ("""{"baselineStart": 5, "baselineEnd": "2015-05-18T03:00:00Z"}""", "'baselineStart' is '5', not an ISO 8601 time"),
+            ("""{"incidentEnd": "2015-05-18T03:00:00Z"}""", "'incidentEnd' is given without 'incidentStart'"),
+        })
+        {
+            using var bad = await client.PostAsync("/api/session/compare", Json(body));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            using var problem = JsonDocument.Parse(await bad.Content.ReadAsStreamAsync());
+            Assert.Contains(message, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
 }

@@ -10,6 +10,7 @@ public static class ApiRoutes
     public const string SessionEntities = "/api/session/entities";
     public const string SessionSpikes = "/api/session/spikes";
     public const string SessionPatterns = "/api/session/patterns";
+    public const string SessionCompare = "/api/session/compare";
     public const string SessionDetect = "/detect";
     public const string ClearSession = "/clear-session";
     public const string Health = "/healthz";

@@ -171,13 +171,14 @@ public static class PopulationEndpoints
         }
     }
 
-    private static async Task<ApiSessionResult> ResultAsync(HttpContext context, IApiSessionStore sessions, CancellationToken cancellationToken) =>
+    /// <summary>The result of the caller's cookie session (shared with <c>POST /api/session/compare</c>).</summary>
+    internal static async Task<ApiSessionResult> ResultAsync(HttpContext context, IApiSessionStore sessions, CancellationToken cancellationToken) =>
         await sessions.FindAsync(ApiSessionCookie.Read(context), cancellationToken) is { } session
             ? await sessions.LoadResultAsync(session, cancellationToken)
             : ApiSessionResult.None;
 
     /// <summary>404 without a result; 503 (with Retry-After) when this server is too busy or full to load the session's result now, 413 when it is over the session cap.</summary>
-    private static ProblemHttpResult NoResult(HttpContext context, ApiSessionResult loaded)
+    internal static ProblemHttpResult NoResult(HttpContext context, ApiSessionResult loaded)
     {
         switch (loaded.Refusal)
         {

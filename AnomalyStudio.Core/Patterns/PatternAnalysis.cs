@@ -64,12 +64,13 @@ public sealed class PatternAnalysis
         }
 
         var active = Enumerable.Range(0, span.Buckets).Where(b => tally.Overall[b] > 0).ToArray();
+        var rare = RareLimit(tally.Counts, tally.Records);
         var patterns = new List<Pattern>();
         for (var code = 0; code < Templates.Count; code++)
         {
             if (tally.Counts[code] > 0)
             {
-                patterns.Add(Describe(code, tally, span, active));
+                patterns.Add(Describe(code, tally, span, active, rare));
             }
         }
 
@@ -82,12 +83,46 @@ public sealed class PatternAnalysis
         };
     }
 
-    private Pattern Describe(int code, Tally tally, Span span, int[] active)
+    /// <summary>
+    /// The largest count a rare pattern may have: within the small-count cap (<see cref="PatternOptions.RareCount"/>,
+    /// <see cref="PatternOptions.RareShare"/>), and only as far as the patterns that small together hold at most
+    /// <see cref="PatternOptions.RareTail"/> of the records. A file whose normal traffic is a long tail of one-off
+    /// templates (an access log's URIs, a chatty line log) then has no rare pattern, since a one-off is what it usually
+    /// shows; a file of a few steady templates still marks the odd one that appears once or twice. 0: none is rare.
+    /// </summary>
+    private int RareLimit(int[] counts, int records)
+    {
+        var cap = (int)Math.Floor(Math.Max(Options.RareCount, Options.RareShare * records));
+        var byCount = new long[cap + 1];
+        foreach (var count in counts)
+        {
+            if (count > 0 && count <= cap)
+            {
+                byCount[count] += count;
+            }
+        }
+
+        var (limit, held) = (0, 0L);
+        for (var count = 1; count <= cap; count++)
+        {
+            held += byCount[count];
+            if (held > Options.RareTail * records)
+            {
+                break;
+            }
+
+            limit = count;
+        }
+
+        return limit;
+    }
+
+    private Pattern Describe(int code, Tally tally, Span span, int[] active, int rareLimit)
     {
         var count = tally.Counts[code];
         var sparkline = tally.Sparkline(code);
         var badges = PatternBadges.None;
-        if (count <= Math.Max(Options.RareCount, Options.RareShare * tally.Records))
+        if (count <= rareLimit)
         {
             badges |= PatternBadges.Rare;
         }

@@ -14,11 +14,17 @@ public sealed record PatternOptions
     /// <summary>How many buckets a pattern's sparkline (and its burst test) has over the span looked at.</summary>
     public int SparkBuckets { get; init; } = 48;
 
-    /// <summary>A pattern is rare when it has at most this share of the records …</summary>
+    /// <summary>A pattern can be rare when it has at most this share of the records …</summary>
     public double RareShare { get; init; } = 0.001;
 
-    /// <summary>… or at most this many records, whichever allows more.</summary>
+    /// <summary>… or at most this many records, whichever allows more …</summary>
     public int RareCount { get; init; } = 2;
+
+    /// <summary>
+    /// … and the patterns at most that small together hold at most this share of the records: rare against the file's
+    /// own counts, so a long tail of one-off templates, normal in an access log, is not all called rare.
+    /// </summary>
+    public double RareTail { get; init; } = 0.01;
 
     /// <summary>A pattern is new when its first record comes after this share of the span (time, else file order).</summary>
     public double NewAfter { get; init; } = 0.75;
@@ -42,9 +48,9 @@ public sealed record PatternOptions
             throw new ArgumentOutOfRangeException(nameof(SparkBuckets), SparkBuckets, "SparkBuckets must be between 4 and 1000.");
         }
 
-        if (!(RareShare >= 0 && RareShare < 1) || RareCount < 0 || !(NewAfter > 0 && NewAfter < 1))
+        if (!(RareShare >= 0 && RareShare < 1) || RareCount < 0 || !(RareTail >= 0 && RareTail < 1) || !(NewAfter > 0 && NewAfter < 1))
         {
-            throw new ArgumentException($"Pattern badge options out of range: RareShare {RareShare}, RareCount {RareCount}, NewAfter {NewAfter}.");
+            throw new ArgumentException($"Pattern badge options out of range: RareShare {RareShare}, RareCount {RareCount}, RareTail {RareTail}, NewAfter {NewAfter}.");
         }
 
         if (!(BurstZ > 0) || BurstExcess < 1 || !(BurstRatio >= 1))

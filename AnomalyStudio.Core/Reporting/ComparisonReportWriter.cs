@@ -6,7 +6,7 @@ namespace AnomalyStudio.Core.Reporting;
 
 /// <summary>
 /// Writes a comparison as the contract shared by <c>compare</c> and <c>POST /api/compare</c>: JSON (baseline, incident,
-/// their record counts, text, patterns and values with kind, field, value, counts, lift and p-value, newEntities) or a table.
+/// their record counts, for two windows of one file the file and both windows, text, patterns and values with kind, field, value, counts, lift and p-value, newEntities) or a table.
 /// </summary>
 public static class ComparisonReportWriter
 {
@@ -18,6 +18,14 @@ public static class ComparisonReportWriter
         writer.WriteString("incident", comparison.IncidentFile);
         writer.WriteNumber("baselineRecords", comparison.BaselineRecords);
         writer.WriteNumber("incidentRecords", comparison.IncidentRecords);
+        if (comparison.WindowsOf is { } file && comparison.Windows is { } windows)
+        {
+            // Two windows of one file: which, each {start, end}, or null for the rest of the file.
+            writer.WriteString("file", file);
+            WriteWindow(writer, "baselineWindow", windows.Baseline);
+            WriteWindow(writer, "incidentWindow", windows.Incident);
+        }
+
         writer.WriteString("text", comparison.Text);
         WriteChanges(writer, "patterns", comparison.Patterns);
         WriteChanges(writer, "values", comparison.Values);
@@ -75,6 +83,20 @@ public static class ComparisonReportWriter
         {
             await output.WriteLineAsync("  (none)").ConfigureAwait(false);
         }
+    }
+
+    private static void WriteWindow(Utf8JsonWriter writer, string name, Spikes.TimeWindow? window)
+    {
+        if (window is not { } w)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        writer.WriteString("start", w.Start);
+        writer.WriteString("end", w.End);
+        writer.WriteEndObject();
     }
 
     private static void WriteChanges(Utf8JsonWriter writer, string name, IReadOnlyList<ValueChange> changes)

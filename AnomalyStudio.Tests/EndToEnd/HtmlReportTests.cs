@@ -11,9 +11,9 @@ namespace AnomalyStudio.Tests.EndToEnd;
 public sealed class HtmlReportTests(BrowserFixture browser)
 {
     /// <summary>Opens a report from disk, noting every URL the page asks for (a self-contained page asks for none but itself).</summary>
-    private async Task<(IPage Page, List<string> Requests)> OpenFromDiskAsync(string path)
+    private async Task<(IPage Page, List<string> Requests)> OpenFromDiskAsync(string path, ColorScheme scheme = ColorScheme.Light)
     {
-        var context = await browser.Browser.NewContextAsync();
+        var context = await browser.Browser.NewContextAsync(new() { ColorScheme = scheme, ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
@@ -83,5 +83,31 @@ public sealed class HtmlReportTests(BrowserFixture browser)
         await Expect(report.Locator("#patterns")).ToContainTextAsync("Found child");
         await AssertSelfContainedAsync(report, requests, path);
         await report.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_report_follows_a_dark_system_scheme_with_its_inline_style_alone()
+    {
+        using var scratch = new ScratchDirectory("html-dark");
+        var log = scratch.PathOf("behaviours.log");
+        await File.WriteAllTextAsync(log, EntityScenarioLog.Injected.Text);
+        var html = scratch.PathOf("report.html");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.True(await CliApplication.RunAsync(["detect", log, "--format", "html", "--out", html], output, error) == 0, error.ToString());
+
+        const string Background = "() => getComputedStyle(document.body).backgroundColor";
+        var (light, _) = await OpenFromDiskAsync(html);
+        Assert.Equal("rgb(255, 255, 255)", await light.EvaluateAsync<string>(Background));
+        await light.Context.CloseAsync();
+
+        var (dark, requests) = await OpenFromDiskAsync(html, ColorScheme.Dark);
+        Assert.Equal("rgb(23, 24, 28)", await dark.EvaluateAsync<string>(Background));
+        Assert.Equal("rgb(232, 232, 232)", await dark.EvaluateAsync<string>("() => getComputedStyle(document.body).color"));
+        await Expect(dark.Locator("#anomaly-1")).ToBeVisibleAsync();
+        await AssertSelfContainedAsync(dark, requests, html);
+        Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
+        await dark.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", "html-report-dark.png") });
+        await dark.Context.CloseAsync();
     }
 }

@@ -26,6 +26,11 @@ public sealed class PatternDashboardTests(BrowserFixture browser)
         await Expect(top.GetByTestId("pattern-count")).ToHaveTextAsync("836");
         Directory.CreateDirectory(Path.Combine(TestData.RepositoryRoot, "TestResults"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", "dashboard-patterns.png") });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await ChartsRedrawnAsync(page);
+        await page.Mouse.MoveAsync(700, 740); // away from the theme button's tooltip
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestData.RepositoryRoot, "TestResults", "dashboard-patterns-dark.png") });
+        await page.GetByTestId("theme-toggle").ClickAsync();
 
         // Excluding the top pattern hides its records; the filter is named in the records table too.
         await top.GetByTestId("pattern-exclude").ClickAsync();
@@ -41,5 +46,14 @@ public sealed class PatternDashboardTests(BrowserFixture browser)
         await Expect(page.GetByTestId("shown-count")).ToHaveTextAsync("32 shown");
         await page.GetByTestId("records-pattern-clear").ClickAsync();
         await Expect(page.GetByTestId("shown-count")).ToHaveTextAsync("2,000 shown");
+    }
+
+    /// <summary>A theme change redraws the three charts: waits until each has its title again, so the screenshot shows them.</summary>
+    private static async Task ChartsRedrawnAsync(IPage page)
+    {
+        foreach (var chart in new[] { "severity-chart", "score-histogram", "timeline" })
+        {
+            await Expect(page.GetByTestId(chart).Locator(".main-svg .gtitle").First).ToBeVisibleAsync();
+        }
     }
 }

@@ -27,14 +27,16 @@ public sealed class UploadReader(IOptions<AnomalyStudioOptions> options)
     public long MaxBodyBytes => MaxFileBytes + EnvelopeBytes;
 
     /// <param name="field">The form field the file is sent in (<see cref="FileField"/>; a comparison's first file is 'baseline').</param>
-    public async Task<Upload> ReadAsync(HttpContext context, CancellationToken cancellationToken, string field = FileField)
+    /// <param name="orField">Another field the file may come in when <paramref name="field"/> has none (a comparison of one file's ranges sends 'file').</param>
+    public async Task<Upload> ReadAsync(HttpContext context, CancellationToken cancellationToken, string field = FileField, string? orField = null)
     {
+        var fields = orField is null ? $"'{field}'" : $"'{field}' or '{orField}'";
         var request = context.Request;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             return Upload.Refused(StatusCodes.Status400BadRequest,
-                $"Send the file as multipart/form-data in a field named '{field}' (the request's content type is '{request.ContentType ?? "none"}').");
+                $"Send the file as multipart/form-data in a field named {fields} (the request's content type is '{request.ContentType ?? "none"}').");
         }
 
         if (request.ContentLength > MaxBodyBytes)
@@ -53,10 +55,10 @@ public sealed class UploadReader(IOptions<AnomalyStudioOptions> options)
         try
         {
             var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxBodyBytes }, cancellationToken);
-            var file = form.Files.GetFile(field);
+            var file = form.Files.GetFile(field) ?? (orField is null ? null : form.Files.GetFile(orField));
             if (file is null)
             {
-                return Upload.Refused(StatusCodes.Status400BadRequest, $"No file was uploaded: send it in a multipart form field named '{field}'.");
+                return Upload.Refused(StatusCodes.Status400BadRequest, $"No file was uploaded: send it in a multipart form field named {fields}.");
             }
 
             return file.Length > MaxFileBytes ? TooLarge() : Upload.Read(form, file);

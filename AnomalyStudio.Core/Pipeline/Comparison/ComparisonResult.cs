@@ -1,10 +1,12 @@
 namespace AnomalyStudio.Core.Pipeline.Comparison;
 
-/// <summary>What differs between a baseline file and an incident file: patterns, field values and entities.</summary>
+/// <summary>What differs between a baseline and an incident (two files, or two windows of one file): patterns, field values and entities.</summary>
 public sealed record ComparisonResult
 {
+    /// <summary>The baseline's name: its file, or the window of a file ("the rest of x.log").</summary>
     public required string BaselineFile { get; init; }
 
+    /// <summary>The incident's name: its file, or the window of a file.</summary>
     public required string IncidentFile { get; init; }
 
     public required int BaselineRecords { get; init; }
@@ -27,4 +29,10 @@ public sealed record ComparisonResult
     public required string Text { get; init; }
 
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The one file whose windows were compared (<see cref="WindowComparer"/>); null when two files were.</summary>
+    public string? WindowsOf { get; init; }
+
+    /// <summary>The windows compared when <see cref="WindowsOf"/> is set; null for "the rest of the file".</summary>
+    public ComparisonWindows? Windows { get; init; }
 }

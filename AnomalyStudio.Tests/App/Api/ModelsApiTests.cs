@@ -66,7 +66,7 @@ public sealed class ModelsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         using var json = await ApiRequests.JsonAsync(response);
         var paths = json.RootElement.GetProperty("paths");
         Assert.Equal(
-            ["/api/compare", "/api/detect", "/api/models", "/api/session", "/api/session/entities", "/api/session/patterns", "/api/session/spikes", "/clear-session", "/detect", "/healthz"],
+            ["/api/compare", "/api/detect", "/api/models", "/api/session", "/api/session/compare", "/api/session/entities", "/api/session/patterns", "/api/session/spikes", "/clear-session", "/detect", "/healthz"],
             paths.EnumerateObject().Select(p => p.Name).Order());
 
         var detect = paths.GetProperty("/api/detect").GetProperty("post");

@@ -113,8 +113,31 @@ public sealed class PatternAnalysisTests
     }
 
     [Fact]
+    public async Task Rare_marks_a_line_logs_odd_template_but_not_an_access_logs_everyday_tail_of_one_off_uris()
+    {
+        // The Elastic log's requests: over a thousand templates seen once or twice, an eighth of the records together.
+        var access = PatternLogs.Behaviours.PatternSummary()!;
+        var tail = access.Patterns.Where(p => p.Count <= 2).ToList();
+        Assert.True(tail.Count > 1_000 && tail.Sum(p => p.Count) > 0.05 * access.Records, $"{tail.Count} patterns, {tail.Sum(p => p.Count)} records");
+        Assert.Equal(0, access.CountWith(PatternBadges.Rare));
+
+        // loghub's OpenStack log: 40 steady templates and three seen once or twice, among them the power-state mismatch.
+        var openStack = (await RunAsync(File.ReadAllText(TestData.Shared("loghub", "OpenStack_2k.log")), "OpenStack_2k.log", new PatternOptions())).PatternSummary()!;
+        var rare = openStack.Patterns.Where(p => p.Is(PatternBadges.Rare)).ToList();
+        Assert.Equal(3, rare.Count);
+        Assert.All(rare, p => Assert.True(p.Count <= 2));
+        Assert.Contains(rare, p => p.Template.StartsWith("While synchronizing instance power states", StringComparison.Ordinal));
+        Assert.All(openStack.Patterns.Except(rare), p => Assert.True(p.Count >= 5, p.Template));
+
+        // With no share of the records allowed to the rare tail, nothing is rare.
+        var strict = (await RunAsync(File.ReadAllText(TestData.Shared("loghub", "OpenStack_2k.log")), "OpenStack_2k.log", new PatternOptions { RareTail = 0 })).PatternSummary()!;
+        Assert.Equal(0, strict.CountWith(PatternBadges.Rare));
+    }
+
+    [Fact]
     public void Options_out_of_range_are_refused_by_name()
     {
+        Assert.Contains("RareTail", Assert.Throws<ArgumentException>(() => new PatternOptions { RareTail = 1 }.Validate()).Message);
         Assert.Contains("SparkBuckets", Assert.Throws<ArgumentOutOfRangeException>(() => new PatternOptions { SparkBuckets = 2 }.Validate()).Message);
         Assert.Contains("NewAfter", Assert.Throws<ArgumentException>(() => new PatternOptions { NewAfter = 1 }.Validate()).Message);
     }

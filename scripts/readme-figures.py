@@ -9,7 +9,8 @@ Two kinds of quoted output are refreshed:
 * The command examples: every fenced block with `$ anomalystudio …` lines that read the shipped samples or the
   shared data (the blocks `ReadmeExamplesTests` runs). Each command runs in a fresh directory, as the test does,
   and each line quoted under it is replaced by the output line of the same shape (the same text once every figure
-  is masked), searched in order; a quoted line no output line matches is reported and left as it is.
+  is masked), searched in order, or by the start of such a line where the quote ends in "…" (cut short); a quoted
+  line no output line matches is reported and left as it is.
 
 Regions marked `<!-- figures (measured): COMMAND -->` hold timings, which change from run to run and machine to
 machine: they are run only with --measured, on a quiet machine (the same-run comparison with the Python reference
@@ -75,9 +76,11 @@ def refresh_example(block, data, problems, start):
                 out.append(line)
                 continue
             indent = line[: len(line) - len(line.lstrip())]
-            found = find_line(output, position, text)
+            cut = "…" if text.endswith("…") and len(text) > 1 else ""  # a line quoted cut short
+            found = find_line(output, position, text[: len(text) - len(cut)].rstrip())
             if found is not None:
                 index, current = found
+                current = current + (" " if cut and text[-2:-1] == " " else "") + cut
                 out.append(line if current == text else indent + current)
                 position = index + 1
             elif '"' in text and (current := json_excerpt(text, "\n".join(output))) is not None:

@@ -25,7 +25,8 @@ public static class NabCommand
         mode.AcceptOnlyFromAmong([.. DetectionModes.Names]);
         var only = new Option<string?>("--only") { Description = "Score only the series whose name contains this text." };
         var analysis = new Option<string?>("--analysis") { Description = "auto (default), records (today's row-by-row scoring, the baseline) or time-series." };
-        var command = new Command("nab", "Print windows hit, flags outside every window, ROC-AUC and the NAB standard-profile score on every shared NAB series.") { data, model, mode, only, analysis };
+        var crossValidate = new Option<bool>("--cross-validate") { Description = "Also replay the time-series flag rule over a grid of options, choosing on one folder and scoring on the others (held-out figures)." };
+        var command = new Command("nab", "Print windows hit, flags outside every window, ROC-AUC and the NAB standard-profile score on every shared NAB series.") { data, model, mode, only, analysis, crossValidate };
         command.Aliases.Add("timeseries");
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,10 +47,16 @@ public static class NabCommand
             await output.WriteLineAsync("| series | rows | analysis | windows hit | flags | outside windows | ROC-AUC | NAB |").ConfigureAwait(false);
             await output.WriteLineAsync("|---|---:|---|---:|---:|---:|---:|---:|").ConfigureAwait(false);
             var scores = new List<NabSeriesScore>();
+            var cases = new List<NabCase>();
             foreach (var series in corpus.Where(s => parse.GetValue(only) is not { } filter || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
             {
-                var (score, auc, analysis) = await RunAsync(pipeline, series, request, cancellationToken).ConfigureAwait(false);
+                var (score, auc, analysis, result) = await RunAsync(pipeline, series, request, cancellationToken).ConfigureAwait(false);
                 scores.Add(score);
+                if (result.TimeSeries is { } timeSeries)
+                {
+                    cases.Add(new NabCase(series, timeSeries));
+                }
+
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"| {series.Name} | {series.Timestamps.Length:N0} | {analysis} | {score.WindowsHit}/{score.Windows} | {score.Flags} | {score.FlagsOutside} | {Number(auc)} | {Number(score.Normalised, "0.0")} |")).ConfigureAwait(false);
             }
@@ -58,13 +65,18 @@ public static class NabCommand
             var outside = scores.Sum(s => s.FlagsOutside);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"| total ({scores.Count} series) | {corpus.Sum(s => s.Timestamps.Length):N0} | {request.Model}, {DetectionModes.Of(request.Mode)}, {AnalysisChoices.Of(request.Analysis)} | {scores.Sum(s => s.WindowsHit)}/{scores.Sum(s => s.Windows)} | {flags} | {outside} ({(flags == 0 ? 0 : 100.0 * outside / flags):0}%) | | **{NabScorer.Normalised(scores):0.0}** |")).ConfigureAwait(false);
+            if (parse.GetValue(crossValidate) && cases.Count > 0)
+            {
+                await NabCrossValidation.WriteAsync(output, cases, cases[0].Analysis.Options).ConfigureAwait(false);
+            }
+
             return CliApplication.Success;
         });
         return command;
     }
 
     /// <summary>One series through the pipeline: its NAB score, the ROC-AUC of its scores against its windows, and the analysis that ran.</summary>
-    public static async Task<(NabSeriesScore Score, double? RocAuc, string Analysis)> RunAsync(
+    public static async Task<(NabSeriesScore Score, double? RocAuc, string Analysis, DetectionResult Result)> RunAsync(
         DetectionPipeline pipeline, NabSeries series, NabRequest request, CancellationToken cancellationToken = default)
     {
         await using var input = File.OpenRead(series.Path);
@@ -85,7 +97,7 @@ public static class NabCommand
 
         var flags = Array.ConvertAll(result.Records.Severities, s => s != Severity.Normal);
         var score = NabScorer.Score(flags, series.Windows, NabProfile.Standard);
-        return (score, Evaluation.RocAuc(result.Records.Scores, series.InsideWindow()), ReportAnalysis(result));
+        return (score, Evaluation.RocAuc(result.Records.Scores, series.InsideWindow()), ReportAnalysis(result), result);
     }
 
     private static string ReportAnalysis(DetectionResult result) => result.TimeSeries is null ? $"{result.Format.Name} records" : "time series";

@@ -1,4 +1,5 @@
 using AnomalyStudio.App.Admission;
+using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Tests.Support;
 
 namespace AnomalyStudio.Tests.App.Admission;
@@ -29,5 +30,16 @@ public sealed class ResultFootprintTests
 
         var numeric = (log.Features.Values.Length * 8L) + (log.Records.Count * (8L + 8 + 1));
         Assert.InRange(ResultFootprint.Of(log), numeric, numeric * 6);
+    }
+
+    [Fact]
+    public async Task A_time_series_estimate_counts_its_context_arrays()
+    {
+        using var pipeline = new TestPipeline(sharedModels: true);
+        var result = await pipeline.RunFileAsync(TestData.Shared("nab", "realTraffic", "speed_6005.csv"), DetectionMode.Auto);
+
+        var series = Assert.IsType<AnomalyStudio.Core.TimeSeries.TimeSeriesAnalysis>(result.TimeSeries).EstimatedBytes;
+        Assert.True(series >= result.Records.Count * 8L * 8, $"{series} bytes for {result.Records.Count} points");
+        Assert.True(ResultFootprint.Of(result) >= series + (result.Features.Values.Length * 8L));
     }
 }

@@ -6,7 +6,8 @@ namespace AnomalyStudio.App.Admission;
 
 /// <summary>
 /// Bytes a <see cref="DetectionResult"/> keeps alive (parsed records, features, scores, severities, explanations,
-/// labels, the raw scores kept for rules, entities, spikes, patterns), estimated from array lengths and distinct strings with Core's <see cref="MemoryFootprint"/>:
+/// labels, the raw scores kept for rules, entities, spikes, patterns, a time series' context), estimated from array
+/// lengths and distinct strings with Core's <see cref="MemoryFootprint"/>:
 /// the number the session cap (<see cref="SessionResultLimit"/>) and the server's <see cref="ResultMemoryBudget"/>
 /// weigh a result by. Only the App keeps results between requests, so only the App asks.
 /// </summary>
@@ -26,5 +27,6 @@ public static class ResultFootprint
         + MemoryFootprint.Of(result.Features.Values) + MemoryFootprint.Of(result.Labels) + MemoryFootprint.Of(result.Evidence)
         + (result.Templates is { } templates ? 8L * templates.Count : 0) // a reference per record: the texts are the table's template column
         + result.BaseScoringBytes // the raw scores rules rescore from
-        + (result.Entities?.EstimatedBytes ?? 0) + (result.Spikes?.EstimatedBytes ?? 0) + (result.Patterns?.EstimatedBytes ?? 0);
+        + (result.Entities?.EstimatedBytes ?? 0) + (result.Spikes?.EstimatedBytes ?? 0) + (result.Patterns?.EstimatedBytes ?? 0)
+        + (result.TimeSeries?.EstimatedBytes ?? 0);
 }

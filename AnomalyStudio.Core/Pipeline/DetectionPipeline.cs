@@ -59,9 +59,18 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         var raw = prepared.FitOnFile && stored.BaselineScores is { } fitted ? fitted : stored.Model.Score(prepared.Matrix, cancellationToken);
         var thresholds = catalog.Thresholds(model);
         // A time series has no base scoring for rules to rescore from: its rules unflag what they match, scores stay.
-        var (scores, threshold, calibration) = series is null
-            ? ScoreAndThreshold(prepared, stored.Calibration, raw, thresholds, request.Flag)
-            : series.Score(stored.Calibration, raw, options.Calibration, thresholds, request.Flag) is var (s, t) ? (s, t, (ScoreCalibration?)null) : default;
+        double[] scores;
+        FlagThreshold threshold;
+        ScoreCalibration? calibration = null;
+        if (series is null)
+        {
+            (scores, threshold, calibration) = ScoreAndThreshold(prepared, stored.Calibration, raw, thresholds, request.Flag);
+        }
+        else
+        {
+            (scores, threshold) = series.Score(stored.Calibration, raw, options.Calibration, thresholds, request.Flag);
+        }
+
         timings.Add(new StageTiming(PipelineStage.Scoring, clock.Elapsed));
         clock.Restart();
 

@@ -12,6 +12,11 @@ namespace AnomalyStudio.Core.Pipeline;
 /// run on the series' context instead of its raw rows. The detector is fitted on the file's context features (the
 /// isolation forest) or windows of recent deviations (the autoencoder), its robust distances join the contextual ones
 /// (<see cref="SurpriseScoring"/>), and each flagged point is explained against what was typical at its moment.
+/// The detector's calibration is kept: its robust distances are the detector's part of each point's distance, and the
+/// 0…1 scores keep its bands, moved to start at the flag distance. The per-file threshold (<see cref="FileThreshold"/>),
+/// which cuts a table's distances into a main body and an upper group, is replaced by the surprise rule: a series'
+/// distances rise and fall with its episodes, so a cut of their distribution would flag every point of every long episode
+/// and every recurring spike. The result's file threshold is the surprise rule's, and an analyst's flag still moves it.
 /// </summary>
 internal sealed class TimeSeriesStage
 {

@@ -155,21 +155,74 @@ public sealed class MetricContext
     {
         var n = y.Length;
         var shifts = new double[n];
-        var before = new double[ShiftPoints];
-        var after = new double[ShiftPoints];
+        // The median of the points after k is the median of the points before k + ShiftPoints: one pass of window medians serves both.
+        var medians = WindowMedians(y, ShiftPoints);
         for (var k = ShiftPoints; k + ShiftPoints <= n; k++)
         {
-            Array.Copy(y, k - ShiftPoints, before, 0, ShiftPoints);
-            Array.Copy(y, k, after, 0, ShiftPoints);
-            if (before.All(double.IsFinite) && after.All(double.IsFinite))
+            var a = medians[k];
+            var b = medians[k - ShiftPoints];
+            if (double.IsFinite(a) && double.IsFinite(b))
             {
-                var a = MathNet.Numerics.Statistics.ArrayStatistics.MedianInplace(after);
-                var b = MathNet.Numerics.Statistics.ArrayStatistics.MedianInplace(before);
                 shifts[k] = (a - b) / (sigma[k] * 1.25 * Math.Sqrt(2.0 / ShiftPoints));
             }
         }
 
         return shifts;
+    }
+
+    /// <summary>
+    /// Per start j, the median of <paramref name="y"/>[j, j + <paramref name="width"/>) (NaN when the window holds a missing
+    /// value), from a sorted window that drops its oldest value and inserts the newest at each step: O(width) per point.
+    /// </summary>
+    private static double[] WindowMedians(double[] y, int width)
+    {
+        var medians = new double[Math.Max(0, y.Length - width + 1)];
+        var sorted = new double[width];
+        var valid = false;
+        for (var j = 0; j < medians.Length; j++)
+        {
+            if (valid)
+            {
+                var incoming = y[j + width - 1];
+                valid = double.IsFinite(incoming);
+                if (valid)
+                {
+                    Replace(sorted, y[j - 1], incoming);
+                }
+            }
+
+            if (!valid)
+            {
+                Array.Copy(y, j, sorted, 0, width);
+                valid = Array.TrueForAll(sorted, double.IsFinite);
+                if (valid)
+                {
+                    Array.Sort(sorted);
+                }
+            }
+
+            medians[j] = !valid ? double.NaN : width % 2 == 1 ? sorted[width / 2] : (sorted[(width / 2) - 1] + sorted[width / 2]) / 2;
+        }
+
+        return medians;
+    }
+
+    /// <summary>Removes <paramref name="outgoing"/> from the sorted window and inserts <paramref name="incoming"/> in its place in the order.</summary>
+    private static void Replace(double[] sorted, double outgoing, double incoming)
+    {
+        var removed = Array.BinarySearch(sorted, outgoing);
+        var insert = Array.BinarySearch(sorted, incoming);
+        insert = insert < 0 ? ~insert : insert;
+        if (insert > removed)
+        {
+            Array.Copy(sorted, removed + 1, sorted, removed, insert - 1 - removed);
+            sorted[insert - 1] = incoming;
+        }
+        else
+        {
+            Array.Copy(sorted, insert, sorted, insert + 1, removed - insert);
+            sorted[insert] = incoming;
+        }
     }
 
     private static double[] Rates(double[] y, double stepSpread)

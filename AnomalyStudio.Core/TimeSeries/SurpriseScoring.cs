@@ -9,10 +9,13 @@ namespace AnomalyStudio.Core.TimeSeries;
 /// The level shift around it (in standard errors) and its deviation from the slower level (weighted by
 /// <see cref="TimeSeriesOptions.SlowWeight"/>, since a slow level lags any change) count as well.
 /// It is flagged when it is a new surprise: at least <see cref="TimeSeriesOptions.FlagDistance"/> σ, and at least
-/// <see cref="TimeSeriesOptions.NoveltyShare"/> of the largest distance of the <see cref="TimeSeriesOptions.HistoryPoints"/>
-/// before it, so a spike that recurs every day, or the noise of a noisy hour, is not flagged again and again (the idea of
-/// Numenta's anomaly likelihood: judge an error against the recent history of errors). The points that follow a flagged
-/// one within <see cref="TimeSeriesOptions.PeriodPoints"/> belong to its period and are not flagged on their own.
+/// <see cref="TimeSeriesOptions.NoveltyShare"/> of the largest distance in its history, which is the
+/// <see cref="TimeSeriesOptions.RecentHistory"/> before it (so the noise of a noisy hour is not flagged again and again)
+/// and the same time of day on the <see cref="TimeSeriesOptions.SeasonalHistoryDays"/> days before (so a spike that
+/// recurs every day, such as a nightly job, is flagged once at most): the idea of Numenta's anomaly likelihood, an error
+/// judged against the history of errors. Surprises within <see cref="TimeSeriesOptions.PeriodLength"/> of a flag belong to
+/// its period and are not flagged on their own, since NAB's standard profile, like an analyst, rewards the first
+/// detection of an episode and charges every further one outside its window.
 /// </summary>
 public static class SurpriseScoring
 {
@@ -20,7 +23,14 @@ public static class SurpriseScoring
     /// Per point (time order): the contextual distance and whether it is flagged. <paramref name="modelDistance"/> is the
     /// detector's robust distance per point (time order).
     /// </summary>
-    public static (double[] Distance, bool[] Flagged) Flag(IReadOnlyList<MetricContext> metrics, double[] modelDistance, TimeSeriesOptions options)
+    public static (double[] Distance, bool[] Flagged) Flag(IReadOnlyList<MetricContext> metrics, double[] modelDistance, TimeSeriesOptions options, TimeAxis axis)
+    {
+        var distance = Distances(metrics, modelDistance, options);
+        return (distance, Flags(distance, options, axis));
+    }
+
+    /// <summary>Per point (time order): the larger of the detector's distance and the metrics' contextual distances.</summary>
+    public static double[] Distances(IReadOnlyList<MetricContext> metrics, double[] modelDistance, TimeSeriesOptions options)
     {
         var n = modelDistance.Length;
         var distance = new double[n];
@@ -37,26 +47,40 @@ public static class SurpriseScoring
             distance[k] = d;
         }
 
+        return distance;
+    }
+
+    /// <summary>
+    /// Per point (time order): whether its distance is a new surprise that starts a period. <paramref name="axis"/> turns
+    /// the options' times into points at the series' usual step (a gap shifts the same-time-of-day points a little).
+    /// </summary>
+    public static bool[] Flags(double[] distance, TimeSeriesOptions options, TimeAxis axis)
+    {
+        var n = distance.Length;
+        var rule = FlagRule.Of(options, axis);
         var flagged = new bool[n];
-        var history = new SlidingMaximum(options.HistoryPoints);
+        var recent = new SlidingMaximum(rule.RecentPoints);
+        // The largest distance within the phase tolerance of each point, read one day, two days, … back.
+        var phase = rule.Days > 0 ? SlidingMaximum.Centred(distance, rule.TolerancePoints) : null;
         var last = int.MinValue / 2;
         for (var k = 0; k < n; k++)
         {
-            var novel = distance[k] >= options.NoveltyShare * history.Maximum;
-            if (novel && distance[k] >= options.FlagDistance && k - last > options.PeriodPoints)
+            var before = recent.Maximum;
+            for (var day = 1; phase is not null && day <= rule.Days && k - (day * rule.PointsPerDay) >= 0; day++)
             {
-                flagged[k] = true;
+                before = Math.Max(before, phase[k - (day * rule.PointsPerDay)]);
             }
 
-            if (novel && distance[k] >= options.FlagDistance)
+            if (distance[k] >= options.FlagDistance && distance[k] >= options.NoveltyShare * before)
             {
+                flagged[k] = k - last > rule.PeriodPoints;
                 last = k;
             }
 
-            history.Add(distance[k]);
+            recent.Add(distance[k]);
         }
 
-        return (distance, flagged);
+        return flagged;
     }
 
     /// <summary>
@@ -78,8 +102,11 @@ public static class SurpriseScoring
             scores[k] = flagged[k] ? Math.Max(score, thresholds.Low) : Math.Min(score, below);
         }
 
+        var days = options.SeasonalHistoryDays > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" and at the same time of day (± {TimeText.Duration(options.PhaseTolerance)}) on the {options.SeasonalHistoryDays} days before")
+            : string.Empty;
         var reason = string.Create(CultureInfo.InvariantCulture,
-            $"Points {options.FlagDistance:0.#} robust σ or more from their expected value, and larger than {options.NoveltyShare:0%} of anything in the {options.HistoryPoints:N0} points before them, are flagged: each starts an anomalous period of up to {options.PeriodPoints} points.");
+            $"Points {options.FlagDistance:0.#} robust σ or more from their expected value, and larger than {options.NoveltyShare:0%} of anything in the {TimeText.Duration(options.RecentHistory)} before them{days}, are flagged: each starts an anomalous period, and surprises within {TimeText.Duration(options.PeriodLength)} of it belong to it.");
         return (scores, new FlagThreshold(thresholds.Low, ThresholdMethod.Distance, reason, options.FlagDistance));
     }
 }

@@ -39,6 +39,21 @@ public sealed class TimeSeriesAnalysis
 
     public IReadOnlyList<AnomalousPeriod> Periods { get; }
 
+    /// <summary>
+    /// Bytes the analysis keeps alive beyond the parsed table: per metric its eight per-point arrays (values in time order,
+    /// expected, σ, deviation, slow deviation, shift, rate, flat run) and its out-of-step array, the times, the time order
+    /// and its inverse, the distances and flags, and the periods. The metrics' values in row order are the table's own.
+    /// </summary>
+    public long EstimatedBytes
+    {
+        get
+        {
+            long n = _position.Length;
+            var perMetric = (8 + (Context.OutOfStep is null ? 0 : 1)) * 8L * n;
+            return (Context.Metrics.Count * perMetric) + (16 * n) + (4 * n * 2) + (8 * n) + n + (Periods.Count * 96L);
+        }
+    }
+
     /// <summary>A row's position in time order.</summary>
     public int Position(int row) => _position[row];
 

@@ -15,7 +15,7 @@ public static class TimeSeriesScorer
     {
         var order = context.Axis.Order;
         var inTimeOrder = Array.ConvertAll(order, row => modelDistance[row]);
-        var (distance, flagged) = SurpriseScoring.Flag(context.Metrics, inTimeOrder, options);
+        var (distance, flagged) = SurpriseScoring.Flag(context.Metrics, inTimeOrder, options, context.Axis);
         var (scores, threshold) = SurpriseScoring.Scores(distance, flagged, options, calibration, thresholds);
         var byRow = new double[scores.Length];
         for (var k = 0; k < order.Length; k++)

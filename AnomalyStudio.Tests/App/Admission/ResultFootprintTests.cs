@@ -1,6 +1,7 @@
 using AnomalyStudio.App.Admission;
 using AnomalyStudio.Core.Feedback;
 using AnomalyStudio.Core.Formats;
+using AnomalyStudio.Core.Pipeline;
 using AnomalyStudio.Tests.Support;
 
 namespace AnomalyStudio.Tests.App.Admission;
@@ -44,5 +45,16 @@ public sealed class ResultFootprintTests
         Assert.Equal(column, plain.BaseScoringBytes); // the raw scores; the scores and evidence are the result's own
         Assert.Equal(3 * column, ruled.BaseScoringBytes); // and the scores and evidence before the rule
         Assert.True(ResultFootprint.Of(plain) >= MemoryFootprint.Of(plain.Features.Values) + (3 * column), "the raw scores are not in the estimate");
+    }
+
+    [Fact]
+    public async Task A_time_series_estimate_counts_its_context_arrays()
+    {
+        using var pipeline = new TestPipeline(sharedModels: true);
+        var result = await pipeline.RunFileAsync(TestData.Shared("nab", "realTraffic", "speed_6005.csv"), DetectionMode.Auto);
+
+        var series = Assert.IsType<AnomalyStudio.Core.TimeSeries.TimeSeriesAnalysis>(result.TimeSeries).EstimatedBytes;
+        Assert.True(series >= result.Records.Count * 8L * 8, $"{series} bytes for {result.Records.Count} points");
+        Assert.True(ResultFootprint.Of(result) >= series + (result.Features.Values.Length * 8L));
     }
 }

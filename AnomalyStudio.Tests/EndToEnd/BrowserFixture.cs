@@ -1,3 +1,4 @@
+using AnomalyStudio.Tests.Support;
 using Microsoft.Playwright;
 
 namespace AnomalyStudio.Tests.EndToEnd;
@@ -100,6 +101,20 @@ public class BrowserFixture : IAsyncLifetime
         }
 
         return page;
+    }
+
+    /// <summary>
+    /// Uploads the real Elastic log with a scanner, a brute-forcer and a burst added (<see cref="EntityScenarioLog.Injected"/>),
+    /// as <c>behaviours.log</c> from a scratch folder, and waits until the page shows its records scored.
+    /// </summary>
+    public async Task UploadBehavioursAsync(IPage page)
+    {
+        using var scratch = new ScratchDirectory("behaviours");
+        var path = scratch.PathOf("behaviours.log");
+        await File.WriteAllTextAsync(path, EntityScenarioLog.Injected.Text);
+        await UploadAsync(page, path);
+        await Assertions.Expect(page.GetByTestId("kpi-total-value"))
+            .ToHaveTextAsync(EntityScenarioLog.Injected.Lines.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>

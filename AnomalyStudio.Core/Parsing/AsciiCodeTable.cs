@@ -5,21 +5,18 @@ namespace AnomalyStudio.Core.Parsing;
 /// <summary>
 /// A <see cref="StringPool"/>'s codes found by the value's ASCII bytes, as the parser reads them, so a repeated value is
 /// looked up without decoding it to UTF-16 or hashing twice its bytes: open addressing over a power-of-two table, each
-/// slot holding the hash, the code and where the bytes are kept (one growing array of them all).
+/// slot holding the hash and the code; a candidate is compared with the pool's string itself, so the table keeps no
+/// copy of the text.
 /// </summary>
-internal sealed class AsciiCodeTable
+internal sealed class AsciiCodeTable(List<string?> values)
 {
     private Slot[] _slots = new Slot[1024];
-    private byte[] _bytes = new byte[1 << 16];
-    private int _used;
     private int _count;
 
     private struct Slot
     {
         public uint Hash;
         public int Code; // + 1: 0 is an empty slot
-        public int Start;
-        public int Length;
     }
 
     /// <summary>The code of <paramref name="value"/> when it was added.</summary>
@@ -35,7 +32,7 @@ internal sealed class AsciiCodeTable
                 return false;
             }
 
-            if (slot.Hash == hash && slot.Length == value.Length && value.SequenceEqual(_bytes.AsSpan(slot.Start, slot.Length)))
+            if (slot.Hash == hash && values[slot.Code - 1] is { } text && text.Length == value.Length && System.Text.Ascii.Equals(value, text))
             {
                 code = slot.Code - 1;
                 return true;
@@ -43,22 +40,15 @@ internal sealed class AsciiCodeTable
         }
     }
 
-    /// <summary>Adds a value that <see cref="TryGet"/> did not find.</summary>
-    public void Add(ReadOnlySpan<byte> value, uint hash, int code)
+    /// <summary>Adds the code of a value (the pool's string at <paramref name="code"/>) that <see cref="TryGet"/> did not find.</summary>
+    public void Add(uint hash, int code)
     {
         if ((_count + 1) * 2 > _slots.Length)
         {
             Grow();
         }
 
-        if (_used + value.Length > _bytes.Length)
-        {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + value.Length));
-        }
-
-        value.CopyTo(_bytes.AsSpan(_used));
-        Insert(_slots, new Slot { Hash = hash, Code = code + 1, Start = _used, Length = value.Length });
-        _used += value.Length;
+        Insert(_slots, new Slot { Hash = hash, Code = code + 1 });
         _count++;
     }
 

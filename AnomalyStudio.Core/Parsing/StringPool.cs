@@ -17,13 +17,14 @@ public sealed class StringPool
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<string?> _values = [.. Reserved];
-    private readonly AsciiCodeTable _ascii = new();
+    private readonly AsciiCodeTable _ascii;
     private readonly int _capacity;
 
     public StringPool(int capacity = 1_000_000)
     {
         _capacity = capacity;
         _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ascii = new AsciiCodeTable(_values);
     }
 
     /// <summary>Every value coded so far, by code.</summary>
@@ -113,7 +114,7 @@ public sealed class StringPool
         var created = string.Create(value.Length, value, static (chars, bytes) => System.Text.Ascii.ToUtf16(bytes, chars, out _));
         if (_codes.TryGetValue(created, out code))
         {
-            _ascii.Add(value, hash, code);
+            _ascii.Add(hash, code);
             return code;
         }
 
@@ -122,7 +123,7 @@ public sealed class StringPool
         if (_codes.Count < _capacity)
         {
             _codes.Add(created, code);
-            _ascii.Add(value, hash, code);
+            _ascii.Add(hash, code);
         }
 
         return code;

@@ -70,6 +70,8 @@ public sealed class DistinctRows
         return hashes;
     }
 
+    private const ulong TagMask = 0xFFFF_FFFF_0000_0000UL;
+
     /// <summary>For every row, the earliest row equal to it (itself when it is the first of its kind).</summary>
     private static int[] Representatives(FeatureMatrix features, ulong[] hashes)
     {
@@ -81,8 +83,10 @@ public sealed class DistinctRows
         var shareBits = System.Numerics.BitOperations.Log2((uint)shares);
         Parallel.For(0, shares, share =>
         {
+            // A slot holds a row's hash's upper half and the row's number + 1 (0: empty), so a probe reads no other array
+            // unless the halves match, and then compares the rows themselves.
             var bits = MemoryMarshal.Cast<double, long>(values.AsSpan());
-            var slots = new int[(int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, rows / shares) * 2))];
+            var slots = new ulong[(int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, rows / shares) * 2))];
             var mask = slots.Length - 1;
             for (var r = 0; r < rows; r++)
             {
@@ -92,18 +96,20 @@ public sealed class DistinctRows
                     continue;
                 }
 
+                var tag = hash & TagMask;
                 var slot = (int)hash & mask;
                 while (true)
                 {
-                    var held = slots[slot] - 1;
-                    if (held < 0)
+                    var entry = slots[slot];
+                    if (entry == 0)
                     {
-                        slots[slot] = r + 1;
+                        slots[slot] = tag | (uint)(r + 1);
                         representative[r] = r;
                         break;
                     }
 
-                    if (hashes[held] == hash && bits.Slice(r * columns, columns).SequenceEqual(bits.Slice(held * columns, columns)))
+                    var held = (int)(uint)entry - 1;
+                    if ((entry & TagMask) == tag && bits.Slice(r * columns, columns).SequenceEqual(bits.Slice(held * columns, columns)))
                     {
                         representative[r] = held;
                         break;

@@ -111,8 +111,11 @@ public sealed class AccessLogParser
             {
                 part.Skipped.Add(lineNumber, $"line is longer than {limits.MaxLineBytes:N0} bytes");
             }
-            else if (!bytes.Trim((byte)' ').IsEmpty)
+            else if (!bytes.Trim((byte)' ').IsEmpty
+                && !(Ascii.IsValid(bytes) && AccessLogAsciiLine.TryParseInto(bytes, lineNumber, pool, recent, part.Records)))
             {
+                // A line with other characters is decoded and read as characters; so is an ASCII line that is no record,
+                // which gives the reason.
                 var length = Encoding.UTF8.GetChars(bytes, chars);
                 if (!TryParseInto(chars.AsSpan(0, length), lineNumber, pool, recent, part.Records, out var reason))
                 {

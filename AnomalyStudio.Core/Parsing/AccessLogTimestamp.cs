@@ -6,6 +6,9 @@ namespace AnomalyStudio.Core.Parsing;
 /// </summary>
 internal static class AccessLogTimestamp
 {
+    /// <summary>Characters of the layout, dd/MMM/yyyy:HH:mm:ss +zzzz.</summary>
+    public const int Length = 26;
+
     private static readonly string[] Months =
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -24,6 +24,25 @@ internal sealed class RecentFields
         return _codes[field] = pool.Intern(value);
     }
 
+    /// <summary><see cref="Intern(StringPool, int, ReadOnlySpan{char})"/> of ASCII text in bytes.</summary>
+    public int InternAscii(StringPool pool, int field, ReadOnlySpan<byte> value)
+    {
+        var previous = _codes[field];
+        if (previous >= StringPool.Reserved.Length && System.Text.Ascii.Equals(value, pool.ValueAt(previous)))
+        {
+            return previous;
+        }
+
+        return _codes[field] = pool.InternAscii(value);
+    }
+
+    /// <summary><see cref="TryRepeat(ReadOnlySpan{char}, out DateTimeOffset)"/> of ASCII text in bytes.</summary>
+    public bool TryRepeatAscii(ReadOnlySpan<byte> text, out DateTimeOffset timestamp)
+    {
+        timestamp = _timestamp;
+        return text.Length == _timeLength && System.Text.Ascii.Equals(text, _time.AsSpan(0, _timeLength));
+    }
+
     /// <summary>The previous line's timestamp when its text was the same.</summary>
     public bool TryRepeat(ReadOnlySpan<char> text, out DateTimeOffset timestamp)
     {

@@ -17,12 +17,14 @@ public sealed class StringPool
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<string?> _values = [.. Reserved];
+    private readonly AsciiCodeTable _ascii;
     private readonly int _capacity;
 
     public StringPool(int capacity = 1_000_000)
     {
         _capacity = capacity;
         _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ascii = new AsciiCodeTable(_values);
     }
 
     /// <summary>Every value coded so far, by code.</summary>
@@ -82,6 +84,46 @@ public sealed class StringPool
         if (_codes.Count < _capacity)
         {
             _codes.Add(created, code);
+        }
+
+        return code;
+    }
+
+    /// <summary>
+    /// <see cref="Intern(ReadOnlySpan{char})"/> of ASCII text as the parser reads it, in bytes: the same code the text's
+    /// characters get, found by the bytes while the value is one the pool keeps a code for.
+    /// </summary>
+    public int InternAscii(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            return 1;
+        }
+
+        if (value.Length == 1 && value[0] == (byte)'-')
+        {
+            return 2;
+        }
+
+        var hash = AsciiCodeTable.Hash(value);
+        if (_ascii.TryGet(value, hash, out var code))
+        {
+            return code;
+        }
+
+        var created = string.Create(value.Length, value, static (chars, bytes) => System.Text.Ascii.ToUtf16(bytes, chars, out _));
+        if (_codes.TryGetValue(created, out code))
+        {
+            _ascii.Add(hash, code);
+            return code;
+        }
+
+        code = _values.Count;
+        _values.Add(created);
+        if (_codes.Count < _capacity)
+        {
+            _codes.Add(created, code);
+            _ascii.Add(hash, code);
         }
 
         return code;

@@ -39,6 +39,13 @@ public sealed class DetectionResult
     /// <summary>Explains records a moved threshold flags; null for a result that cannot be re-banded.</summary>
     internal RecordExplainer? Explainer { get; init; }
 
+    /// <summary>
+    /// The explanations <see cref="Explainer"/> has written, by record, shared by every re-banding of this detection: an
+    /// analyst moving the threshold back and forth flags the same records again, and a record's explanation never
+    /// depends on the threshold, so each is worded once.
+    /// </summary>
+    private ExplanationMemo Explained { get; init; } = new();
+
     public required IReadOnlyList<SkippedLine> SkippedExamples { get; init; }
 
     public required IReadOnlyList<StageTiming> Timings { get; init; }
@@ -144,7 +151,7 @@ public sealed class DetectionResult
 
         if (Explainer is { } explainer)
         {
-            explainer.Explain(newlyFlagged, explanations, cancellationToken);
+            Explained.Explain(explainer, newlyFlagged, explanations, cancellationToken);
         }
 
         var counts = SeverityCounts.Of(severities);
@@ -164,9 +171,39 @@ public sealed class DetectionResult
             Thresholds = Thresholds, Threshold = threshold, FileThreshold = FileThreshold, Explainer = Explainer,
             SkippedExamples = SkippedExamples, Timings = Timings, Source = Source, ModelTrainedAt = ModelTrainedAt,
             Notes = Notes, Labels = Labels, Evidence = evidence, Entities = Entities, Spikes = Spikes, Patterns = Patterns, Templates = Templates, EntityColumns = EntityColumns,
-            Rules = rules, RuleMatches = matches, Base = Base, TimeSeries = TimeSeries,
+            Rules = rules, RuleMatches = matches, Base = Base, TimeSeries = TimeSeries, Explained = Explained,
         };
     }
 
     public TimeSpan Elapsed => Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Elapsed);
+
+    /// <summary>Explanations already worded, by record; a record is worded the first time a threshold flags it.</summary>
+    private sealed class ExplanationMemo
+    {
+        private string?[]? _byRecord;
+
+        public void Explain(RecordExplainer explainer, List<int> indices, string[] explanations, CancellationToken cancellationToken)
+        {
+            // Every write is the same deterministic text for its record, so two re-bandings at once can only agree.
+            var known = _byRecord ??= new string?[explanations.Length];
+            var missing = new List<int>();
+            foreach (var i in indices)
+            {
+                if (known[i] is { } text)
+                {
+                    explanations[i] = text;
+                }
+                else
+                {
+                    missing.Add(i);
+                }
+            }
+
+            explainer.Explain(missing, explanations, cancellationToken);
+            foreach (var i in missing)
+            {
+                known[i] = explanations[i];
+            }
+        }
+    }
 }

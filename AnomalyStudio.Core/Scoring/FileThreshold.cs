@@ -52,7 +52,7 @@ public static class FileThreshold
             return fixedRule with { Reason = FixedReason(options.LowZ, "the file has too few records to split") };
         }
 
-        Array.Sort(sample);
+        DoubleSort.Sort(sample);
         var distinct = CountDistinct(sample);
         if (distinct < ContinuousShare * sample.Length)
         {

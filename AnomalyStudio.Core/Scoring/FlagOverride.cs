@@ -99,7 +99,7 @@ public sealed record FlagOverride
     public static double[] SortedDescending(double[] scores)
     {
         var sorted = (double[])scores.Clone();
-        Array.Sort(sorted);
+        DoubleSort.Sort(sorted);
         Array.Reverse(sorted);
         return sorted;
     }

@@ -56,9 +56,11 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
     /// </summary>
     private static double[] SortedScale(IReadOnlyCollection<double> baselineScores, out bool log)
     {
-        // One pass to count and classify, one to copy: a million-record baseline is not copied three times over.
+        // One pass to count and classify, one to copy: a million-record baseline is not copied three times over. An
+        // array (what a model's scores are) is read as a span, without an enumerator's call per score.
+        var scores = baselineScores as double[] ?? [.. baselineScores];
         int finite = 0, negative = 0, positive = 0;
-        foreach (var v in baselineScores)
+        foreach (var v in scores)
         {
             if (double.IsFinite(v))
             {
@@ -78,7 +80,7 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
         log = negative == 0 && positive > 0;
         var sorted = new double[log ? positive : finite];
         var at = 0;
-        foreach (var v in baselineScores)
+        foreach (var v in scores)
         {
             if (double.IsFinite(v) && (!log || v > 0))
             {
@@ -86,7 +88,7 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
             }
         }
 
-        Array.Sort(sorted);
+        DoubleSort.Sort(sorted);
         return sorted;
     }
 
@@ -136,7 +138,7 @@ public sealed record ScoreCalibration(double[] RawAnchors, double[] ScoreAnchors
             throw new ArgumentException("Calibration needs at least one finite training score.", nameof(trainingScores));
         }
 
-        Array.Sort(sorted);
+        DoubleSort.Sort(sorted);
         double[] raw =
         [
             sorted[0],

@@ -68,6 +68,29 @@ public sealed class DetectionPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_threshold_moved_down_up_and_down_again_explains_the_records_it_flags_as_a_run_asked_for_it()
+    {
+        // The second move down finds the explanations the first one wrote; they must be what a run asked for the
+        // threshold writes.
+        var path = TestData.Samples("sample_access.log");
+        var result = await _test.RunFileAsync(path, DetectionMode.Auto, DetectorNames.IsolationForest, TestData.Samples("sample_access.labels.csv"));
+        var lower = new FlagOverride { Score = Math.Max(0, result.FileThreshold.Score - 0.1) };
+        var higher = new FlagOverride { Top = 10 };
+
+        var down = result.WithThreshold(lower.Resolve(result.Records.Scores));
+        var again = down.WithThreshold(higher.Resolve(down.Records.Scores)).WithThreshold(lower.Resolve(result.Records.Scores));
+        await using var stream = File.OpenRead(path);
+        await using var labels = File.OpenRead(TestData.Samples("sample_access.labels.csv"));
+        var asked = await _test.Pipeline.RunAsync(stream, new DetectionRequest { FileName = "sample_access.log", Mode = DetectionMode.Auto, Labels = labels, Flag = lower });
+
+        Assert.True(down.Summary.Anomalies > result.Summary.Anomalies, "the lower threshold flags more records");
+        Assert.Equal(asked.Records.Severities, again.Records.Severities);
+        Assert.Equal(asked.Records.Explanations, down.Records.Explanations);
+        Assert.Equal(asked.Records.Explanations, again.Records.Explanations);
+        Assert.Equal(asked.Summary, again.Summary);
+    }
+
+    [Fact]
     public async Task A_moved_threshold_keeps_everything_but_the_bands_of_a_line_log()
     {
         var result = await _test.RunFileAsync(TestData.Shared("logs", "Apache_2k.log"), DetectionMode.Auto, population: true);

@@ -66,6 +66,7 @@ public sealed class CsvTableReader
             }
 
             var sample = new List<(string[] Cells, long Line, long Row)>();
+            var row = new CsvRowCells(header.Length);
             TableColumns? columns = null;
             long rows = 0;
             while (reader.Read())
@@ -83,16 +84,16 @@ public sealed class CsvTableReader
                         $"The file has more than {limits.MaxRecords:N0} rows, the most one analysis accepts.", reader.LineNumber);
                 }
 
-                var cells = new string[header.Length];
-                for (var i = 0; i < cells.Length; i++)
-                {
-                    cells[i] = reader.GetString(i) ?? string.Empty;
-                }
-
                 // The data row number counts skipped rows too, so it matches what the user sees in the file.
                 var rowNumber = reader.RowNumber + skipped.Count;
                 if (columns is null)
                 {
+                    var cells = new string[header.Length];
+                    for (var i = 0; i < cells.Length; i++)
+                    {
+                        cells[i] = reader.GetString(i) ?? string.Empty;
+                    }
+
                     sample.Add((cells, reader.LineNumber, rowNumber));
                     if (sample.Count == TypingSampleRows)
                     {
@@ -101,7 +102,8 @@ public sealed class CsvTableReader
                 }
                 else
                 {
-                    columns.Add(cells, reader.LineNumber, rowNumber);
+                    row.Read(reader, columns);
+                    columns.Add(row, reader.LineNumber, rowNumber);
                 }
             }
 
@@ -209,7 +211,21 @@ public sealed class CsvTableReader
         return names;
     }
 
-    internal static bool IsMissing(string? value) => value is null || MissingTokens.Contains(value.Trim());
+    // No missing token starts with a digit, and a leading digit survives the trim: a number is answered without a lookup.
+    internal static bool IsMissing(string? value) =>
+        value is null || ((value.Length == 0 || !char.IsAsciiDigit(value[0])) && MissingTokens.Contains(value.Trim()));
+
+    /// <summary>
+    /// A number straight from a field's UTF-8 bytes, with no string made for it; false leaves the field to the string path
+    /// (<see cref="IsMissing"/>, <see cref="TryNumber"/>), which then decides. Only a field that starts with a digit is tried,
+    /// so no missing token is taken for a number, and the parse is the one <see cref="TryNumber"/> runs on the same text.
+    /// </summary>
+    internal static bool TryNumber(ReadOnlySpan<byte> utf8, out double number)
+    {
+        number = 0;
+        return utf8.Length > 0 && char.IsAsciiDigit((char)utf8[0])
+            && double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+    }
 
     internal static bool TryNumber(string value, out double number) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
@@ -225,6 +241,11 @@ public sealed class CsvTableReader
             }
 
             return TryEpoch(number, out timestamp);
+        }
+
+        if (IsoSecondTimestamp.TryParse(value, out timestamp))
+        {
+            return true;
         }
 
         // A time of day alone ("10:30") is not a timestamp: it would be dated on the day of the analysis.

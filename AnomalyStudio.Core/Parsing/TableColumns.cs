@@ -196,6 +196,37 @@ internal sealed class TableColumns
 
     public void Add(string[] cells, long line, long row) => Add(cells, line, row, null, parsed: false);
 
+    /// <summary>Whether column <paramref name="c"/> is stored as numbers, so a reader may parse its cells itself.</summary>
+    public bool StoresNumbers(int c) => _numbers[c] is not null;
+
+    /// <summary>
+    /// Adds a CSV row whose numeric cells the reader may have parsed from the bytes already (<see cref="CsvRowCells"/>):
+    /// those are stored as they are, every other cell as <see cref="Add(string[], long, long)"/> stores it.
+    /// </summary>
+    public void Add(CsvRowCells cells, long line, long row)
+    {
+        _lines.Add(line);
+        _rows.Add(row);
+        for (var c = 0; c < _names.Length; c++)
+        {
+            if (cells.TryNumber(c, out var number))
+            {
+                _numbers[c]!.Add(number);
+            }
+            else
+            {
+                AddCell(c, cells.Text(c));
+            }
+        }
+
+        if (_timestamps is not null)
+        {
+            _timestamps.Add(cells.TryNumber(_timestampIndex, out var number)
+                ? _numericTimestamp && CsvTableReader.TryEpoch(number, out var epoch) ? epoch : null
+                : ParseTimestamp(cells.Text(_timestampIndex)));
+        }
+    }
+
     /// <summary>
     /// Adds a row whose time the reader has parsed already (a line log's header gives it), so the timestamp cell, which
     /// only shows it, is not parsed again: parsing it back took about a microsecond a row.
@@ -208,15 +239,7 @@ internal sealed class TableColumns
         _rows.Add(row);
         for (var c = 0; c < cells.Length; c++)
         {
-            var value = cells[c];
-            if (_numbers[c] is { } numbers)
-            {
-                numbers.Add(!CsvTableReader.IsMissing(value) && CsvTableReader.TryNumber(value, out var d) ? d : double.NaN);
-            }
-            else
-            {
-                _texts[c]!.Add(CsvTableReader.IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.Get(value.AsSpan().Trim()));
-            }
+            AddCell(c, cells[c]);
         }
 
         if (_timestamps is not null && parsed)
@@ -225,10 +248,24 @@ internal sealed class TableColumns
         }
         else if (_timestamps is not null)
         {
-            var value = cells[_timestampIndex];
-            _timestamps.Add(!CsvTableReader.IsMissing(value) && CsvTableReader.TryTimestamp(value, _numericTimestamp, out var t) ? t : null);
+            _timestamps.Add(ParseTimestamp(cells[_timestampIndex]));
         }
     }
+
+    private void AddCell(int c, string value)
+    {
+        if (_numbers[c] is { } numbers)
+        {
+            numbers.Add(!CsvTableReader.IsMissing(value) && CsvTableReader.TryNumber(value, out var d) ? d : double.NaN);
+        }
+        else
+        {
+            _texts[c]!.Add(CsvTableReader.IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.Get(value.AsSpan().Trim()));
+        }
+    }
+
+    private DateTimeOffset? ParseTimestamp(string value) =>
+        !CsvTableReader.IsMissing(value) && CsvTableReader.TryTimestamp(value, _numericTimestamp, out var t) ? t : null;
 
     public CsvTable Build(char delimiter, SkippedLines skipped, long totalLines)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static AnomalyStudio.Core.Parsing.AccessLogFields<byte>;
 
 namespace AnomalyStudio.Core.Parsing;
 
@@ -104,76 +105,6 @@ internal static class AccessLogAsciiLine
 
         return TryToken(ref rest, out var bytesText)
             && ((bytesText.Length == 1 && bytesText[0] == (byte)'-') || long.TryParse(bytesText, NumberStyles.None, null, out bytes));
-    }
-
-    private static bool TryToken(ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> token)
-    {
-        rest = rest.TrimStart((byte)' ');
-        if (rest.IsEmpty)
-        {
-            token = default;
-            return false;
-        }
-
-        var space = rest.IndexOf((byte)' ');
-        token = space < 0 ? rest : rest[..space];
-        rest = space < 0 ? default : rest[(space + 1)..];
-        return true;
-    }
-
-    // A quoted field ends at the first quote not escaped by a backslash (Apache writes \" inside fields).
-    private static bool TryQuoted(ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> value)
-    {
-        rest = rest.TrimStart((byte)' ');
-        value = default;
-        if (rest.IsEmpty || rest[0] != (byte)'"')
-        {
-            return false;
-        }
-
-        var searchFrom = 1;
-        while (true)
-        {
-            var quote = rest[searchFrom..].IndexOf((byte)'"');
-            if (quote < 0)
-            {
-                return false;
-            }
-
-            var at = searchFrom + quote;
-            var backslashes = 0;
-            for (var i = at - 1; i >= 1 && rest[i] == (byte)'\\'; i--)
-            {
-                backslashes++;
-            }
-
-            if (backslashes % 2 == 0)
-            {
-                value = rest[1..at];
-                rest = rest[(at + 1)..];
-                return true;
-            }
-
-            searchFrom = at + 1;
-        }
-    }
-
-    // A user agent cut off before its closing quote (a truncated line) is kept as far as it goes.
-    private static bool TryQuotedOrTruncated(ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> value)
-    {
-        if (TryQuoted(ref rest, out value))
-        {
-            return true;
-        }
-
-        if (rest.IsEmpty || rest[0] != (byte)'"')
-        {
-            return false;
-        }
-
-        value = rest[1..];
-        rest = default;
-        return true;
     }
 
     // "GET /a HTTP/1.1" normally; probes send "-", a bare token or garbage, which we keep as the method.

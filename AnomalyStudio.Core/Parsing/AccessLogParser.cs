@@ -1,4 +1,5 @@
 using System.Text;
+using static AnomalyStudio.Core.Parsing.AccessLogFields<char>;
 
 namespace AnomalyStudio.Core.Parsing;
 
@@ -261,76 +262,6 @@ public sealed class AccessLogParser
     }
 
     private static string Clip(ReadOnlySpan<char> text) => Explanations.AccessLogExplainer.Clip(text, 40);
-
-    private static bool TryToken(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> token)
-    {
-        rest = rest.TrimStart(' ');
-        if (rest.IsEmpty)
-        {
-            token = default;
-            return false;
-        }
-
-        var space = rest.IndexOf(' ');
-        token = space < 0 ? rest : rest[..space];
-        rest = space < 0 ? default : rest[(space + 1)..];
-        return true;
-    }
-
-    // A quoted field ends at the first quote not escaped by a backslash (Apache writes \" inside fields).
-    private static bool TryQuoted(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> value)
-    {
-        rest = rest.TrimStart(' ');
-        value = default;
-        if (rest.IsEmpty || rest[0] != '"')
-        {
-            return false;
-        }
-
-        var searchFrom = 1;
-        while (true)
-        {
-            var quote = rest[searchFrom..].IndexOf('"');
-            if (quote < 0)
-            {
-                return false;
-            }
-
-            var at = searchFrom + quote;
-            var backslashes = 0;
-            for (var i = at - 1; i >= 1 && rest[i] == '\\'; i--)
-            {
-                backslashes++;
-            }
-
-            if (backslashes % 2 == 0)
-            {
-                value = rest[1..at];
-                rest = rest[(at + 1)..];
-                return true;
-            }
-
-            searchFrom = at + 1;
-        }
-    }
-
-    // A user agent cut off before its closing quote (a truncated line) is kept as far as it goes.
-    private static bool TryQuotedOrTruncated(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> value)
-    {
-        if (TryQuoted(ref rest, out value))
-        {
-            return true;
-        }
-
-        if (rest.IsEmpty || rest[0] != '"')
-        {
-            return false;
-        }
-
-        value = rest[1..];
-        rest = default;
-        return true;
-    }
 
     // "GET /a HTTP/1.1" normally; probes send "-", a bare token or garbage, which we keep as the method.
     private static void SplitRequest(

@@ -71,16 +71,7 @@ public static class FileComparer
             byCode[code]++;
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var code = 0; code < byCode.Length; code++)
-        {
-            if (byCode[code] > 0)
-            {
-                counts[facet.Values[code]] = counts.GetValueOrDefault(facet.Values[code]) + byCode[code];
-            }
-        }
-
-        return counts;
+        return CodeCounts.ByText(byCode, facet.Values);
     }
 
     private static (List<NewEntity> Entities, int Count) NewEntities(DetectionResult baseline, DetectionResult incident, ComparisonOptions options)

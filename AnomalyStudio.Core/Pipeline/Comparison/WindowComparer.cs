@@ -95,7 +95,7 @@ public static class WindowComparer
 
         // Templates are matched by their text, as across two files (a miner may give two codes one text).
         var byCode = Split(patterns.Codes, patterns.Templates.Count, sides);
-        return (Texts(byCode.Baseline, patterns.Templates), Texts(byCode.Incident, patterns.Templates));
+        return (CodeCounts.ByText(byCode.Baseline, patterns.Templates), CodeCounts.ByText(byCode.Incident, patterns.Templates));
     }
 
     private static List<(string Field, Dictionary<string, int> Baseline, Dictionary<string, int> Incident)> FacetCounts(DetectionResult result, byte[] sides)
@@ -106,7 +106,7 @@ public static class WindowComparer
             if (facet.Codes.Length == sides.Length)
             {
                 var (b, i) = Split(facet.Codes, facet.Values.Count, sides);
-                fields.Add((facet.Name, Texts(b, facet.Values), Texts(i, facet.Values)));
+                fields.Add((facet.Name, CodeCounts.ByText(b, facet.Values), CodeCounts.ByText(i, facet.Values)));
             }
         }
 
@@ -136,20 +136,6 @@ public static class WindowComparer
         }
 
         return (b, i);
-    }
-
-    private static Dictionary<string, int> Texts(int[] byCode, IReadOnlyList<string> texts)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var code = 0; code < byCode.Length; code++)
-        {
-            if (byCode[code] > 0)
-            {
-                counts[texts[code]] = counts.GetValueOrDefault(texts[code]) + byCode[code];
-            }
-        }
-
-        return counts;
     }
 
     private static (List<NewEntity> Entities, int Count) NewEntities(DetectionResult result, byte[] sides, ComparisonOptions options)

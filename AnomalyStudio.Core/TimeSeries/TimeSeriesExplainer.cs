@@ -23,8 +23,11 @@ public static class TimeSeriesExplainer
         var span = analysis.Axis.Span;
         var (low, high) = Typical(metric, k);
         var phase = metric.Season.PhaseText(time);
+        // A range that prints as one number (a series that is 0 but for its bursts) is said as that number: "where 0 is typical".
+        var (lowText, highText) = (TimeText.Value(low), TimeText.Value(high));
+        var range = lowText == highText ? lowText : $"{lowText}–{highText}";
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{metric.Name} {TimeText.Value(metric.Values[k])} at {TimeText.Moment(time, span)} where {TimeText.Value(low)}–{TimeText.Value(high)} is typical{(phase.Length > 0 ? " " + phase : "")}");
+            $"{metric.Name} {TimeText.Value(metric.Values[k])} at {TimeText.Moment(time, span)} where {range} is typical{(phase.Length > 0 ? " " + phase : "")}");
         var parts = new List<string> { text };
         if (period is not null)
         {

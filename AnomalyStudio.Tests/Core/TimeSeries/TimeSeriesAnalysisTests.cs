@@ -45,6 +45,18 @@ public sealed class TimeSeriesAnalysisTests
     }
 
     [Fact]
+    public void A_burst_in_a_series_that_is_mostly_zero_is_said_against_the_zero_that_is_typical()
+    {
+        // This disk's writes are 0 in nine points of ten, with bursts of up to 547 million bytes.
+        var (analysis, _, _) = NabData.Analyse(NabData.Input("ec2_disk_write_bytes_1ef3de.csv"));
+
+        var burst = analysis.Periods[0];
+        var text = TimeSeriesExplainer.Explain(analysis, burst.StartRow);
+
+        Assert.Matches(@"^value [\d,]+ at \d+ \w{3} \d\d:\d\d where 0 is typical; spike from ", text);
+    }
+
+    [Fact]
     public void A_lasting_change_of_level_is_named_a_level_shift_with_its_size()
     {
         // The CPU of this database rises from about 17 % to about 27 % late on 18 April and stays there.

@@ -31,6 +31,7 @@ public static class BenchCommand
         var command = new Command("bench", "Print the throughput of each pipeline stage on a generated 1,000,000-line access log.") { lines, file, keep, model, mode, runs, lineLog };
         command.Subcommands.Add(QualityCommand.Create(output));
         command.Subcommands.Add(ParsingCommand.Create(output));
+        command.Subcommands.Add(LinesCommand.Create(output));
         command.Subcommands.Add(Nab.NabCommand.Create(output));
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -107,14 +107,25 @@ public static class CsvOwnColumnFeatures
     }
 
     /// <summary>Ranks 1…n, ties given their average rank.</summary>
+    /// <remarks>
+    /// An unstable sort gives the same ranks as a stable one: equal values share one rank whatever their order, and NaNs
+    /// (each its own rank) are moved to the front in their order before the rest is sorted.
+    /// </remarks>
     private static double[] Ranks(double[] values)
     {
-        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
+        var sorted = (double[])values.Clone();
+        var order = new int[values.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        sorted.AsSpan().Sort(order.AsSpan());
         var ranks = new double[values.Length];
         for (var start = 0; start < order.Length;)
         {
             var end = start;
-            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
+            while (end + 1 < order.Length && sorted[end + 1] == sorted[start])
             {
                 end++;
             }

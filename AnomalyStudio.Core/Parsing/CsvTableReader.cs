@@ -216,9 +216,14 @@ public sealed class CsvTableReader
         return names;
     }
 
-    // No missing token starts with a digit, and a leading digit survives the trim: a number is answered without a lookup.
+    // No missing token starts with a digit, and a leading digit survives the trim: a number is answered without a lookup;
+    // nor is one longer than MaxMissingLength, which a value without white space at its ends stays (a log message).
     internal static bool IsMissing(string? value) =>
-        value is null || ((value.Length == 0 || !char.IsAsciiDigit(value[0])) && MissingTokens.Contains(value.Trim()));
+        value is null || ((value.Length == 0 || !char.IsAsciiDigit(value[0]))
+            && (value.Length <= MaxMissingLength || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+            && MissingTokens.Contains(value.Trim()));
+
+    private static readonly int MaxMissingLength = MissingTokens.Max(t => t.Length);
 
     /// <summary>
     /// A number straight from a field's UTF-8 bytes, with no string made for it; false leaves the field to the string path

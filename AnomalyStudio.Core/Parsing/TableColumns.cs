@@ -11,6 +11,8 @@ internal sealed class TableColumns
     private readonly List<double>?[] _numbers;
     private readonly List<string?>?[] _texts;
     private readonly StringPool?[] _pools;
+    private readonly string?[] _lastCells;
+    private readonly string?[] _lastTexts;
     private readonly int _timestampIndex;
     private readonly bool _numericTimestamp;
     private readonly List<DateTimeOffset?>? _timestamps;
@@ -28,6 +30,8 @@ internal sealed class TableColumns
         _numbers = new List<double>?[names.Length];
         _texts = new List<string?>?[names.Length];
         _pools = new StringPool?[names.Length];
+        _lastCells = new string?[names.Length];
+        _lastTexts = new string?[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
             if (numeric[i] && roles[i] != ColumnRole.Label && roles[i] != ColumnRole.Identifier)
@@ -258,9 +262,15 @@ internal sealed class TableColumns
         {
             numbers.Add(!CsvTableReader.IsMissing(value) && CsvTableReader.TryNumber(value, out var d) ? d : double.NaN);
         }
+        else if (_lastCells[c] is { } last && string.Equals(value, last, StringComparison.Ordinal))
+        {
+            _texts[c]!.Add(_lastTexts[c]); // the cell above again (a log's level, its second): no lookup
+        }
         else
         {
-            _texts[c]!.Add(CsvTableReader.IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.Get(value.AsSpan().Trim()));
+            var text = CsvTableReader.IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.Get(value.AsSpan().Trim());
+            (_lastCells[c], _lastTexts[c]) = (value, text);
+            _texts[c]!.Add(text);
         }
     }
 

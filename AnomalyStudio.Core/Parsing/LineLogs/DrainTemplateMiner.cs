@@ -14,6 +14,8 @@ public sealed class DrainTemplateMiner
     private readonly DrainOptions _options;
     private readonly Dictionary<int, Node> _byLength = [];
     private readonly List<LogTemplate> _templates = [];
+    private readonly TokenStrings _strings = new();
+    private readonly List<string> _tokens = [];
 
     public DrainTemplateMiner(DrainOptions? options = null)
     {
@@ -26,7 +28,8 @@ public sealed class DrainTemplateMiner
     /// <summary>Finds or creates the message's template.</summary>
     public LogTemplate Add(string message)
     {
-        var tokens = MessageTokens.Mask(message);
+        MessageTokens.Mask(message, _tokens, _strings);
+        var tokens = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens);
         var leaf = Leaf(tokens);
         LogTemplate? best = null;
         var bestSimilarity = -1.0;
@@ -54,7 +57,7 @@ public sealed class DrainTemplateMiner
             return variant;
         }
 
-        var created = new LogTemplate(_templates.Count, tokens);
+        var created = new LogTemplate(_templates.Count, tokens.ToArray());
         _templates.Add(created);
         leaf.Templates.Add(created);
         return created;
@@ -77,7 +80,7 @@ public sealed class DrainTemplateMiner
     /// template); -1 when the message lacks one of the template's words, since that is a different event (only
     /// <see cref="MergeWordVariants"/> turns a word into a value).
     /// </summary>
-    private static (double Similarity, int Wildcards) Similarity(LogTemplate candidate, string[] tokens)
+    private static (double Similarity, int Wildcards) Similarity(LogTemplate candidate, ReadOnlySpan<string> tokens)
     {
         var template = candidate.Tokens;
         if (template.Length == 0)
@@ -113,7 +116,7 @@ public sealed class DrainTemplateMiner
     /// the same one word, they become one with that word as a value. Then a brute-force log's thousands of user names
     /// join one template instead of each adding one that every later message is compared with.
     /// </summary>
-    private LogTemplate? WordVariantOf(Node leaf, string[] tokens)
+    private LogTemplate? WordVariantOf(Node leaf, ReadOnlySpan<string> tokens)
     {
         if (leaf.Templates.Count < _options.WordVariants - 1)
         {
@@ -154,7 +157,7 @@ public sealed class DrainTemplateMiner
     }
 
     /// <summary>The one position where the two differ; -1 when they agree everywhere or differ in more than one place.</summary>
-    private static int OnlyDifference(string[] template, string[] tokens)
+    private static int OnlyDifference(string[] template, ReadOnlySpan<string> tokens)
     {
         var found = -1;
         for (var i = 0; i < template.Length; i++)
@@ -227,7 +230,7 @@ public sealed class DrainTemplateMiner
     /// not seen at a full node goes to the node's &lt;*&gt; child, as does a masked value, so the tree never grows past
     /// <see cref="DrainOptions.MaxChildren"/> children per node.
     /// </summary>
-    private Node Leaf(string[] tokens)
+    private Node Leaf(ReadOnlySpan<string> tokens)
     {
         if (!_byLength.TryGetValue(tokens.Length, out var node))
         {

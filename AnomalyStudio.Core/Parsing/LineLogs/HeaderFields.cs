@@ -1,53 +1,53 @@
-using System.Text.RegularExpressions;
-
 namespace AnomalyStudio.Core.Parsing.LineLogs;
 
-/// <summary>The values a <see cref="LogFormatPattern"/> match gives, gathered field by field into a <see cref="LineLogHeader"/>.</summary>
-internal sealed class HeaderFields
+/// <summary>
+/// The values a <see cref="LogFormatPattern"/> match gives, gathered field by field into a <see cref="LineLogHeader"/>
+/// (the time fields are read together by the pattern).
+/// </summary>
+internal struct HeaderFields
 {
     private string? _level, _component, _process, _pid, _thread, _host, _client, _message;
 
-    /// <summary>The parts of the timestamp, in the format's order.</summary>
-    public List<Group> Time { get; } = new(4);
-
-    /// <summary>Keeps one field's value; false when a strict layout finds it is not what the field holds (a level that is no level, a pid that is no number).</summary>
-    public bool Take(LogField field, Group group, bool strict)
+    /// <summary>
+    /// Keeps one field's value, the <paramref name="length"/> characters of <paramref name="line"/> from
+    /// <paramref name="start"/>; false when a strict layout finds it is not what the field holds (a level that is no
+    /// level, a pid that is no number).
+    /// </summary>
+    public bool Take(LogField field, string line, int start, int length, bool strict)
     {
+        var value = line.AsSpan(start, length);
         switch (field)
         {
-            case LogField.Time:
-                Time.Add(group);
-                return true;
             case LogField.Level:
-                _level = group.Value.Trim();
+                _level = value.Trim().ToString();
                 return !strict || LogLevels.IsLevel(_level);
             case LogField.Pid:
-                _pid = group.Value.Trim();
+                _pid = value.Trim().ToString();
                 return !strict || (_pid.Length > 0 && _pid.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0);
             case LogField.Component:
-                _component = group.Value.Trim();
+                _component = value.Trim().ToString();
                 return true;
             case LogField.Process:
-                _process = group.Value.Trim();
+                _process = value.Trim().ToString();
                 return true;
             case LogField.Thread:
-                _thread = group.Value.Trim();
+                _thread = value.Trim().ToString();
                 return true;
             case LogField.Host:
-                _host = group.Value.Trim();
+                _host = value.Trim().ToString();
                 return true;
             case LogField.Client:
-                _client = group.Value.Trim();
+                _client = value.Trim().ToString();
                 return true;
             case LogField.Content:
-                _message = group.Value;
+                _message = line.Substring(start, length);
                 return true;
             default:
                 return true;
         }
     }
 
-    public LineLogHeader ToHeader(DateTimeOffset? timestamp, bool yearMissing) => new()
+    public readonly LineLogHeader ToHeader(DateTimeOffset? timestamp, bool yearMissing) => new()
     {
         Timestamp = timestamp,
         YearMissing = yearMissing && timestamp is not null,

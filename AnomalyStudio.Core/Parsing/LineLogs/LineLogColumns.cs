@@ -18,7 +18,7 @@ internal sealed class LineLogColumns
 
     private static readonly (string Name, ColumnRole Role, Func<LineLogHeader, string?> Value)[] HeaderFields =
     [
-        ("timestamp", ColumnRole.Timestamp, h => h.Timestamp?.ToString("o", CultureInfo.InvariantCulture)),
+        (TimestampField, ColumnRole.Timestamp, h => Format(h.Timestamp)),
         ("level", ColumnRole.Level, h => h.Level),
         ("host", ColumnRole.Categorical, h => h.Host),
         ("process", ColumnRole.Categorical, h => h.Process),
@@ -30,7 +30,13 @@ internal sealed class LineLogColumns
 
     private readonly (string Name, ColumnRole Role, Func<LineLogHeader, string?> Value)[] _fields;
 
+    private const string TimestampField = "timestamp";
+
     private readonly string[] _parameters;
+
+    // Lines of one second (or millisecond) follow each other: the time is formatted once for all of them.
+    private DateTimeOffset? _lastTimestamp;
+    private string? _lastTimestampText;
 
     public LineLogColumns(IReadOnlyList<LineLogRecord> sample)
     {
@@ -57,6 +63,19 @@ internal sealed class LineLogColumns
 
     public int TemplateIdIndex => _fields.Length;
 
+    private static string? Format(DateTimeOffset? timestamp) => timestamp?.ToString("o", CultureInfo.InvariantCulture);
+
+    private string? Timestamp(DateTimeOffset? timestamp)
+    {
+        // EqualsExact: the same instant in another offset is written differently.
+        if (timestamp is not { } time || _lastTimestamp is not { } last || !time.EqualsExact(last) || _lastTimestampText is null)
+        {
+            (_lastTimestamp, _lastTimestampText) = (timestamp, Format(timestamp));
+        }
+
+        return _lastTimestampText;
+    }
+
     public int TemplateIndex => _fields.Length + 1;
 
     public string[] Cells(LineLogRecord record)
@@ -64,11 +83,13 @@ internal sealed class LineLogColumns
         var cells = new string[Names.Length];
         for (var i = 0; i < _fields.Length; i++)
         {
-            cells[i] = _fields[i].Value(record.Header) ?? string.Empty;
+            cells[i] = (ReferenceEquals(_fields[i].Name, TimestampField) ? Timestamp(record.Header.Timestamp) : _fields[i].Value(record.Header)) ?? string.Empty;
         }
 
-        cells[_fields.Length] = record.Template!.Id; // provisional: the reader writes the final ids once every line is mined
-        cells[_fields.Length + 1] = record.Template.Text;
+        // The template's id and text are written once every line is mined (a template generalises as later lines come),
+        // so the cells hold nothing until then.
+        cells[_fields.Length] = string.Empty;
+        cells[_fields.Length + 1] = string.Empty;
         cells[_fields.Length + 2] = record.Message;
         for (var k = 0; k < _parameters.Length; k++)
         {

@@ -31,6 +31,9 @@ public sealed class LineLogLayout
     /// <summary>The header in loghub's notation; null for a layout read by code.</summary>
     public string? Format => _pattern?.Format;
 
+    /// <summary>The compiled format; null for a layout read by code.</summary>
+    internal LogFormatPattern? Pattern => _pattern;
+
     /// <summary>The shape whose code reads this layout; null for a pattern.</summary>
     public LineLogShape? Shape => _shape;
 

@@ -41,19 +41,28 @@ public sealed class LogFormatPattern
     private int _uses;
     private readonly LogField[] _fields;
     private readonly bool _strict;
+    private readonly HeaderMatcher? _matcher;
 
     private LogFormatPattern(string format, string pattern, LogField[] fields, bool strict)
     {
         Format = format;
+        Expression = pattern;
         _interpreted = new Regex(pattern, Options, MatchTimeout);
         _compiled = new Lazy<Regex>(() => new Regex(pattern, Options | RegexOptions.Compiled, MatchTimeout));
         _linear = new Lazy<Regex>(() => new Regex(pattern, Options | RegexOptions.NonBacktracking));
         _fields = fields;
         _strict = strict;
+        _matcher = HeaderMatcher.TryCreate(pattern) is { } matcher && matcher.Groups == fields.Length ? matcher : null;
     }
 
     /// <summary>The notation the pattern was compiled from.</summary>
     public string Format { get; }
+
+    /// <summary>The regular expression the notation compiles to (fields are the groups f0, f1, … in order).</summary>
+    internal string Expression { get; }
+
+    /// <summary>Whether lines are matched by a <see cref="HeaderMatcher"/> rather than the regex engine.</summary>
+    internal bool HasMatcher => _matcher is not null;
 
     /// <summary>
     /// Compiles a user's format. Its fields take what loghub's take (the shortest text up to the literal after them,
@@ -74,28 +83,30 @@ public sealed class LogFormatPattern
     public bool TryParse(string line, out LineLogHeader header)
     {
         header = null!;
-        Match match;
-        try
-        {
-            var regex = _uses > InterpretedUses || Interlocked.Increment(ref _uses) > InterpretedUses ? _compiled.Value : _interpreted;
-            match = regex.Match(line);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            match = _linear.Value.Match(line); // a pathological line, or a pause of the whole process: never a stalled upload, never a lost line
-        }
-
-        if (!match.Success)
+        Span<int> captures = stackalloc int[_fields.Length * 2];
+        if ((_matcher?.Match(line, captures) ?? RegexMatch(line, captures)) is not true)
         {
             return false;
         }
 
         var fields = new HeaderFields();
-        var groups = match.Groups;
+        Span<char> time = stackalloc char[MaxTimestampLength];
+        var timeLength = 0; // the time fields read as one text in the format's order ("Jun 14 15:16:01"): no field alone says which is which
+        var timeParts = 0;
         for (var i = 0; i < _fields.Length; i++)
         {
-            var group = groups[i + 1];
-            if (group.Success && _fields[i] != LogField.Ignored && !fields.Take(_fields[i], group, _strict))
+            var (start, end) = (captures[2 * i], captures[(2 * i) + 1]);
+            if (start < 0 || _fields[i] == LogField.Ignored)
+            {
+                continue;
+            }
+
+            if (_fields[i] == LogField.Time)
+            {
+                timeParts++;
+                timeLength = AppendTime(time, timeLength, line.AsSpan(start, end - start));
+            }
+            else if (!fields.Take(_fields[i], line, start, end - start, _strict))
             {
                 return false;
             }
@@ -103,9 +114,9 @@ public sealed class LogFormatPattern
 
         DateTimeOffset? timestamp = null;
         var yearMissing = false;
-        if (fields.Time.Count > 0)
+        if (timeParts > 0)
         {
-            if (TryTimestamp(fields.Time, out var parsed, out yearMissing))
+            if (timeLength >= 0 && LineLogTimestamp.TryParse(time[..timeLength], out var parsed, out yearMissing))
             {
                 timestamp = parsed;
             }
@@ -119,29 +130,46 @@ public sealed class LogFormatPattern
         return true;
     }
 
-    // Date, Time, Month, … are read as one text in the format's order ("Jun 14 15:16:01"): no field alone says which is which.
-    private static bool TryTimestamp(List<Group> parts, out DateTimeOffset timestamp, out bool yearMissing)
+    // The regex engine's match, as the matcher gives it: each field's start and end, −1 when it took no part.
+    private bool RegexMatch(string line, Span<int> captures)
     {
-        Span<char> text = stackalloc char[128];
-        var length = 0;
-        foreach (var part in parts)
+        Match match;
+        try
         {
-            if (length + part.Length + 1 > text.Length)
-            {
-                (timestamp, yearMissing) = (default, false);
-                return false; // no timestamp is that long
-            }
-
-            if (length > 0)
-            {
-                text[length++] = ' ';
-            }
-
-            part.ValueSpan.CopyTo(text[length..]);
-            length += part.Length;
+            var regex = _uses > InterpretedUses || Interlocked.Increment(ref _uses) > InterpretedUses ? _compiled.Value : _interpreted;
+            match = regex.Match(line);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            match = _linear.Value.Match(line); // a pathological line, or a pause of the whole process: never a stalled upload, never a lost line
         }
 
-        return LineLogTimestamp.TryParse(text[..length], out timestamp, out yearMissing);
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            var group = match.Groups[i + 1];
+            (captures[2 * i], captures[(2 * i) + 1]) = group.Success ? (group.Index, group.Index + group.Length) : (-1, -1);
+        }
+
+        return match.Success;
+    }
+
+    private const int MaxTimestampLength = 128;
+
+    // Appends one time field after a space; −1 once the text is longer than any timestamp (and stays so).
+    private static int AppendTime(Span<char> text, int length, ReadOnlySpan<char> part)
+    {
+        if (length < 0 || length + part.Length + 1 > text.Length)
+        {
+            return -1;
+        }
+
+        if (length > 0)
+        {
+            text[length++] = ' ';
+        }
+
+        part.CopyTo(text[length..]);
+        return length + part.Length;
     }
 
     public override string ToString() => Format;

@@ -61,7 +61,7 @@ public sealed class LogTemplate
     internal bool IsMerged => _mergedInto is not null;
 
     /// <summary>Takes the message in: positions where it differs from the template become &lt;*&gt;.</summary>
-    internal void Merge(string[] tokens)
+    internal void Merge(ReadOnlySpan<string> tokens)
     {
         Count++;
         Generalise(tokens);
@@ -81,7 +81,7 @@ public sealed class LogTemplate
         Id = Name(index);
     }
 
-    private void Generalise(string[] tokens)
+    private void Generalise(ReadOnlySpan<string> tokens)
     {
         for (var i = 0; i < Tokens.Length; i++)
         {

@@ -18,27 +18,42 @@ public static partial class MessageTokens
 
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
-    private static readonly System.Buffers.SearchValues<char> UnitStarts = System.Buffers.SearchValues.Create("KMGTPbmµunsdh");
-
-    private static readonly char[] Separators = [' ', '\t'];
-
     private static readonly System.Buffers.SearchValues<char> PieceSeparators = System.Buffers.SearchValues.Create("=,:;()[]{}\"'");
 
     /// <summary>The message's tokens, values masked.</summary>
     public static string[] Mask(string message)
     {
+        var tokens = new List<string>();
+        Mask(message, tokens, TokenStrings.Unshared);
+        return [.. tokens];
+    }
+
+    /// <summary>Puts the message's tokens, values masked, in <paramref name="tokens"/> (cleared first), their strings from <paramref name="strings"/>.</summary>
+    internal static void Mask(string message, List<string> tokens, TokenStrings strings)
+    {
+        tokens.Clear();
         if (HasQuantity(message))
         {
             message = Quantity().Replace(message, LogTemplate.Wildcard);
         }
 
-        var tokens = message.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < tokens.Length; i++)
+        // The pieces between spaces and tabs, empty ones left out.
+        var rest = message.AsSpan();
+        while (!rest.IsEmpty)
         {
-            tokens[i] = MaskToken(tokens[i]);
-        }
+            var end = rest.IndexOfAny(' ', '\t');
+            if (end < 0)
+            {
+                end = rest.Length;
+            }
 
-        return tokens;
+            if (end > 0)
+            {
+                tokens.Add(MaskToken(rest[..end], strings));
+            }
+
+            rest = end < rest.Length ? rest[(end + 1)..] : [];
+        }
     }
 
     /// <summary>
@@ -133,8 +148,8 @@ public static partial class MessageTokens
             : piece.Length >= 8 && !piece.ContainsAnyExcept(HexDigits); // ffffffff, a hash or a mask without a digit
     }
 
-    // Cheap test before the regex: a number that starts a word and is followed, after at most one space, by a letter
-    // a unit can start with. Most messages have none, and the regex is the costliest step of masking.
+    // Cheap test before the regex: a number that starts a word and is followed, after at most one space, by the start of
+    // a unit. Most messages have none, and the regex is the costliest step of masking.
     private static bool HasQuantity(string message)
     {
         var span = message.AsSpan();
@@ -148,7 +163,7 @@ public static partial class MessageTokens
 
             var before = start == 0 ? ' ' : span[start - 1];
             var unit = i < span.Length && span[i] == ' ' ? i + 1 : i;
-            if (!char.IsLetterOrDigit(before) && before is not ('.' or '_' or '-') && unit < span.Length && UnitStarts.Contains(span[unit]))
+            if (!char.IsLetterOrDigit(before) && before is not ('.' or '_' or '-') && unit < span.Length && StartsWithUnit(span[unit..]))
             {
                 return true;
             }
@@ -160,54 +175,80 @@ public static partial class MessageTokens
         return false;
     }
 
-    private static string MaskToken(string token)
+    // What every unit of the Quantity pattern starts with: "dest" or "from" after a port or a size is no unit.
+    private static bool StartsWithUnit(ReadOnlySpan<char> text)
     {
-        if (token == LogTemplate.Wildcard)
+        if (text[0] is 'K' or 'M' or 'G' or 'T' or 'P')
+        {
+            return text.Length > 1 && (text[1] == 'B' || text[1..].StartsWith("iB", StringComparison.Ordinal));
+        }
+
+        foreach (var unit in UnitPrefixes)
+        {
+            if (text.StartsWith(unit, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] UnitPrefixes = ["byte", "ms", "µs", "us", "ns", "sec", "min", "hour", "day"];
+
+    private static string MaskToken(ReadOnlySpan<char> token, TokenStrings strings)
+    {
+        if (token.SequenceEqual(LogTemplate.Wildcard))
         {
             return LogTemplate.Wildcard; // one instance, so the miner compares wildcards by reference
         }
 
-        if (!token.AsSpan().ContainsAnyInRange('0', '9') && token.Length < 8)
+        if (!token.ContainsAnyInRange('0', '9') && token.Length < 8)
         {
-            return token;
+            return strings.Get(token);
         }
 
-        if (token.AsSpan().IndexOfAny(PieceSeparators) < 0)
+        if (token.IndexOfAny(PieceSeparators) < 0)
         {
-            return IsValue(token) ? LogTemplate.Wildcard : token;
+            return IsValue(token) ? LogTemplate.Wildcard : strings.Get(token);
         }
 
-        System.Text.StringBuilder? masked = null; // made only when a piece is a value: most tokens have none
+        // A value piece becomes <*> (3 characters for at least 1): the masked token is at most three times as long.
+        var masked = strings.Buffer(token.Length * LogTemplate.Wildcard.Length);
+        var length = 0;
+        var anyValue = false; // most tokens have none
         var start = 0;
         while (start <= token.Length)
         {
-            var length = token.AsSpan(start).IndexOfAny(PieceSeparators);
-            var end = length < 0 ? token.Length : start + length;
-            var piece = token.AsSpan(start, end - start);
+            var pieceLength = token[start..].IndexOfAny(PieceSeparators);
+            var end = pieceLength < 0 ? token.Length : start + pieceLength;
+            var piece = token[start..end];
             if (piece.Length > 0 && IsValue(piece))
             {
-                masked ??= new System.Text.StringBuilder(token.Length).Append(token, 0, start);
-                masked.Append(LogTemplate.Wildcard);
+                anyValue = true;
+                LogTemplate.Wildcard.CopyTo(masked.AsSpan(length));
+                length += LogTemplate.Wildcard.Length;
             }
             else
             {
-                masked?.Append(piece);
+                piece.CopyTo(masked.AsSpan(length));
+                length += piece.Length;
             }
 
             if (end < token.Length)
             {
-                masked?.Append(token[end]);
+                masked[length++] = token[end];
             }
 
             start = end + 1;
         }
 
-        if (masked is null)
+        if (!anyValue)
         {
-            return token;
+            return strings.Get(token);
         }
 
-        var text = masked.ToString();
-        return text == LogTemplate.Wildcard ? LogTemplate.Wildcard : text;
+        var text = masked.AsSpan(0, length);
+        return text.SequenceEqual(LogTemplate.Wildcard) ? LogTemplate.Wildcard : strings.Get(text);
     }
 }

@@ -85,7 +85,7 @@ public sealed class IsolationForestModel : IAnomalyModel
         }
 
         // A big file's rows repeat: score each distinct row once (bit-identical, since equal rows walk equal paths).
-        if (features.Rows >= DeduplicateFrom)
+        if (features.Rows >= DeduplicateFrom && DistinctRows.Repeat(features))
         {
             var distinct = DistinctRows.Of(features);
             if (distinct.Matrix.Rows < features.Rows * 3 / 4)

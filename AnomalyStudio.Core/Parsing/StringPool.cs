@@ -33,7 +33,21 @@ public sealed class StringPool
     internal string? ValueAt(int code) => _values[code];
 
     /// <summary>The interned string equal to <paramref name="value"/>.</summary>
-    public string Get(ReadOnlySpan<char> value)
+    public string Get(ReadOnlySpan<char> value) => Get(value, null);
+
+    /// <summary>
+    /// The interned string equal to <paramref name="value"/> without its surrounding white space. A value that needs no
+    /// trimming and is not in the pool is kept as it is, not copied: a column of distinct values (a timestamp per row)
+    /// otherwise made a second string of every cell once the pool was full.
+    /// </summary>
+    public string GetTrimmed(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        return Get(trimmed, trimmed.Length == value.Length ? value : null);
+    }
+
+    /// <param name="original">A string equal to <paramref name="value"/> to keep instead of a copy; null to copy.</param>
+    private string Get(ReadOnlySpan<char> value, string? original)
     {
         if (value.IsEmpty)
         {
@@ -50,7 +64,7 @@ public sealed class StringPool
             return _values[code]!;
         }
 
-        var created = value.ToString();
+        var created = original ?? value.ToString();
         if (_codes.Count < _capacity)
         {
             _codes.Add(created, _values.Count);

@@ -260,7 +260,7 @@ internal sealed class TableColumns
         }
         else
         {
-            _texts[c]!.Add(CsvTableReader.IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.Get(value.AsSpan().Trim()));
+            _texts[c]!.Add(CsvTableReader.IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.GetTrimmed(value));
         }
     }
 

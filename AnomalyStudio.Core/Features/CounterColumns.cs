@@ -50,6 +50,10 @@ public static class CounterColumns
         return found;
     }
 
+    /// <summary>Each counter of <paramref name="table"/> (<see cref="Find"/>) and the column of its growth per record, under the counter's name, in column order.</summary>
+    public static Dictionary<CsvColumn, CsvColumn> GrowthColumns(CsvTable table) =>
+        Find(table).ToDictionary(c => c.Counter, c => new CsvColumn(c.Counter.Name, ColumnRole.Numeric, c.Growth, null));
+
     /// <summary>Names of the columns that tell interleaved series apart (a metrics file of several instances).</summary>
     public static readonly string[] SeriesNames = ["instance", "host", "hostname", "pod", "container", "node", "service", "job", "source", "sensor", "device"];
 
@@ -74,6 +78,11 @@ public static class CounterColumns
         }
 
         var order = Enumerable.Range(0, times.Length).ToArray();
+        if (IsSorted(keys))
+        {
+            return order; // a file in time order (most are) is its own time order: nothing to sort
+        }
+
         Array.Sort(keys, order); // introsort is unstable: ties are put back in file order below
         for (var start = 0; start < order.Length;)
         {
@@ -90,10 +99,53 @@ public static class CounterColumns
         return order;
     }
 
+    /// <summary>The steps test of <see cref="IsCounter"/> for one series, the whole file: whether the present values, in time order, go down at fewer than 1 − <see cref="NonDecreasingShare"/> of their steps.</summary>
+    private static bool MostlyNonDecreasing(double[] values, int[] order)
+    {
+        int steps = 0, downs = 0;
+        var before = double.NaN;
+        foreach (var row in order)
+        {
+            var value = values[row];
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
+            if (!double.IsNaN(before))
+            {
+                steps++;
+                downs += value < before ? 1 : 0;
+            }
+
+            before = value;
+        }
+
+        return steps > 0 && steps - downs >= steps * NonDecreasingShare;
+    }
+
+    private static bool IsSorted(long[] keys)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] < keys[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <param name="series">Each row's series (null: the whole file is one series); a counter only grows within its series.</param>
     private static double[]? IsCounter(CsvColumn column, int[] order, string?[]? series)
     {
         var values = column.Numbers!;
+        if (series is null && !MostlyNonDecreasing(values, order))
+        {
+            return null; // settled in one pass, before counting the distinct values of a metric that goes up and down
+        }
+
         var present = values.Count(v => !double.IsNaN(v));
         if (present < values.Length * PresentShare || values.Any(v => v < 0))
         {

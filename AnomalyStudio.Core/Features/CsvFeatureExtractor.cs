@@ -123,7 +123,7 @@ public static class CsvFeatureExtractor
     /// </summary>
     internal static (Dictionary<CsvColumn, ColumnStatistics> Numeric, Dictionary<CsvColumn, CategoryShares> Categorical, IReadOnlyList<CsvColumn> Counters) Statistics(CsvTable table)
     {
-        var growth = CounterColumns.Find(table).ToDictionary(c => c.Counter, c => new CsvColumn(c.Counter.Name, ColumnRole.Numeric, c.Growth, null));
+        var growth = CounterColumns.GrowthColumns(table);
         var numeric = table.NumericFeatureColumns
             .Select(c => growth.GetValueOrDefault(c) ?? c)
             .ToDictionary(c => c, c => ColumnStatistics.Of(c.Numbers!));

@@ -81,6 +81,14 @@ public static class CsvOwnColumnFeatures
         };
     }
 
+    /// <summary>
+    /// Whether <see cref="TryOwn"/> finds a column to learn from, given the table's counters as
+    /// <see cref="CounterColumns.GrowthColumns"/> gives them. A measurement that is not a text column's length settles
+    /// it without computing a feature, since every such measurement is kept; otherwise the features are computed.
+    /// </summary>
+    public static bool Exist(CsvTable table, IReadOnlyDictionary<CsvColumn, CsvColumn> growth) =>
+        table.NumericFeatureColumns.Any(c => !IsLengthOf(growth.GetValueOrDefault(c) ?? c, table)) || TryOwn(table) is not null;
+
     /// <summary>Derived features ranked almost alike (|Spearman ρ| ≥ this) carry one piece of information.</summary>
     public const double EchoCorrelation = 0.995;
 

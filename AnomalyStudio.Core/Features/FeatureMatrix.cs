@@ -28,6 +28,19 @@ public sealed class FeatureMatrix
         Rows = values.Length / names.Count;
     }
 
+    private FeatureMatrix(int rows)
+    {
+        Names = [];
+        Values = [];
+        Rows = rows;
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> rows without features: what an input carries when a later stage makes its features instead
+    /// (a table judged as a time series is fitted on its context features), so none are computed only to be dropped.
+    /// </summary>
+    public static FeatureMatrix WithoutColumns(int rows) => new(rows);
+
     public IReadOnlyList<string> Names { get; }
 
     public int Rows { get; }

@@ -11,6 +11,7 @@ public static class InputPreparer
     /// <param name="progress">Where to report progress (stage, fraction done when known, message).</param>
     /// <param name="formats">The formats to detect among; <see cref="InputFormatCatalog.Standard"/> when null.</param>
     /// <param name="choice">The format the user chose; null to detect it.</param>
+    /// <param name="analysedAsSeries">Given a table as read, whether it will be judged as a time series (<see cref="PreparationContext.AnalysedAsSeries"/>).</param>
     public static PreparedInput Prepare(
         Stream input,
         string fileName,
@@ -20,6 +21,7 @@ public static class InputPreparer
         Action<PreparationStage, double?, string>? progress = null,
         InputFormatCatalog? formats = null,
         FormatChoice? choice = null,
+        Func<CsvTable, bool>? analysedAsSeries = null,
         CancellationToken cancellationToken = default)
     {
         var context = new PreparationContext
@@ -31,6 +33,7 @@ public static class InputPreparer
             Progress = progress,
             CancellationToken = cancellationToken,
             StageDone = stageDone,
+            AnalysedAsSeries = analysedAsSeries,
         };
         context.Report(PreparationStage.Parsing, 0, $"Reading {fileName}");
         using var sniffed = (formats ?? InputFormatCatalog.Standard).Detect(input, fileName, limits, choice);

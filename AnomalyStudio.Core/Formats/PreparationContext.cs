@@ -14,6 +14,13 @@ public sealed class PreparationContext
 
     public required ParseLimits Limits { get; init; }
 
+    /// <summary>
+    /// Given a table as read, whether a later stage judges it as a time series and fits the model on the series' own
+    /// features: the table's own-column or summary features are then not computed (its notes are still written). Null:
+    /// no table is.
+    /// </summary>
+    public Func<CsvTable, bool>? AnalysedAsSeries { get; init; }
+
     /// <summary>Bytes left in the input when it was handed over, for a progress fraction; null when unknown.</summary>
     public long? Length { get; init; }
 

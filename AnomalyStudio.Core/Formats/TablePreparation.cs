@@ -47,38 +47,24 @@ public static class TablePreparation
         }
 
         var fit = context.FitOnFile(table.RowCount);
-        var features = fit ? CsvOwnColumnFeatures.TryOwn(table) : null;
-        if (features is null)
-        {
-            if (fit)
-            {
-                notes.Add("The file has no column to learn from (only labels, timestamps, identifiers and date parts), so the model was fitted on the summary features.");
-            }
-
-            features = CsvFeatureExtractor.Summary(table);
-        }
-
-        if (features.Counters.Count > 0)
-        {
-            notes.Add($"Cumulative counters scored on their growth per record: {string.Join(", ", features.Counters.Select(c => c.Name))}.");
-        }
-
+        var features = context.AnalysedAsSeries?.Invoke(table) == true ? null : Features(table, fit, notes);
+        var kind = features?.Kind ?? SeriesNotes(table, fit, notes);
         context.Done(PreparationStage.Features);
         Func<int, DateTimeOffset?> timestamp = table.Timestamps is { } times ? i => times[i] : _ => null;
         var prepared = new PreparedInput
         {
             Format = format,
             FitOnFile = fit,
-            Matrix = features.Matrix,
-            Kind = features.Kind,
+            Matrix = features?.Matrix ?? FeatureMatrix.WithoutColumns(table.RowCount),
+            Kind = kind,
             Skipped = table.Skipped,
             Lines = table.LineNumbers, // the line in the file, header counted: the numbering of skipped lines and of every other format
             Source = new CsvRecordSource(table),
             Timestamp = timestamp,
             Identifier = table.Identifier,
-            Reasons = i => CsvExplainer.Reasons(features, i),
+            Reasons = i => features is null ? [] : CsvExplainer.Reasons(features, i),
             Labels = labels,
-            Evidence = CsvEvidence.Of(table, features.Texts.Count > 0 ? features.Texts : null),
+            Evidence = features is null ? null : CsvEvidence.Of(table, features.Texts.Count > 0 ? features.Texts : null),
             Entities = new TableEntitySource(table),
             Facets = () => RecordFacets.OfTable(table),
             Patterns = (options, notes) => PatternFinder.OfTable(table, table.LineNumbers, timestamp, options, notes),
@@ -86,5 +72,52 @@ public static class TablePreparation
         };
         prepared.Notes.AddRange(notes);
         return prepared;
+    }
+
+    /// <summary>The table's own-column features when the model is fitted on it (the summary when it has none), else the summary, with their notes.</summary>
+    private static CsvFeatures Features(CsvTable table, bool fit, List<string> notes)
+    {
+        var features = fit ? CsvOwnColumnFeatures.TryOwn(table) : null;
+        if (features is null)
+        {
+            if (fit)
+            {
+                notes.Add(NoOwnColumnNote);
+            }
+
+            features = CsvFeatureExtractor.Summary(table);
+        }
+
+        AddCounterNote(features.Counters.Select(c => c.Name), notes);
+        return features;
+    }
+
+    /// <summary>
+    /// For a table judged as a time series, whose features the series replaces: only the notes <see cref="Features"/>
+    /// would have written, from the counters and whether the table has a column of its own, and the kind it would have made.
+    /// </summary>
+    private static FeatureKind SeriesNotes(CsvTable table, bool fit, List<string> notes)
+    {
+        var growth = CounterColumns.GrowthColumns(table);
+        var own = fit && CsvOwnColumnFeatures.Exist(table, growth);
+        if (fit && !own)
+        {
+            notes.Add(NoOwnColumnNote);
+        }
+
+        AddCounterNote(growth.Values.Select(c => c.Name), notes);
+        return own ? FeatureKind.CsvNumeric : FeatureKind.CsvSummary;
+    }
+
+    private const string NoOwnColumnNote =
+        "The file has no column to learn from (only labels, timestamps, identifiers and date parts), so the model was fitted on the summary features.";
+
+    private static void AddCounterNote(IEnumerable<string> counters, List<string> notes)
+    {
+        var names = counters.ToList();
+        if (names.Count > 0)
+        {
+            notes.Add($"Cumulative counters scored on their growth per record: {string.Join(", ", names)}.");
+        }
     }
 }

@@ -33,7 +33,38 @@ public sealed class StringPool
     internal string? ValueAt(int code) => _values[code];
 
     /// <summary>The interned string equal to <paramref name="value"/>.</summary>
-    public string Get(ReadOnlySpan<char> value)
+    public string Get(ReadOnlySpan<char> value) => Get(value, null);
+
+    /// <summary>
+    /// The interned string equal to <paramref name="value"/> without its surrounding white space. A value that needs no
+    /// trimming and is not in the pool is kept as it is, not copied: a column of distinct values (a timestamp per row)
+    /// otherwise made a second string of every cell once the pool was full. Once the pool is full and fewer than one in
+    /// <see cref="RareHits"/> of the next <see cref="FullProbes"/> values was in it, such a value is kept without being
+    /// looked up at all: hashing a million distinct timestamps that all miss was a sixth of a series' parse.
+    /// </summary>
+    public string GetTrimmed(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        if (_lookupsStopped && trimmed.Length == value.Length && trimmed.Length > 1)
+        {
+            return value;
+        }
+
+        return Get(trimmed, trimmed.Length == value.Length ? value : null);
+    }
+
+    /// <summary>Lookups counted once the pool is full, to tell whether its values still recur.</summary>
+    public const int FullProbes = 4_096;
+
+    /// <summary>Below one hit in this many of <see cref="FullProbes"/> lookups, <see cref="GetTrimmed"/> stops looking values up.</summary>
+    public const int RareHits = 64;
+
+    private int _fullLookups;
+    private int _fullHits;
+    private bool _lookupsStopped;
+
+    /// <param name="original">A string equal to <paramref name="value"/> to keep instead of a copy; null to copy.</param>
+    private string Get(ReadOnlySpan<char> value, string? original)
     {
         if (value.IsEmpty)
         {
@@ -45,12 +76,20 @@ public sealed class StringPool
             return "-";
         }
 
-        if (_lookup.TryGetValue(value, out var code))
+        var found = _lookup.TryGetValue(value, out var code);
+        if (_codes.Count >= _capacity && _fullLookups < FullProbes)
+        {
+            _fullLookups++;
+            _fullHits += found ? 1 : 0;
+            _lookupsStopped = _fullLookups == FullProbes && _fullHits * RareHits < FullProbes;
+        }
+
+        if (found)
         {
             return _values[code]!;
         }
 
-        var created = value.ToString();
+        var created = original ?? value.ToString();
         if (_codes.Count < _capacity)
         {
             _codes.Add(created, _values.Count);

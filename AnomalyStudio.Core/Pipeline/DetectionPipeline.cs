@@ -45,8 +45,9 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         }
 
         var timings = new List<StageTiming>();
-        var prepared = await PrepareAsync(input, request, detector, timings, progress, cancellationToken).ConfigureAwait(false);
-        var series = TimeSeriesStage.Choose(prepared, request, detector, timings, cancellationToken);
+        var recognition = new SeriesRecognition(request);
+        var prepared = await PrepareAsync(input, request, detector, recognition, timings, progress, cancellationToken).ConfigureAwait(false);
+        var series = TimeSeriesStage.Choose(prepared, recognition, request, detector, timings, cancellationToken);
         prepared = series?.Prepared ?? prepared;
 
         var clock = Stopwatch.StartNew();
@@ -116,14 +117,17 @@ public sealed class DetectionPipeline(PipelineOptions options, DetectorCatalog c
         return request.Rules is { Count: > 0 } rules ? result.WithRules(rules, cancellationToken) : result;
     }
 
-    /// <summary>Parses the input and extracts its features (off the caller's thread), reads the labels file and notes the baseline.</summary>
+    /// <summary>
+    /// Parses the input and extracts its features (off the caller's thread; none for a table that <paramref name="recognition"/>
+    /// judges as a time series, whose features the series replaces), reads the labels file and notes the baseline.
+    /// </summary>
     private async Task<PreparedInput> PrepareAsync(
-        Stream input, DetectionRequest request, IAnomalyDetector detector, List<StageTiming> timings, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+        Stream input, DetectionRequest request, IAnomalyDetector detector, SeriesRecognition recognition, List<StageTiming> timings, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         Action<PreparationStage, double?, string>? preparing = progress is null ? null
             : (stage, fraction, message) => progress.Report(new PipelineProgress(stage.AsPipelineStage(), fraction, message));
         var prepared = await Task.Run(
-            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage.AsPipelineStage(), elapsed)), preparing, Formats, request.Format, cancellationToken),
+            () => InputPreparer.Prepare(input, request.FileName, count => FitsOnFile(request.Mode, count), options.Limits, (stage, elapsed) => timings.Add(new StageTiming(stage.AsPipelineStage(), elapsed)), preparing, Formats, request.Format, recognition.IsSeries, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (request.Labels is not null && prepared.Labels is null)
         {

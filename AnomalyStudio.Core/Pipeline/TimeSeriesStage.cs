@@ -38,16 +38,17 @@ internal sealed class TimeSeriesStage
     /// rows one by one. Auto picks a table that is a time series unless pretrained mode was asked for; asking for a time
     /// series of a file that is not one is bad input saying why.
     /// </summary>
-    public static TimeSeriesStage? Choose(PreparedInput prepared, DetectionRequest request, IAnomalyDetector detector, List<StageTiming> timings, CancellationToken cancellationToken)
+    public static TimeSeriesStage? Choose(
+        PreparedInput prepared, SeriesRecognition recognition, DetectionRequest request, IAnomalyDetector detector, List<StageTiming> timings, CancellationToken cancellationToken)
     {
-        if (request.Analysis == AnalysisChoice.Records || (request.Analysis == AnalysisChoice.Auto && request.Mode == DetectionMode.Pretrained))
+        if (!recognition.Wanted)
         {
             return null;
         }
 
         var clock = Stopwatch.StartNew();
         string reason = "it is not a table";
-        var input = prepared.Table is { } table ? TimeSeriesInput.Recognise(table, out reason) : null;
+        var input = prepared.Table is { } table ? recognition.Recognise(table, out reason) : null;
         if (input is null)
         {
             return request.Analysis == AnalysisChoice.TimeSeries

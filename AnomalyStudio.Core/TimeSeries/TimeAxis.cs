@@ -94,9 +94,7 @@ public sealed class TimeAxis
             return new TimeAxis(times, order, TimeSpan.Zero, 0, 0, TimeSpan.Zero, duplicates, outOfOrder);
         }
 
-        var sorted = steps.ToArray();
-        Array.Sort(sorted);
-        var step = sorted[sorted.Length / 2];
+        var step = UpperMedian(steps);
         int regular = 0, gaps = 0;
         long longest = 0;
         foreach (var delta in steps)
@@ -110,6 +108,20 @@ public sealed class TimeAxis
         }
 
         return new TimeAxis(times, order, TimeSpan.FromTicks(step), (double)regular / steps.Count, gaps, TimeSpan.FromTicks(longest), duplicates, outOfOrder);
+    }
+
+    /// <summary>The element at the middle of <paramref name="steps"/> sorted (the upper one of an even count); a series sampled at one step throughout needs no sort.</summary>
+    private static long UpperMedian(List<long> steps)
+    {
+        var first = steps[0];
+        if (steps.TrueForAll(s => s == first))
+        {
+            return first;
+        }
+
+        var sorted = steps.ToArray();
+        Array.Sort(sorted);
+        return sorted[sorted.Length / 2];
     }
 
     /// <summary>One sentence on the axis: its step and span, and any gaps, duplicates, irregular or out-of-order rows.</summary>

@@ -94,8 +94,21 @@ public sealed class MetricContext
         var noise = Math.Max(stepSpread / Math.Sqrt(2), 1e-6 * magnitude);
         var perDay = axis.StepsPerDay;
         var window = perDay >= 48 ? perDay / 12 : 12;
-        var (expected, sigma, deviation) = Track(deseasonalised, seasonal, noise, window);
-        var slow = Track(deseasonalised, seasonal, noise, SlowPoints).Deviation;
+        // The fast level with its shifts, the slow level, and the rates and flat runs read the same inputs and write their
+        // own arrays: run side by side, each the same as alone.
+        double[] expected = [], sigma = [], deviation = [], shift = [], slow = [], rate = [], flat = [];
+        Parallel.Invoke(
+            () =>
+            {
+                (expected, sigma, deviation) = Track(deseasonalised, seasonal, noise, window);
+                shift = Shifts(deseasonalised, sigma);
+            },
+            () => slow = Track(deseasonalised, seasonal, noise, SlowPoints).Deviation,
+            () =>
+            {
+                rate = Rates(deseasonalised, Math.Max(stepSpread, noise));
+                flat = FlatRuns(values);
+            });
         return new MetricContext
         {
             Name = name,
@@ -105,9 +118,9 @@ public sealed class MetricContext
             Sigma = sigma,
             Deviation = deviation,
             SlowDeviation = slow,
-            Shift = Shifts(deseasonalised, sigma),
-            Rate = Rates(deseasonalised, Math.Max(stepSpread, noise)),
-            Flat = FlatRuns(values),
+            Shift = shift,
+            Rate = rate,
+            Flat = flat,
             Season = season,
             Noise = noise,
         };

@@ -86,31 +86,68 @@ public sealed class SeasonalProfile
         }
 
         var detrended = Detrend(values, perDay);
-        var daily = Build(detrended, times, perDay, axis.Step.Ticks, false);
-        var baseVariance = Variance(detrended, null, times);
+        // The three robust variances (none, a daily profile, weekdays and weekends apart) are each a median over every
+        // point: computed side by side, each as it would be alone; the split's is only read when the daily one is kept.
+        SeasonalProfile daily = None, split = None;
+        double baseVariance = 0, dailyVariance = 0, splitVariance = double.PositiveInfinity;
+        var canSplit = axis.Span >= TimeSpan.FromDays(14);
+        Parallel.Invoke(
+            () => baseVariance = Variance(detrended, null, times),
+            () =>
+            {
+                daily = Build(detrended, times, perDay, axis.Step.Ticks, false);
+                dailyVariance = Variance(detrended, daily, times);
+            },
+            () =>
+            {
+                if (canSplit)
+                {
+                    split = Build(detrended, times, perDay, axis.Step.Ticks, true);
+                    splitVariance = Variance(detrended, split, times);
+                }
+            });
         if (baseVariance <= 0)
         {
             return None;
         }
 
-        var dailyVariance = Variance(detrended, daily, times);
         var strength = 1 - (dailyVariance / baseVariance);
         if (strength < MinimumStrength)
         {
             return None;
         }
 
-        if (axis.Span >= TimeSpan.FromDays(14))
+        var weekSplit = canSplit && splitVariance < (1 - WeekSplitGain) * dailyVariance;
+        var chosen = weekSplit ? split : daily;
+        var refined = Refine(values, times, chosen, perDay, axis.Step.Ticks);
+        return new SeasonalProfile(refined._profile, perDay, axis.Step.Ticks, weekSplit, weekSplit ? 1 - (splitVariance / baseVariance) : strength);
+    }
+
+    /// <summary>
+    /// STL's inner loop, once: the trend is estimated again on the values less <paramref name="first"/>'s offsets and the
+    /// profile built again against it. A day's moving average taken over the raw values is pulled by the cycle wherever
+    /// its size changes (a weekend's smaller swing beside a weekday's), which biased the profile near midnight into a
+    /// step between one day's end and the next day's start; less the season, the average follows the level alone.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static SeasonalProfile Refine(double[] values, DateTimeOffset[] times, SeasonalProfile first, int perDay, long stepTicks)
+    {
+        var deseasonalised = new double[values.Length];
+        for (var k = 0; k < values.Length; k++)
         {
-            var split = Build(detrended, times, perDay, axis.Step.Ticks, true);
-            var splitVariance = Variance(detrended, split, times);
-            if (splitVariance < (1 - WeekSplitGain) * dailyVariance)
-            {
-                return new SeasonalProfile(split._profile, perDay, axis.Step.Ticks, true, 1 - (splitVariance / baseVariance));
-            }
+            deseasonalised[k] = values[k] - first.At(times[k]);
         }
 
-        return new SeasonalProfile(daily._profile, perDay, axis.Step.Ticks, false, strength);
+        // Detrend gives the deseasonalised values less their level (their moving average); the values less that level are
+        // what the profile is built from.
+        var residual = Detrend(deseasonalised, perDay);
+        var detrended = new double[values.Length];
+        for (var k = 0; k < values.Length; k++)
+        {
+            detrended[k] = values[k] - (deseasonalised[k] - residual[k]);
+        }
+
+        return Build(detrended, times, perDay, stepTicks, first.WeekSplit);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

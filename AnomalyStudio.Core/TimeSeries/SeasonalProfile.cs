@@ -86,24 +86,25 @@ public sealed class SeasonalProfile
         }
 
         var detrended = Detrend(values, perDay);
+        var phases = Phases.Of(times, perDay, axis.Step.Ticks);
         // The three robust variances (none, a daily profile, weekdays and weekends apart) are each a median over every
         // point: computed side by side, each as it would be alone; the split's is only read when the daily one is kept.
         SeasonalProfile daily = None, split = None;
         double baseVariance = 0, dailyVariance = 0, splitVariance = double.PositiveInfinity;
         var canSplit = axis.Span >= TimeSpan.FromDays(14);
         Parallel.Invoke(
-            () => baseVariance = Variance(detrended, null, times),
+            () => baseVariance = Variance(detrended, null, phases),
             () =>
             {
-                daily = Build(detrended, times, perDay, axis.Step.Ticks, false);
-                dailyVariance = Variance(detrended, daily, times);
+                daily = Build(detrended, phases, perDay, axis.Step.Ticks, false);
+                dailyVariance = Variance(detrended, daily, phases);
             },
             () =>
             {
                 if (canSplit)
                 {
-                    split = Build(detrended, times, perDay, axis.Step.Ticks, true);
-                    splitVariance = Variance(detrended, split, times);
+                    split = Build(detrended, phases, perDay, axis.Step.Ticks, true);
+                    splitVariance = Variance(detrended, split, phases);
                 }
             });
         if (baseVariance <= 0)
@@ -119,7 +120,7 @@ public sealed class SeasonalProfile
 
         var weekSplit = canSplit && splitVariance < (1 - WeekSplitGain) * dailyVariance;
         var chosen = weekSplit ? split : daily;
-        var refined = Refine(values, times, chosen, perDay, axis.Step.Ticks);
+        var refined = Refine(values, phases, chosen, perDay, axis.Step.Ticks);
         return new SeasonalProfile(refined._profile, perDay, axis.Step.Ticks, weekSplit, weekSplit ? 1 - (splitVariance / baseVariance) : strength);
     }
 
@@ -130,12 +131,12 @@ public sealed class SeasonalProfile
     /// step between one day's end and the next day's start; less the season, the average follows the level alone.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static SeasonalProfile Refine(double[] values, DateTimeOffset[] times, SeasonalProfile first, int perDay, long stepTicks)
+    private static SeasonalProfile Refine(double[] values, Phases phases, SeasonalProfile first, int perDay, long stepTicks)
     {
         var deseasonalised = new double[values.Length];
         for (var k = 0; k < values.Length; k++)
         {
-            deseasonalised[k] = values[k] - first.At(times[k]);
+            deseasonalised[k] = values[k] - first._profile[phases.Slot(k, first.WeekSplit)];
         }
 
         // Detrend gives the deseasonalised values less their level (their moving average); the values less that level are
@@ -147,11 +148,11 @@ public sealed class SeasonalProfile
             detrended[k] = values[k] - (deseasonalised[k] - residual[k]);
         }
 
-        return Build(detrended, times, perDay, stepTicks, first.WeekSplit);
+        return Build(detrended, phases, perDay, stepTicks, first.WeekSplit);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static SeasonalProfile Build(double[] detrended, DateTimeOffset[] times, int perDay, long stepTicks, bool weekSplit)
+    private static SeasonalProfile Build(double[] detrended, Phases phases, int perDay, long stepTicks, bool weekSplit)
     {
         var shell = new SeasonalProfile(new double[weekSplit ? 2 * perDay : perDay], perDay, stepTicks, weekSplit, 0);
         var buckets = new List<double>[shell._profile.Length];
@@ -164,7 +165,7 @@ public sealed class SeasonalProfile
         {
             if (!double.IsNaN(detrended[k]))
             {
-                buckets[shell.Slot(times[k])].Add(detrended[k]);
+                buckets[phases.Slot(k, weekSplit)].Add(detrended[k]);
             }
         }
 
@@ -204,18 +205,46 @@ public sealed class SeasonalProfile
 
     /// <summary>The robust variance (MAD²) of the detrended values less the profile's offsets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Variance(double[] detrended, SeasonalProfile? profile, DateTimeOffset[] times)
+    private static double Variance(double[] detrended, SeasonalProfile? profile, Phases phases)
     {
         var rest = new List<double>(detrended.Length);
         for (var k = 0; k < detrended.Length; k++)
         {
             if (!double.IsNaN(detrended[k]))
             {
-                rest.Add(detrended[k] - (profile?._profile[profile.Slot(times[k])] ?? 0));
+                rest.Add(detrended[k] - (profile is null ? 0 : profile._profile[phases.Slot(k, profile.WeekSplit)]));
             }
         }
 
         var spread = RobustStatistics.Spread(rest);
         return spread * spread;
+    }
+
+    /// <summary>Each point's step of the day and whether it falls on a weekend, read from its time once for every profile built.</summary>
+    private sealed class Phases
+    {
+        private readonly int[] _slotOfDay;
+        private readonly bool[] _weekend;
+        private readonly int _perDay;
+
+        private Phases(int[] slotOfDay, bool[] weekend, int perDay) => (_slotOfDay, _weekend, _perDay) = (slotOfDay, weekend, perDay);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static Phases Of(DateTimeOffset[] times, int perDay, long stepTicks)
+        {
+            var slotOfDay = new int[times.Length];
+            var weekend = new bool[times.Length];
+            for (var k = 0; k < times.Length; k++)
+            {
+                var utc = times[k].UtcDateTime;
+                slotOfDay[k] = (int)(utc.TimeOfDay.Ticks / stepTicks) % perDay;
+                weekend[k] = utc.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            }
+
+            return new Phases(slotOfDay, weekend, perDay);
+        }
+
+        /// <summary>The point's slot in a profile with or without weekdays and weekends apart, as <see cref="SeasonalProfile.Slot"/> gives it.</summary>
+        public int Slot(int k, bool weekSplit) => weekSplit && _weekend[k] ? _perDay + _slotOfDay[k] : _slotOfDay[k];
     }
 }

@@ -164,8 +164,8 @@ public static class CsvOwnColumnFeatures
             var column = candidates[c].Key;
             // Determined by another column: by a finer one (a component by its template), or by an equal one listed first.
             var redundant = Enumerable.Range(0, candidates.Count).Any(d => d != c
-                && Determines(candidates[d].Key, column, table.RowCount)
-                && (d < c || !Determines(column, candidates[d].Key, table.RowCount)));
+                && candidates[d].Value.Determines(candidates[c].Value)
+                && (d < c || !candidates[c].Value.Determines(candidates[d].Value)));
             if (redundant)
             {
                 continue;
@@ -176,7 +176,7 @@ public static class CsvOwnColumnFeatures
             for (var row = 0; row < table.RowCount; row++)
             {
                 // A missing value is as surprising as a value seen once.
-                var share = column.Texts![row] is { } value ? shares.ShareOf(value) : 1.0 / Math.Max(1, shares.Present);
+                var share = column.Texts![row] is not null ? shares.ShareAt(row) : 1.0 / Math.Max(1, shares.Present);
                 surprisal[row] = -Math.Log(Math.Max(share, 1e-12));
             }
 
@@ -184,30 +184,6 @@ public static class CsvOwnColumnFeatures
         }
 
         return kept;
-    }
-
-    /// <summary>Whether each value of <paramref name="by"/> comes with one value of <paramref name="column"/> only (column = f(by)).</summary>
-    private static bool Determines(CsvColumn by, CsvColumn column, int rows)
-    {
-        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (var row = 0; row < rows; row++)
-        {
-            var key = by.Texts![row] ?? string.Empty;
-            var value = column.Texts![row];
-            if (seen.TryGetValue(key, out var earlier))
-            {
-                if (!string.Equals(earlier, value, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                seen[key] = value;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>

@@ -33,7 +33,20 @@ public sealed class StringPool
     internal string? ValueAt(int code) => _values[code];
 
     /// <summary>The interned string equal to <paramref name="value"/>.</summary>
-    public string Get(ReadOnlySpan<char> value)
+    public string Get(ReadOnlySpan<char> value) => Get(value, null);
+
+    /// <summary>
+    /// The interned string equal to <paramref name="value"/> without the white space at its ends; a value the pool does
+    /// not hold yet is kept as it is when it has none (a log's messages and block ids are mostly new: no copy of each).
+    /// </summary>
+    public string GetTrimmed(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        return Get(trimmed, trimmed.Length == value.Length ? value : null);
+    }
+
+    // The interned string equal to value; on a miss, whole (the same text as value) when given, else a new string.
+    private string Get(ReadOnlySpan<char> value, string? whole)
     {
         if (value.IsEmpty)
         {
@@ -50,7 +63,7 @@ public sealed class StringPool
             return _values[code]!;
         }
 
-        var created = value.ToString();
+        var created = whole ?? value.ToString();
         if (_codes.Count < _capacity)
         {
             _codes.Add(created, _values.Count);

@@ -268,7 +268,7 @@ internal sealed class TableColumns
         }
         else
         {
-            var text = CsvTableReader.IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.Get(value.AsSpan().Trim());
+            var text = CsvTableReader.IsMissing(value) && _roles[c] != ColumnRole.Label ? null : _pools[c]!.GetTrimmed(value);
             (_lastCells[c], _lastTexts[c]) = (value, text);
             _texts[c]!.Add(text);
         }

@@ -24,7 +24,9 @@ public static class CounterColumns
     /// <summary>The counters of <paramref name="table"/>, each with its growth per record (the first record's is the typical growth); empty without a time column.</summary>
     public static IReadOnlyList<(CsvColumn Counter, double[] Growth)> Find(CsvTable table)
     {
-        if (table.Timestamps is not { } times || table.RowCount < 10 || times.Count(t => t.HasValue) < table.RowCount * PresentShare)
+        // Without a numeric column (a line log's table) there is nothing to test, and the rows need no sort by time.
+        if (table.Timestamps is not { } times || table.RowCount < 10 || !table.NumericFeatureColumns.Any()
+            || times.Count(t => t.HasValue) < table.RowCount * PresentShare)
         {
             return [];
         }
@@ -74,6 +76,11 @@ public static class CounterColumns
         }
 
         var order = Enumerable.Range(0, times.Length).ToArray();
+        if (IsSorted(keys))
+        {
+            return order; // a file in time order (most are): the sort would put every row back where it is
+        }
+
         Array.Sort(keys, order); // introsort is unstable: ties are put back in file order below
         for (var start = 0; start < order.Length;)
         {
@@ -88,6 +95,19 @@ public static class CounterColumns
         }
 
         return order;
+    }
+
+    private static bool IsSorted(long[] keys)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] < keys[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <param name="series">Each row's series (null: the whole file is one series); a counter only grows within its series.</param>

@@ -24,7 +24,9 @@ public static class CounterColumns
     /// <summary>The counters of <paramref name="table"/>, each with its growth per record (the first record's is the typical growth); empty without a time column.</summary>
     public static IReadOnlyList<(CsvColumn Counter, double[] Growth)> Find(CsvTable table)
     {
-        if (table.Timestamps is not { } times || table.RowCount < 10 || times.Count(t => t.HasValue) < table.RowCount * PresentShare)
+        // Without a numeric column (a line log's table) there is nothing to test, and the rows need no sort by time.
+        if (table.Timestamps is not { } times || table.RowCount < 10 || !table.NumericFeatureColumns.Any()
+            || times.Count(t => t.HasValue) < table.RowCount * PresentShare)
         {
             return [];
         }

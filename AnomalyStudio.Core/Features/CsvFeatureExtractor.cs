@@ -59,12 +59,12 @@ public static class CsvFeatureExtractor
             var counted = 0;
             foreach (var column in categoryColumns)
             {
-                if (column.Texts![row] is not { } value)
+                if (column.Texts![row] is null)
                 {
                     continue;
                 }
 
-                var share = categorical[column].ShareOf(value);
+                var share = categorical[column].ShareAt(row);
                 surprisal += -Math.Log(Math.Max(share, 1e-9));
                 rare += share < CategoryShares.RareShare ? 1 : 0;
                 counted++;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AnomalyStudio.Core.Features.Text;
 using AnomalyStudio.Core.Parsing;
 
@@ -119,7 +120,50 @@ public static class CsvOwnColumnFeatures
     /// An unstable sort gives the same ranks as a stable one: equal values share one rank whatever their order, and NaNs
     /// (each its own rank) are moved to the front in their order before the rest is sorted.
     /// </remarks>
-    private static double[] Ranks(double[] values)
+    private static double[] Ranks(double[] values) => FewValueRanks(values) ?? SortedRanks(values);
+
+    /// <summary>The most distinct values <see cref="FewValueRanks"/> counts before it leaves the ranks to a sort.</summary>
+    private const int FewValues = 4096;
+
+    /// <summary>
+    /// The ranks of a column of few distinct values and no NaN (a level, a category's rarity, a shape's share), counted:
+    /// a value's tie group starts after the rows of every smaller value, so its average rank follows from the counts,
+    /// the same number the sort gives, at a lookup a row instead of a sort of the whole column. Null otherwise.
+    /// </summary>
+    private static double[]? FewValueRanks(double[] values)
+    {
+        var counts = new Dictionary<double, int>(); // double equality: 0 and −0 are one value, as the sort's == has them
+        foreach (var value in values)
+        {
+            if (double.IsNaN(value) || (counts.Count == FewValues && !counts.ContainsKey(value)))
+            {
+                return null;
+            }
+
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
+        }
+
+        var distinct = counts.Keys.ToArray();
+        Array.Sort(distinct);
+        var rankOf = new Dictionary<double, double>(distinct.Length);
+        var start = 0;
+        foreach (var value in distinct)
+        {
+            var end = start + counts[value] - 1;
+            rankOf[value] = ((start + end) / 2.0) + 1;
+            start = end + 1;
+        }
+
+        var ranks = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            ranks[i] = rankOf[values[i]];
+        }
+
+        return ranks;
+    }
+
+    private static double[] SortedRanks(double[] values)
     {
         var sorted = (double[])values.Clone();
         var order = new int[values.Length];
@@ -172,8 +216,8 @@ public static class CsvOwnColumnFeatures
             var column = candidates[c].Key;
             // Determined by another column: by a finer one (a component by its template), or by an equal one listed first.
             var redundant = Enumerable.Range(0, candidates.Count).Any(d => d != c
-                && Determines(candidates[d].Key, column, table.RowCount)
-                && (d < c || !Determines(column, candidates[d].Key, table.RowCount)));
+                && candidates[d].Value.Determines(candidates[c].Value)
+                && (d < c || !candidates[c].Value.Determines(candidates[d].Value)));
             if (redundant)
             {
                 continue;
@@ -184,7 +228,7 @@ public static class CsvOwnColumnFeatures
             for (var row = 0; row < table.RowCount; row++)
             {
                 // A missing value is as surprising as a value seen once.
-                var share = column.Texts![row] is { } value ? shares.ShareOf(value) : 1.0 / Math.Max(1, shares.Present);
+                var share = column.Texts![row] is not null ? shares.ShareAt(row) : 1.0 / Math.Max(1, shares.Present);
                 surprisal[row] = -Math.Log(Math.Max(share, 1e-12));
             }
 
@@ -192,30 +236,6 @@ public static class CsvOwnColumnFeatures
         }
 
         return kept;
-    }
-
-    /// <summary>Whether each value of <paramref name="by"/> comes with one value of <paramref name="column"/> only (column = f(by)).</summary>
-    private static bool Determines(CsvColumn by, CsvColumn column, int rows)
-    {
-        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (var row = 0; row < rows; row++)
-        {
-            var key = by.Texts![row] ?? string.Empty;
-            var value = column.Texts![row];
-            if (seen.TryGetValue(key, out var earlier))
-            {
-                if (!string.Equals(earlier, value, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                seen[key] = value;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>

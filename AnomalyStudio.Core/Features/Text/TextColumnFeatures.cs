@@ -9,8 +9,8 @@ namespace AnomalyStudio.Core.Features.Text;
 /// </summary>
 public sealed class TextColumnFeatures
 {
-    /// <summary>What one distinct value holds, how many rows hold it, and how many rows of the file have its shape.</summary>
-    private sealed record Content(int Payload, int Alarm, string Shape)
+    /// <summary>What one distinct value holds (and whether it looks like a URL), how many rows hold it, and how many rows of the file have its shape.</summary>
+    private sealed record Content(int Payload, int Alarm, string Shape, bool Url)
     {
         public int Rows { get; set; }
 
@@ -73,13 +73,12 @@ public sealed class TextColumnFeatures
                 continue;
             }
 
-            var url = TextShape.LooksLikeUrl(text);
             present++;
-            urls += url ? 1 : 0;
             if (!known.TryGetValue(text, out var content))
             {
+                var url = TextShape.LooksLikeUrl(text);
                 var decoded = TextContent.Decode(text);
-                content = new Content(PayloadTokens.Count(decoded), AlarmWords.Count(decoded), TextShape.Of(decoded, url));
+                content = new Content(PayloadTokens.Count(decoded), AlarmWords.Count(decoded), TextShape.Of(decoded, url), url);
                 distinct.Add(content);
                 if (known.Count < 1_000_000)
                 {
@@ -87,6 +86,7 @@ public sealed class TextColumnFeatures
                 }
             }
 
+            urls += content.Url ? 1 : 0;
             contentOfRow[i] = content;
             content.Rows++;
         }

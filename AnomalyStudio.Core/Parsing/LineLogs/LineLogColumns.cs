@@ -81,6 +81,13 @@ internal sealed class LineLogColumns
     public string[] Cells(LineLogRecord record)
     {
         var cells = new string[Names.Length];
+        Fill(record, cells);
+        return cells;
+    }
+
+    /// <summary>Writes the record's cells into <paramref name="cells"/>, one per <see cref="Names"/>.</summary>
+    public void Fill(LineLogRecord record, string[] cells)
+    {
         for (var i = 0; i < _fields.Length; i++)
         {
             cells[i] = (ReferenceEquals(_fields[i].Name, TimestampField) ? Timestamp(record.Header.Timestamp) : _fields[i].Value(record.Header)) ?? string.Empty;
@@ -95,7 +102,5 @@ internal sealed class LineLogColumns
         {
             cells[_fields.Length + 3 + k] = MessageParameters.Of(_parameters[k], record.Message) ?? string.Empty;
         }
-
-        return cells;
     }
 }

@@ -51,8 +51,11 @@ public sealed class LineLogLayout
     internal static LineLogLayout Of(string name, LineLogShape shape, string example) =>
         new(name, LineLogHeaderParser.Describe(shape), example, null, shape);
 
-    public bool TryParse(string line, out LineLogHeader header) =>
-        _pattern is not null ? _pattern.TryParse(line, out header) : LineLogHeaderParser.TryParse(_shape!.Value, line, out header);
+    public bool TryParse(string line, out LineLogHeader header) => TryParse(line, out header, null);
+
+    /// <summary>Reads one line; a pattern takes its short fields' strings from <paramref name="strings"/> when given.</summary>
+    internal bool TryParse(string line, out LineLogHeader header, TokenStrings? strings) =>
+        _pattern is not null ? _pattern.TryParse(line, out header, strings) : LineLogHeaderParser.TryParse(_shape!.Value, line, out header);
 
     public override string ToString() => Name;
 }

@@ -44,6 +44,8 @@ public sealed class LineLogReader
         var miner = new DrainTemplateMiner(_drain);
         var templateOfRow = new List<LogTemplate?>();
         var sample = new List<LineLogRecord>();
+        var headerStrings = new TokenStrings();
+        string[]? cells = null; // one row's cells, refilled for every row: the table keeps their values, not the array
         LineLogColumns? layout = null;
         TableColumns? columns = null;
         LineLogRecord? pending = null;
@@ -74,7 +76,9 @@ public sealed class LineLogReader
             }
             else
             {
-                columns.Add(layout!.Cells(record), record.Line, record.Line, record.Header.Timestamp);
+                cells ??= new string[layout!.Names.Length];
+                layout!.Fill(record, cells);
+                columns.Add(cells, record.Line, record.Line, record.Header.Timestamp);
             }
         }
 
@@ -98,7 +102,7 @@ public sealed class LineLogReader
                 continue;
             }
 
-            if (headerLayout.TryParse(line.Text, out var header))
+            if (headerLayout.TryParse(line.Text, out var header, headerStrings))
             {
                 if (header.YearMissing && header.Timestamp is { } provisional)
                 {

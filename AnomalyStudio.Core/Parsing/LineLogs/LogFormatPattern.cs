@@ -80,7 +80,10 @@ public sealed class LogFormatPattern
         Compile(format, patterns, strict: true);
 
     /// <summary>Reads one line; false when the line does not have this header.</summary>
-    public bool TryParse(string line, out LineLogHeader header)
+    public bool TryParse(string line, out LineLogHeader header) => TryParse(line, out header, null);
+
+    /// <summary>Reads one line, its short fields' strings from <paramref name="strings"/> when given (one reader's lines).</summary>
+    internal bool TryParse(string line, out LineLogHeader header, TokenStrings? strings)
     {
         header = null!;
         Span<int> captures = stackalloc int[_fields.Length * 2];
@@ -89,7 +92,7 @@ public sealed class LogFormatPattern
             return false;
         }
 
-        var fields = new HeaderFields();
+        var fields = new HeaderFields(strings);
         Span<char> time = stackalloc char[MaxTimestampLength];
         var timeLength = 0; // the time fields read as one text in the format's order ("Jun 14 15:16:01"): no field alone says which is which
         var timeParts = 0;

@@ -83,7 +83,10 @@ public sealed class TimeSeriesInput
         }
 
         reason = string.Empty;
-        return new TimeSeriesInput(axis, [.. metrics.Select(c => (c.Name, c.Numbers!))], missing);
+        // A cumulative counter (requests_total) is judged on its growth per sample, as the records are scored: its level
+        // only says how long the process has run, a burst is in its growth.
+        var growth = Features.CounterColumns.Find(table).ToDictionary(c => c.Counter, c => c.Growth);
+        return new TimeSeriesInput(axis, [.. metrics.Select(c => growth.TryGetValue(c, out var g) ? ($"{c.Name} growth", g) : (c.Name, c.Numbers!))], missing);
     }
 
     /// <summary>Series made by hand (tests, generators): <paramref name="times"/> and metrics of the same length, no checks of regularity.</summary>

@@ -77,6 +77,34 @@ public sealed class SyntheticSeriesTests
     }
 
     [Fact]
+    public void A_cumulative_counter_is_judged_on_its_growth_and_its_burst_is_flagged()
+    {
+        // A Prometheus counter scraped every minute for ten days: about 100 requests a minute with a daily cycle, and
+        // five minutes of five times as many on the eighth day. Its level only grows; the burst is in its growth.
+        var random = new Random(3);
+        var text = new System.Text.StringBuilder("timestamp,requests_total\n");
+        double total = 0;
+        var burst = (7 * 1440) + 600;
+        for (var k = 0; k < 10 * 1440; k++)
+        {
+            var rate = (100 + (40 * Math.Sin(2 * Math.PI * k / 1440)) + (5 * Gaussian(random))) * (k >= burst && k < burst + 5 ? 5 : 1);
+            total += Math.Round(Math.Max(rate, 0));
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{Start.AddMinutes(k):yyyy-MM-dd HH:mm:ss},{total}\n");
+        }
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        var sniffed = AnomalyStudio.Core.Formats.FormatDetector.Detect(stream, "counter.csv");
+        var input = TimeSeriesInput.Recognise(new AnomalyStudio.Core.Parsing.CsvTableReader().Read(sniffed.Content, sniffed.CsvDelimiter), out var reason);
+
+        Assert.True(input is not null, reason);
+        Assert.Equal("requests_total growth", Assert.Single(input.Metrics).Name);
+        var (analysis, _, _) = NabData.Analyse(input);
+        var flagged = Enumerable.Range(0, input.Axis.Times.Length).Where(k => analysis.FlaggedInTimeOrder[k]).ToList();
+        Assert.Contains(flagged, k => k >= burst && k < burst + 5);
+        Assert.True(flagged.Count <= 3, $"flags at {string.Join(", ", flagged)}");
+    }
+
+    [Fact]
     public void A_machine_that_heats_up_and_then_fails_is_flagged_before_or_at_the_failure_and_rarely_otherwise()
     {
         var step = TimeSpan.FromMinutes(5);

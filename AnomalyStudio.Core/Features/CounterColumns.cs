@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AnomalyStudio.Core.Parsing;
 
 namespace AnomalyStudio.Core.Features;
@@ -21,8 +22,16 @@ public static class CounterColumns
     /// <summary>A counter's values cover at least this share of the rows.</summary>
     public const double PresentShare = 0.9;
 
-    /// <summary>The counters of <paramref name="table"/>, each with its growth per record (the first record's is the typical growth); empty without a time column.</summary>
-    public static IReadOnlyList<(CsvColumn Counter, double[] Growth)> Find(CsvTable table)
+    // A table's counters, found once: the preparation's features and notes and the time series' metrics all ask for them.
+    private static readonly ConditionalWeakTable<CsvTable, IReadOnlyList<(CsvColumn Counter, double[] Growth)>> Found = [];
+
+    /// <summary>
+    /// The counters of <paramref name="table"/>, each with its growth per record (the first record's is the typical
+    /// growth); empty without a time column. Found once per table; the growth arrays are shared, not to be written.
+    /// </summary>
+    public static IReadOnlyList<(CsvColumn Counter, double[] Growth)> Find(CsvTable table) => Found.GetValue(table, Search);
+
+    private static IReadOnlyList<(CsvColumn Counter, double[] Growth)> Search(CsvTable table)
     {
         // Without a numeric column (a line log's table) there is nothing to test, and the rows need no sort by time.
         if (table.Timestamps is not { } times || table.RowCount < 10 || !table.NumericFeatureColumns.Any()
@@ -49,7 +58,7 @@ public static class CounterColumns
             }
         }
 
-        return found;
+        return found.AsReadOnly();
     }
 
     /// <summary>Each counter of <paramref name="table"/> (<see cref="Find"/>) and the column of its growth per record, under the counter's name, in column order.</summary>

@@ -62,11 +62,15 @@ public sealed class SeasonalProfile
         }
 
         var utc = time.UtcDateTime;
-        var slot = (int)(utc.TimeOfDay.Ticks / _stepTicks) % _slotsPerDay;
-        return WeekSplit && IsWeekend(time) ? _slotsPerDay + slot : slot;
+        var slot = SlotOfDay(utc, _stepTicks, _slotsPerDay);
+        return WeekSplit && IsWeekend(utc) ? _slotsPerDay + slot : slot;
     }
 
-    private static bool IsWeekend(DateTimeOffset time) => time.UtcDateTime.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+    private static int SlotOfDay(DateTime utc, long stepTicks, int slotsPerDay) => (int)(utc.TimeOfDay.Ticks / stepTicks) % slotsPerDay;
+
+    private static bool IsWeekend(DateTimeOffset time) => IsWeekend(time.UtcDateTime);
+
+    private static bool IsWeekend(DateTime utc) => utc.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     /// <summary>
     /// Finds the daily (and weekday/weekend) profile of <paramref name="values"/> (time order, NaN = missing) at
@@ -237,8 +241,8 @@ public sealed class SeasonalProfile
             for (var k = 0; k < times.Length; k++)
             {
                 var utc = times[k].UtcDateTime;
-                slotOfDay[k] = (int)(utc.TimeOfDay.Ticks / stepTicks) % perDay;
-                weekend[k] = utc.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+                slotOfDay[k] = SlotOfDay(utc, stepTicks, perDay);
+                weekend[k] = IsWeekend(utc);
             }
 
             return new Phases(slotOfDay, weekend, perDay);

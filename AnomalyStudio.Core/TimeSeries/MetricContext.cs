@@ -44,7 +44,10 @@ public sealed class MetricContext
 
     /// <summary>
     /// (median of the next <see cref="ShiftPoints"/> − median of the previous ones), deseasonalised, in standard errors of
-    /// that difference (σ·1.25·√(2/<see cref="ShiftPoints"/>), the median's standard error being 1.25 σ/√n for normal noise).
+    /// that difference (σ·1.25·√(2/<see cref="ShiftPoints"/>), the median's standard error being 1.25 σ/√n for normal noise),
+    /// divided by the robust spread of the series' own shifts when that is over 1 (an empirical null, after Efron 2004,
+    /// "Large-scale simultaneous hypothesis testing"): the standard error assumes independent noise around a level, and a
+    /// level that wanders (an hourly temperature) would otherwise read as a shift at every turn.
     /// </summary>
     public required double[] Shift { get; init; }
 
@@ -178,6 +181,7 @@ public sealed class MetricContext
         var shifts = new double[n];
         // The median of the points after k is the median of the points before k + ShiftPoints: one pass of window medians serves both.
         var medians = WindowMedians(y, ShiftPoints);
+        var measured = new List<double>(n);
         for (var k = ShiftPoints; k + ShiftPoints <= n; k++)
         {
             var a = medians[k];
@@ -185,6 +189,19 @@ public sealed class MetricContext
             if (double.IsFinite(a) && double.IsFinite(b))
             {
                 shifts[k] = (a - b) / (sigma[k] * 1.25 * Math.Sqrt(2.0 / ShiftPoints));
+                measured.Add(shifts[k]);
+            }
+        }
+
+        // The empirical null: where the series' own shifts spread wider than standard errors should, its neighbouring
+        // points are not independent noise around a level (an hourly temperature, a load that wanders) and the standard
+        // error is too small; the shifts are then measured in their own spread, so a wander is not a shift.
+        var spread = RobustStatistics.Spread(measured);
+        if (spread > 1)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                shifts[k] /= spread;
             }
         }
 

@@ -134,6 +134,35 @@ public sealed class SyntheticSeriesTests
     }
 
     [Fact]
+    public void An_hourly_temperature_whose_level_wanders_is_not_flagged_at_every_turn_and_a_failed_cooling_is()
+    {
+        // A room's hourly temperature over 300 days: a small daily cycle, weather that wanders for days (neighbouring
+        // hours are far from independent, ±8 degrees) and a little sensor noise. On day 200 the cooling fails: 20 degrees
+        // up within six hours, for two days.
+        var step = TimeSpan.FromHours(1);
+        var random = new Random(13);
+        var times = new DateTimeOffset[300 * 24];
+        var values = new double[times.Length];
+        var failure = 200 * 24;
+        double weather = 0;
+        for (var k = 0; k < times.Length; k++)
+        {
+            var t = times[k] = Start + (k * step);
+            weather = (0.97 * weather) + (0.6 * Gaussian(random));
+            var heat = k < failure ? 0 : k < failure + 6 ? 20.0 * (k - failure) / 6 : k < failure + 48 ? 20 : 0;
+            values[k] = 71 + (3 * Math.Sin(2 * Math.PI * (t.TimeOfDay.TotalHours - 9) / 24)) + weather + (0.3 * Gaussian(random)) + heat;
+        }
+
+        var (analysis, _, _) = NabData.Analyse(TimeSeriesInput.Of(times, [("temperature", values)]));
+        var flagged = Enumerable.Range(0, times.Length).Where(k => analysis.FlaggedInTimeOrder[k]).ToList();
+
+        Assert.Contains(flagged, k => k >= failure - 8 && k <= failure + 6);
+        // The shifts of a wandering level are measured against the series' own shifts, not against independent noise:
+        // before, its turns were level shifts every few days (98 flags on this series).
+        Assert.True(flagged.Count <= 10, $"{flagged.Count} flags at {string.Join(", ", flagged.Select(k => times[k].ToString("dd MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture)))}");
+    }
+
+    [Fact]
     public void A_spike_that_recurs_every_night_is_flagged_on_fewer_nights_with_the_memory_of_past_days()
     {
         var step = TimeSpan.FromMinutes(5);

@@ -76,9 +76,11 @@ public sealed class MetricContext
         var season = SeasonalProfile.Fit(values, times, axis);
         var seasonal = new double[values.Length];
         var deseasonalised = new double[values.Length];
+        var slots = new int[values.Length];
         for (var k = 0; k < values.Length; k++)
         {
-            seasonal[k] = season.At(times[k]);
+            slots[k] = season.Slot(times[k]);
+            seasonal[k] = season.AtSlot(slots[k]);
             deseasonalised[k] = values[k] - seasonal[k];
         }
 
@@ -97,16 +99,17 @@ public sealed class MetricContext
         var noise = Math.Max(stepSpread / Math.Sqrt(2), 1e-6 * magnitude);
         var perDay = axis.StepsPerDay;
         var window = perDay >= 48 ? perDay / 12 : 12;
+        var usual = SeasonalNoise.Of(deseasonalised, slots, season, axis.Step);
         // The fast level with its shifts, the slow level, and the rates and flat runs read the same inputs and write their
         // own arrays: run side by side, each the same as alone.
         double[] expected = [], sigma = [], deviation = [], shift = [], slow = [], rate = [], flat = [];
         Parallel.Invoke(
             () =>
             {
-                (expected, sigma, deviation) = Track(deseasonalised, seasonal, noise, window);
+                (expected, sigma, deviation) = Track(deseasonalised, seasonal, noise, usual, slots, window);
                 shift = Shifts(deseasonalised, sigma);
             },
-            () => slow = Track(deseasonalised, seasonal, noise, SlowPoints).Deviation,
+            () => slow = Track(deseasonalised, seasonal, noise, usual, slots, SlowPoints).Deviation,
             () =>
             {
                 rate = Rates(deseasonalised, Math.Max(stepSpread, noise));
@@ -132,10 +135,11 @@ public sealed class MetricContext
     /// <summary>
     /// A causal robust level (an exponentially weighted mean over about <paramref name="window"/> points whose residuals are
     /// clipped at <see cref="ClipZ"/> σ, jumping to a new regime after <see cref="RegimePoints"/> clipped points on one side)
-    /// and a causal robust noise σ (the same kind of mean of |residual| × 1.25, never below half the series' noise).
+    /// and a causal robust noise σ (the same kind of mean of |residual| × 1.25, never below half the series' noise nor,
+    /// when the series has a daily season, below the <paramref name="usual"/> noise of the point's phase slot).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double[] Expected, double[] Sigma, double[] Deviation) Track(double[] y, double[] seasonal, double noise, int window)
+    private static (double[] Expected, double[] Sigma, double[] Deviation) Track(double[] y, double[] seasonal, double noise, double[]? usual, int[] slots, int window)
     {
         var n = y.Length;
         var expected = new double[n];
@@ -149,7 +153,7 @@ public sealed class MetricContext
         var run = 0;
         for (var k = 0; k < n; k++)
         {
-            var s = Math.Max(scale, floor);
+            var s = Math.Max(scale, usual is null ? floor : Math.Max(floor, usual[slots[k]]));
             expected[k] = level + seasonal[k];
             sigma[k] = s;
             if (!double.IsFinite(y[k]))

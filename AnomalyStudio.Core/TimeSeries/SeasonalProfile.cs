@@ -36,6 +36,12 @@ public sealed class SeasonalProfile
 
     public bool IsDaily => _slotsPerDay > 1;
 
+    /// <summary>The slots of a day (1 without a season).</summary>
+    public int SlotsPerDay => _slotsPerDay;
+
+    /// <summary>The phase slots (<see cref="SlotsPerDay"/>, twice that with weekdays and weekends apart), as <see cref="Slot"/> numbers them.</summary>
+    public int SlotCount => _profile.Length;
+
     /// <summary>Whether weekdays and weekends have profiles of their own.</summary>
     public bool WeekSplit { get; }
 
@@ -44,6 +50,9 @@ public sealed class SeasonalProfile
 
     /// <summary>The seasonal offset expected at <paramref name="time"/>.</summary>
     public double At(DateTimeOffset time) => _profile[Slot(time)];
+
+    /// <summary>The seasonal offset expected in phase slot <paramref name="slot"/> (as <see cref="Slot"/> gives it).</summary>
+    public double AtSlot(int slot) => _profile[slot];
 
     /// <summary>"at this hour on weekdays", "at this hour", or empty without a season.</summary>
     public string PhaseText(DateTimeOffset time) => !IsDaily ? string.Empty

@@ -163,6 +163,34 @@ public sealed class SyntheticSeriesTests
     }
 
     [Fact]
+    public void A_busy_day_that_is_noisier_than_the_night_is_judged_against_its_own_noise_and_its_outage_is_flagged()
+    {
+        // Requests per 5 minutes over three weeks: about 20 at night give or take 1, about 70 by day give or take 6 (a
+        // count's noise grows with it). Judged against one noise for the whole day, the first busy hour of every day
+        // looked like a surprise. On day 17 the service goes down for 40 minutes at 15:00.
+        var step = TimeSpan.FromMinutes(5);
+        var random = new Random(17);
+        var times = new DateTimeOffset[21 * 288];
+        var values = new double[times.Length];
+        var outage = (17 * 288) + (15 * 12);
+        for (var k = 0; k < times.Length; k++)
+        {
+            var t = times[k] = Start + (k * step);
+            var busy = t.TimeOfDay >= TimeSpan.FromHours(8) && t.TimeOfDay < TimeSpan.FromHours(20);
+            values[k] = k >= outage && k < outage + 8 ? 0 : busy ? 70 + (6 * Gaussian(random)) : 20 + Gaussian(random);
+        }
+
+        var (analysis, _, _) = NabData.Analyse(TimeSeriesInput.Of(times, [("requests", values)]));
+        var flagged = Enumerable.Range(0, times.Length).Where(k => analysis.FlaggedInTimeOrder[k]).ToList();
+
+        // The level-shift statistic compares the 16 points after a point with the 16 before, so a drop can be flagged up to
+        // 16 points ahead.
+        Assert.Contains(flagged, k => k >= outage - 16 && k <= outage);
+        // Before, 16 flags: the outage and the first busy hour of 15 of the 21 days.
+        Assert.True(flagged.Count <= 4, $"{flagged.Count} flags at {string.Join(", ", flagged.Select(k => times[k].ToString("ddd dd MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture)))}");
+    }
+
+    [Fact]
     public void A_spike_that_recurs_every_night_is_flagged_on_fewer_nights_with_the_memory_of_past_days()
     {
         var step = TimeSpan.FromMinutes(5);

@@ -73,7 +73,17 @@ internal sealed class TimeSeriesStage
         }
 
         stage.Prepared = series;
-        timings.Add(new StageTiming(PipelineStage.Features, clock.Elapsed));
+        // The series' context is the features of a time series: its time joins the table's features, one entry as for any file.
+        var tableFeatures = timings.FindIndex(t => t.Stage == PipelineStage.Features);
+        if (tableFeatures >= 0)
+        {
+            timings[tableFeatures] = timings[tableFeatures] with { Elapsed = timings[tableFeatures].Elapsed + clock.Elapsed };
+        }
+        else
+        {
+            timings.Add(new StageTiming(PipelineStage.Features, clock.Elapsed));
+        }
+
         return stage;
     }
 

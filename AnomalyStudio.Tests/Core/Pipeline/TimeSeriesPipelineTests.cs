@@ -29,6 +29,8 @@ public sealed class TimeSeriesPipelineTests : IDisposable
         Assert.All(result.Records.Where(r => r.IsAnomaly), r => Assert.Contains(" is typical", r.Explanation, StringComparison.Ordinal));
         Assert.Contains(result.Notes, n => n.StartsWith("Time series: 1,538 points every 1 h", StringComparison.Ordinal));
         Assert.Contains("robust σ or more from their expected value", result.Threshold.Reason, StringComparison.Ordinal);
+        // The series' context is its features: one entry per stage, as for any file (the CLI listed "features" twice).
+        Assert.Equal(result.Timings.Select(t => t.Stage).Distinct().Count(), result.Timings.Count);
     }
 
     [Fact]
